@@ -1,0 +1,153 @@
+"""Typed values the store hands out and takes in (no SQL here).
+
+Owns: ``ArticleFilter``, ``ArticleRow`` (a line of the article list),
+``ArticleRecord`` (one article with everything an editor sees), ``SpanRow``,
+``Event``, ``PageInfo``, ``ImportOutcome`` and ``Changes`` (what a write touched,
+so that views refresh only what concerns them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Fields of an article an editor may set with Store.set_field().
+EDITABLE_FIELDS: tuple[str, ...] = (
+    "title",
+    "kicker",
+    "subtitle",
+    "byline",
+    "source",
+    "dateline",
+    "dateline_iso",
+    "note",
+)
+
+# Columns the article list may be sorted by.
+SORT_KEYS: tuple[str, ...] = ("page", "position", "title", "status", "n_spans", "id")
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles a list, a count or an export covers.  Empty = all."""
+
+    statuses: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()  # article has every one of these tags
+    labels: tuple[str, ...] = ()  # article has at least one span of each label
+    pages: tuple[str, ...] = ()  # source names of pages
+    query: str = ""  # full-text search over title + body (Chinese, >= 1 char)
+
+
+@dataclass
+class ArticleRow:
+    """One line of the article list: cheap to load in bulk."""
+
+    id: int
+    page: str
+    position: int
+    title: str
+    status: str
+    n_spans: int
+    tags: list[str]
+    flags: list[str]
+
+
+@dataclass
+class SpanRow:
+    id: int
+    start: int
+    end: int
+    label: str
+    text: str
+    value: Any
+    origin: str  # "auto" | "human" | "imported"
+    needs_check: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+            "value": self.value,
+            "origin": self.origin,
+            "needs_check": self.needs_check,
+        }
+
+
+@dataclass
+class ArticleRecord:
+    """One article with every field an editor reviews."""
+
+    id: int
+    page_id: int
+    page: str
+    position: int
+    title: str
+    kicker: str
+    subtitle: str
+    byline: str
+    authors: list[dict[str, str]]
+    source: str
+    dateline: str
+    dateline_iso: str | None
+    sections: list[dict[str, Any]]
+    captions: list[str]
+    body: str
+    spans: list[SpanRow]
+    flags: list[str]
+    tags: list[str]
+    status: str
+    note: str
+    reviewer: str | None
+    reviewed_at: str | None
+    segments: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    id: int
+    article_id: int | None
+    editor: str
+    at: str  # ISO 8601 UTC
+    action: str  # e.g. "set_field", "add_span", "set_status"
+    before: Any
+    after: Any
+
+
+@dataclass
+class PageInfo:
+    id: int
+    source_name: str
+    content_hash: str
+    imported_at: str
+    n_articles: int
+    version: int
+    superseded: bool
+
+
+@dataclass
+class ImportOutcome:
+    """Result of Store.add_page."""
+
+    page_id: int | None
+    status: str  # "new" | "unchanged" | "new_version"
+    n_articles: int
+    spans_by_label: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Changes:
+    """What one write touched.  Views refresh only what concerns them."""
+
+    article_ids: set[int] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)  # "fields" "spans" "status" "tags" "articles" "vocabulary"
+    span_id: int | None = None  # the span a span write created or changed
+
+    def merge(self, other: Changes) -> Changes:
+        return Changes(
+            self.article_ids | other.article_ids,
+            self.kinds | other.kinds,
+            other.span_id if other.span_id is not None else self.span_id,
+        )

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Set up Newsdesk on a fresh Debian/Ubuntu machine and then run it or its tests.
+#   bash packaging/bootstrap.sh run    # system packages + venv, then open the app on the bundled seeds
+#   bash packaging/bootstrap.sh test   # system packages + venv + test extras, then the whole test suite
+#   bash packaging/bootstrap.sh setup  # only install
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-run}"
+
+# Qt's xcb platform, offscreen rendering and a Simplified-Chinese font (see README).
+APT_PACKAGES=(xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
+  libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libegl1 libgl1
+  libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "==> installing system packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PY="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  echo "==> creating .venv"
+  "$PY" -m venv .venv
+fi
+extras=""
+[ "$mode" = "test" ] && extras="[test]"
+stamp=".venv/.installed${extras}"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ setup.py -nt "$stamp" ]; then
+  echo "==> installing newsdesk${extras} into .venv"
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q -e ".${extras}"
+  touch "$stamp"
+fi
+
+case "$mode" in
+  setup) ;;
+  test)
+    export QT_QPA_PLATFORM=offscreen
+    .venv/bin/lint-imports
+    exec .venv/bin/python -m pytest -q -p no:randomly "${@:2}"
+    ;;
+  run)
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      echo "==> no display: running under Xvfb"
+      exec xvfb-run -a .venv/bin/newsdesk "${@:2}"
+    fi
+    exec .venv/bin/newsdesk "${@:2}"
+    ;;
+  *) echo "usage: bash packaging/bootstrap.sh run|test|setup" >&2; exit 2 ;;
+esac
