@@ -1,0 +1,194 @@
+"""The ``newsdesk`` command: the app, and the pipeline/store/export from a terminal.
+
+Owns: argument parsing (click), terminal progress (tqdm on stderr), turning
+store and input errors into one clear line and an exit status.  Every command
+does its work through ``desktop.importer``, ``desktop.store`` and
+``desktop.export``; nothing here knows SQL or Qt (the GUI is imported lazily).
+
+Exit status: 0 success, 1 something was skipped or failed (the rest done),
+2 the command could not run (bad project file, bad arguments).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from desktop import __version__
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"newsdesk: {message}", err=True)
+    sys.exit(code)
+
+
+def _open_store(db: Path, *, create: bool = False, readonly: bool = False):
+    from desktop.store.errors import StoreError
+    from desktop.store.store import Store
+
+    if not create and not db.exists():
+        _fail(f"{db}: no such project file")
+    try:
+        return Store.open(db, create=create, readonly=readonly)
+    except StoreError as err:
+        _fail(f"{db}: {err}")
+
+
+def _run_gui(project: Path | None) -> None:
+    from desktop.ui.app import run_app
+
+    sys.exit(run_app(project))
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsdesk")
+@click.option("--self-test", "self_test", is_flag=True, help="Import a seed page, render the window to a PNG, check the Chinese glyphs, exit.")
+@click.pass_context
+def main(ctx: click.Context, self_test: bool) -> None:
+    """Newsdesk: review, correct and export what was extracted from newspaper pages.
+
+    With no command, opens the desktop app on the last project (a demo project
+    built from the bundled sample pages on first run).
+    """
+    if self_test:
+        from desktop.selftest import run_self_test
+
+        sys.exit(run_self_test())
+    if ctx.invoked_subcommand is None:
+        _run_gui(None)
+
+
+@main.command("open")
+@click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+def open_cmd(project: Path) -> None:
+    """Open PROJECT (.sqlite) in the desktop app."""
+    _run_gui(project)
+
+
+@main.command("import")
+@click.option("--db", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Project file (created if missing).")
+@click.option("--workers", type=int, default=None, help="Worker processes (default: up to 2 cores).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def import_cmd(db: Path, workers: int | None, quiet: bool, paths: tuple[Path, ...]) -> None:
+    """Import page files or folders (recursive; .txt and .md) into a project."""
+    from tqdm import tqdm
+
+    from desktop.importer import import_paths
+    from desktop.report import format_import_summary
+
+    store = _open_store(db, create=True)
+    bar = None if quiet else tqdm(total=0, unit="page", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+    def progress(done: int, total: int, name: str) -> None:
+        if bar is not None:
+            bar.total = total
+            bar.n = done
+            bar.set_postfix_str(name[-40:], refresh=False)
+            bar.refresh()
+
+    try:
+        summary = import_paths(store, paths, progress=progress, workers=workers)
+    except KeyboardInterrupt:
+        _fail("import interrupted; pages already imported are complete, the page in progress was not written", 1)
+    finally:
+        if bar is not None:
+            bar.close()
+        store.close()
+    click.echo(format_import_summary(summary))
+    sys.exit(0 if summary.ok else 1)
+
+
+def _filter(status: tuple[str, ...], tag: tuple[str, ...], page: tuple[str, ...], label: tuple[str, ...] = (), query: str = ""):
+    from desktop.store.records import ArticleFilter
+
+    return ArticleFilter(statuses=status, tags=tag, pages=page, labels=label, query=query)
+
+
+@main.command("export")
+@click.option("--db", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", default="jsonl", show_default=True, help="Export format (see --list-formats).")
+@click.option("--status", multiple=True, type=click.Choice(["unreviewed", "in_review", "reviewed", "rejected"]), help="Only articles with this status (repeatable).")
+@click.option("--tag", multiple=True, help="Only articles with this tag (repeatable: all must be present).")
+@click.option("--page", multiple=True, help="Only articles of this page (imported file name; repeatable).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Output file (default: standard output for jsonl).")
+def export_cmd(db: Path, fmt: str, status, tag, page, output: Path | None) -> None:
+    """Export articles and their annotations."""
+    from desktop.export.jsonl import write_jsonl
+
+    store = _open_store(db, readonly=True)
+    records = store.iter_records(_filter(status, tag, page))
+    try:
+        if fmt != "jsonl":
+            from desktop.export.registry import get_writer
+
+            writer = get_writer(fmt)
+            if output is None:
+                _fail(f"--format {fmt} needs -o/--output")
+            stats = writer(records, output)
+        elif output is None:
+            out = sys.stdout
+            n = 0
+            for rec in records:
+                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+            out.flush()
+            store.close()
+            return
+        else:
+            stats = write_jsonl(records, output)
+    except Exception as err:
+        from desktop.export.atomic import ExportError
+
+        if isinstance(err, (ExportError, KeyError)):
+            _fail(str(err))
+        raise
+    finally:
+        store.close()
+    click.echo(f"exported {stats.records} article(s), {stats.spans} span(s) to {output}", err=True)
+
+
+@main.command("annotate")
+@click.argument("file", required=False, type=click.File("rb"), default="-")
+def annotate_cmd(file) -> None:
+    """Pre-annotate plain text: one document per input line, one JSON object per output line."""
+    from desktop.pipeline.entities import extract_spans
+
+    out = sys.stdout
+    for raw in file:
+        line = raw.decode("utf-8", errors="replace").rstrip("\n").rstrip("\r")
+        try:
+            spans = [
+                {"start": s.start, "end": s.end, "label": s.label, "text": s.text, "value": s.value}
+                for s in extract_spans(line)
+            ]
+            rec = {"text": line, "spans": spans}
+        except Exception as err:  # one bad line must not shift the output
+            rec = {"text": line, "spans": [], "error": f"{type(err).__name__}: {err}"}
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    out.flush()
+
+
+@main.command("eval")
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Gold file (JSONL, one article per line).")
+@click.option("--seeds", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None, help="Folder of the pages the gold file annotates (default: bundled seeds).")
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+def eval_cmd(gold: Path, seeds: Path | None, as_json: bool) -> None:
+    """Score segmentation and entity spans against a hand-made gold file."""
+    from desktop.pipeline.entities import extract_spans
+    from desktop.pipeline.evaluate import evaluate, format_report
+    from desktop.pipeline.segment import segment_page
+    from desktop.resources import seeds_dir
+
+    report = evaluate(gold, segment_page, extract_spans, seeds or seeds_dir())
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=1, default=str))
+    else:
+        click.echo(format_report(report))
+
+
+if __name__ == "__main__":
+    main()
