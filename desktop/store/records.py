@@ -2,7 +2,7 @@
 
 Owns: ``ArticleFilter``, ``ArticleRow`` (a line of the article list),
 ``ArticleRecord`` (one article with everything an editor sees), ``SpanRow``,
-``Event``, ``PageInfo``, ``ImportOutcome`` and ``Changes`` (what a write touched,
+``Event``, ``PageInfo``, ``ImportOutcome``, ``PageInput`` and ``Changes`` (what a write touched,
 so that views refresh only what concerns them).
 """
 
@@ -36,6 +36,7 @@ class ArticleFilter:
     labels: tuple[str, ...] = ()  # article has at least one span of each label
     pages: tuple[str, ...] = ()  # source names of pages
     query: str = ""  # full-text search over title + body (Chinese, >= 1 char)
+    include_superseded: bool = True  # False: only articles of the current version of each page
 
 
 @dataclass
@@ -50,6 +51,8 @@ class ArticleRow:
     n_spans: int
     tags: list[str]
     flags: list[str]
+    page_version: int = 1
+    superseded: bool = False  # the page was re-imported with a changed text
 
 
 @dataclass
@@ -135,6 +138,20 @@ class ImportOutcome:
     status: str  # "new" | "unchanged" | "new_version"
     n_articles: int
     spans_by_label: dict[str, int] = field(default_factory=dict)
+    spans_dropped: int = 0  # pipeline spans refused: out of the body or overlapping an earlier one
+    version: int = 1  # version of the page under its source name
+
+
+@dataclass(frozen=True)
+class PageInput:
+    """Arguments of one Store.add_page call, for Store.add_pages (batch import)."""
+
+    source_name: str
+    raw_text: str
+    text: str
+    content_hash: str
+    result: Any  # desktop.pipeline.model.PageResult
+    encoding: str = "utf-8"
 
 
 @dataclass

@@ -50,6 +50,261 @@ CONTRACT (the UI and CLI are written against these signatures; keep them):
     # export
     store.iter_records(flt=ArticleFilter()) -> Iterator[dict]   (the JSONL record of the export issue)
     store.label_counts(flt=ArticleFilter()) -> dict[str, int]
+
+Additions beyond the contract (same rules):
+
+    store.add_pages(pages: Sequence[PageInput]) -> list[ImportOutcome]   (all in one transaction)
+    store.set_body(article_id, body) -> Changes   (spans and sections follow the edit; see body.py)
+    store.update_span(..., origin=None, needs_check=None)
+    store.rebuild_search_index()
+    ArticleFilter.include_superseded, ArticleRow.page_version / .superseded,
+    ImportOutcome.spans_dropped / .version
+
+Threads: one Store may be used from a worker thread and the GUI thread; each
+call holds the store's lock, so calls never interleave inside a transaction.
+Every ``sqlite3`` error leaves as a ``StoreError`` with a readable message.
 """
 
 from __future__ import annotations
+
+import contextlib
+import getpass
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from desktop.pipeline.model import PageResult
+from desktop.store import annotations, articles, body, pages, search, spans
+from sqlite_utils import Database
+
+from desktop.store.db import connect, open_database, translate_errors
+from desktop.store.errors import ReadOnlyError, StoreError
+from desktop.store.events import list_events
+from desktop.store.export_records import iter_records
+from desktop.store.records import (
+    ArticleFilter,
+    ArticleRecord,
+    ArticleRow,
+    Changes,
+    Event,
+    ImportOutcome,
+    PageInfo,
+    PageInput,
+)
+from desktop.store.spans import UNSET
+
+__all__ = ["Store", "UNSET"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reading(fn: Callable[P, R]) -> Callable[P, R]:
+    @wraps(fn)
+    def inner(*args: P.args, **kwargs: P.kwargs) -> R:
+        self = args[0]
+        with self._lock, translate_errors():  # type: ignore[attr-defined]
+            return fn(*args, **kwargs)
+
+    return inner
+
+
+def _default_editor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers, Windows services)
+        return "editor"
+
+
+class Store:
+    """One open project.  Build with ``Store.open``; see the module docstring."""
+
+    def __init__(self, path: Path, db: Any, lock: Any, readonly: bool, editor: str) -> None:
+        self.path = path
+        self.readonly = readonly
+        self.editor = editor
+        self._db = db
+        self._file_lock = lock
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True, readonly: bool = False, editor: str | None = None) -> Store:
+        path = Path(path)
+        db, lock = open_database(path, create=create, readonly=readonly)
+        return cls(path, db, lock, readonly, editor or _default_editor())
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is None:
+                return
+            try:
+                if not self.readonly:
+                    with contextlib.suppress(Exception):
+                        self._db.execute("PRAGMA optimize")
+                self._db.close()
+            finally:
+                self._db = None
+                if self._file_lock is not None:
+                    self._file_lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._db is None
+
+    @property
+    def db(self) -> Any:
+        if self._db is None:
+            raise StoreError("the project is closed")
+        return self._db
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Any]:
+        """One transaction under the store lock; sqlite3 errors become StoreError."""
+        if self.readonly:
+            raise ReadOnlyError(f"{self.path.name} is open read-only; changes cannot be saved.")
+        with self._lock, translate_errors(), self.db.atomic():
+            yield self.db
+
+    # pages / import -------------------------------------------------------
+    @_reading
+    def has_page_hash(self, content_hash: str) -> bool:
+        return pages.has_hash(self.db, content_hash)
+
+    def add_page(
+        self, source_name: str, raw_text: str, text: str, content_hash: str, result: PageResult, *, encoding: str = "utf-8"
+    ) -> ImportOutcome:
+        return self.add_pages([PageInput(source_name, raw_text, text, content_hash, result, encoding)])[0]
+
+    def add_pages(self, items: Sequence[PageInput]) -> list[ImportOutcome]:
+        with self._write() as db:
+            return [pages.insert_page(db, self.editor, item) for item in items]
+
+    @_reading
+    def pages(self) -> list[PageInfo]:
+        return pages.page_infos(self.db)
+
+    @_reading
+    def page_text(self, page_id: int) -> str:
+        text = pages.page_text(self.db, page_id)
+        if text is None:
+            raise StoreError(f"page {page_id} does not exist")
+        return text
+
+    # reading articles -----------------------------------------------------
+    @_reading
+    def count_articles(self, flt: ArticleFilter = ArticleFilter()) -> int:
+        return articles.count_articles(self.db, flt)
+
+    @_reading
+    def article_ids(self, flt: ArticleFilter = ArticleFilter(), sort: str = "page", descending: bool = False) -> list[int]:
+        return articles.article_ids(self.db, flt, sort, descending)
+
+    @_reading
+    def article_rows(self, ids: Sequence[int]) -> dict[int, ArticleRow]:
+        return articles.article_rows(self.db, ids)
+
+    @_reading
+    def get_article(self, article_id: int) -> ArticleRecord:
+        return articles.get_article(self.db, article_id)
+
+    @_reading
+    def neighbour_id(
+        self, article_id: int, direction: int, flt: ArticleFilter = ArticleFilter(), unreviewed_only: bool = False
+    ) -> int | None:
+        return articles.neighbour_id(self.db, article_id, direction, flt, unreviewed_only)
+
+    @_reading
+    def search(self, query: str, limit: int = 200) -> list[int]:
+        if not query.strip():
+            return []
+        return articles.article_ids(self.db, ArticleFilter(query=query))[:limit]
+
+    @_reading
+    def progress(self) -> tuple[int, int]:
+        return articles.progress(self.db)
+
+    # edits ------------------------------------------------------------------
+    def set_field(self, article_id: int, name: str, value: str | None) -> Changes:
+        with self._write() as db:
+            return annotations.set_field(db, self.editor, article_id, name, value)
+
+    def set_authors(self, article_id: int, authors: list[dict[str, str]]) -> Changes:
+        with self._write() as db:
+            return annotations.set_authors(db, self.editor, article_id, authors)
+
+    def set_body(self, article_id: int, new_body: str) -> Changes:
+        with self._write() as db:
+            return body.set_body(db, self.editor, article_id, new_body)
+
+    def add_span(
+        self, article_id: int, start: int, end: int, label: str, *, value: Any = None, origin: str = "human",
+        span_id: int | None = None,
+    ) -> Changes:
+        with self._write() as db:
+            return spans.add_span(db, self.editor, article_id, start, end, label, value=value, origin=origin, span_id=span_id)
+
+    def update_span(
+        self, span_id: int, *, start: int | None = None, end: int | None = None, label: str | None = None,
+        value: Any = UNSET, origin: str | None = None, needs_check: bool | None = None,
+    ) -> Changes:
+        with self._write() as db:
+            return spans.update_span(
+                db, self.editor, span_id, start=start, end=end, label=label, value=value, origin=origin,
+                needs_check=needs_check,
+            )
+
+    def remove_span(self, span_id: int) -> Changes:
+        with self._write() as db:
+            return spans.remove_span(db, self.editor, span_id)
+
+    def accept_auto_spans(self, article_id: int) -> Changes:
+        with self._write() as db:
+            return spans.accept_auto_spans(db, self.editor, article_id)
+
+    def set_status(self, article_id: int, status: str) -> Changes:
+        with self._write() as db:
+            return annotations.set_status(db, self.editor, article_id, status)
+
+    def set_tags(self, article_id: int, tags: list[str]) -> Changes:
+        with self._write() as db:
+            return annotations.set_tags(db, self.editor, article_id, tags)
+
+    @_reading
+    def tag_vocabulary(self) -> list[dict[str, str]]:
+        return annotations.tag_vocabulary(self.db)
+
+    def add_tag(self, name: str, group: str = "topic") -> Changes:
+        with self._write() as db:
+            return annotations.add_tag(db, self.editor, name, group)
+
+    @_reading
+    def events(self, article_id: int | None = None, limit: int = 500) -> list[Event]:
+        return list_events(self.db, article_id, limit)
+
+    def rebuild_search_index(self) -> None:
+        with self._write() as db:
+            search.rebuild(db)
+
+    # export -----------------------------------------------------------------
+    def iter_records(self, flt: ArticleFilter = ArticleFilter()) -> Iterator[dict[str, Any]]:
+        """Stream export records from a separate read-only connection (a stable snapshot that
+        edits made meanwhile through this Store do not disturb); sqlite3 errors become StoreError."""
+        self.db  # noqa: B018 - raises if closed
+        with translate_errors():
+            reader = Database(connect(self.path, readonly=True), execute_plugins=False)
+            try:
+                yield from iter_records(reader, flt)
+            finally:
+                reader.close()
+
+    @_reading
+    def label_counts(self, flt: ArticleFilter = ArticleFilter()) -> dict[str, int]:
+        return articles.label_counts(self.db, flt)

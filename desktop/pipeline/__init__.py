@@ -1,0 +1,1 @@
+"""Page text -> articles -> fields and entity spans.  Pure: no Qt, no SQL."""

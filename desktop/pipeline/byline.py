@@ -1,0 +1,192 @@
+"""Bylines: recognising them on the page and reading authors and roles out of them.
+
+Owns: ``parse_authors`` (byline text -> ``[Author]``), ``box_byline`` (a
+``□本报记者 某某`` line of its own), ``end_byline`` (a trailing ``某某 文/图`` or
+``通讯员 某 特约记者 某`` line), ``is_lone_name`` (a trailing name with no role
+word) and ``match_lead`` (a ``本报讯 (…)`` wire tag and the byline in its
+parentheses at the start of a lead).
+
+Role rules: a role word (记者, 本报记者, 特约记者, 实习记者, 通讯员) gives its role to
+the names after it; names printed before the first 记者-type word with no role
+word of their own are contributors (通讯员); names with no role word at all are
+authors (作者).  Credits (文/图, 摄, 图) after a name are not part of it: a name is
+a surname (compound or single, from ``resources/lexicon/surnames.txt``) plus one
+or two characters, so ``李鹏飞文`` is 李鹏飞 + the credit 文.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from desktop.pipeline.lexicon import words
+from desktop.pipeline.lines import BULLETS, CJK_CHARS
+from desktop.pipeline.model import Author
+
+_ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    ("本报特约记者", "特约记者"),
+    ("本报实习记者", "实习记者"),
+    ("本报见习记者", "实习记者"),
+    ("本报通讯员", "通讯员"),
+    ("本报记者", "记者"),
+    ("特约记者", "特约记者"),
+    ("实习记者", "实习记者"),
+    ("见习记者", "实习记者"),
+    ("摄影记者", "记者"),
+    ("首席记者", "记者"),
+    ("通讯员", "通讯员"),
+    ("记者", "记者"),
+)
+_REPORTER_ROLES = frozenset({"记者", "特约记者", "实习记者"})
+_CREDITS = frozenset({"文/图", "图/文", "文", "图", "摄", "摄影", "供图", "文图", "图文"})
+_CREDIT_SUFFIXES = ("文/图", "图/文", "摄影", "供图", "摄")
+_SLASH_RE = re.compile(r"\s*[/／]\s*")
+_NAME_RE = re.compile(rf"[{CJK_CHARS}]{{2,4}}|[{CJK_CHARS}]{{1,6}}[·•][{CJK_CHARS}]{{1,8}}")
+_BYLINE_MAX_CHARS = 60
+
+# Wire tags that open a lead: 本报讯, 本报成都2月20日讯, 新华社成都2月20日电 …
+_NO_BREAK = r"[^\s，,。；;：:()（）]"
+_LEAD_RE = re.compile(
+    rf"^(?P<source>本报讯|(?:本报{_NO_BREAK}{{1,14}}讯|{_NO_BREAK}{{1,4}}社{_NO_BREAK}{{0,14}}电|{_NO_BREAK}{{2,3}}网{_NO_BREAK}{{0,14}}电)"
+    r"(?=[\s(（—:：]))[ \t\u3000]*(?:[(（](?P<inner>[^()（）\n]{1,80})[)）])?[ \t\u3000]*"
+)
+
+
+@cache
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    single: set[str] = set()
+    compound: set[str] = set()
+    for line in words("surnames"):
+        for entry in line.split():
+            (single if len(entry) == 1 else compound).add(entry)
+    return frozenset(single), frozenset(compound)
+
+
+def _surname_length(name: str) -> int:
+    """1 or 2 when the name starts with a known surname, else 0."""
+    single, compound = _surnames()
+    if name[:2] in compound:
+        return 2
+    return 1 if name[:1] in single else 0
+
+
+def _peel_role(token: str) -> tuple[str | None, str]:
+    for word, role in _ROLE_WORDS:
+        if token.startswith(word):
+            return role, token[len(word) :]
+    return None, token
+
+
+def _peel_credit(token: str) -> tuple[str, bool]:
+    """Split a credit glued to the end of a name (``张忠超文/图`` -> ``张忠超``)."""
+    for suffix in _CREDIT_SUFFIXES:
+        if token.endswith(suffix) and len(token) > len(suffix):
+            return token[: -len(suffix)], True
+    # A name is surname + at most two characters: a fourth character 文/图 is a credit.
+    if len(token) >= 4 and token[-1] in "文图" and _surname_length(token) == 1 and len(token) - 1 <= 3:
+        return token[:-1], True
+    return token, False
+
+
+def _tokens(text: str) -> list[str]:
+    return _SLASH_RE.sub("/", text.strip().lstrip(BULLETS)).split()
+
+
+@dataclass
+class _Reading:
+    authors: list[Author]
+    has_role: bool
+    has_credit: bool
+    unread: int  # tokens that are neither names, role words nor credits
+
+
+def _read(text: str) -> _Reading:
+    pending: list[str] = []
+    authors: list[Author] = []
+    role: str | None = None
+    has_role = has_credit = False
+    unread = 0
+    for token in _tokens(text):
+        if token in _CREDITS:
+            has_credit = True
+            continue
+        new_role, rest = _peel_role(token)
+        if new_role is not None:
+            has_role = True
+            if new_role in _REPORTER_ROLES and pending:
+                authors.extend(Author(n, "通讯员") for n in pending)
+                pending = []
+            role = new_role
+            token = rest
+            if not token:
+                continue
+        name, credited = _peel_credit(token)
+        has_credit = has_credit or credited
+        if not _NAME_RE.fullmatch(name):
+            unread += 1
+            continue
+        if role is None:
+            pending.append(name)
+        else:
+            authors.append(Author(name, role))
+    authors[0:0] = [Author(n, "作者") for n in pending]
+    return _Reading(authors, has_role, has_credit, unread)
+
+
+def parse_authors(text: str) -> list[Author]:
+    """The authors named in a byline, in printed order, each with its role."""
+    return _read(text).authors
+
+
+def box_byline(text: str) -> str | None:
+    """The byline text of a ``□…`` line (bullet removed), or None if it is not one."""
+    if not text or text[0] not in BULLETS:
+        return None
+    rest = text[1:].strip()
+    if not rest or len(rest) > _BYLINE_MAX_CHARS:
+        return None
+    reading = _read(rest)
+    if reading.authors and (reading.has_role or reading.has_credit or reading.unread == 0):
+        return rest
+    return None
+
+
+def end_byline(text: str) -> bool:
+    """True for a stand-alone byline line with a role word or a credit (``罗正材 文/图``)."""
+    if len(text) > _BYLINE_MAX_CHARS:
+        return False
+    reading = _read(text)
+    return bool(reading.authors) and reading.unread == 0 and (reading.has_role or reading.has_credit)
+
+
+def is_lone_name(text: str) -> bool:
+    """True for a line that is a single personal name (surname + one or two characters)."""
+    if not _NAME_RE.fullmatch(text) or "·" in text or "•" in text:
+        return False
+    surname = _surname_length(text)
+    return surname > 0 and 1 <= len(text) - surname <= 2
+
+
+@dataclass(frozen=True)
+class LeadTag:
+    """A wire tag at the start of a lead: ``本报讯 (记者 某某)``."""
+
+    source: str
+    byline: str  # text inside the parentheses ("" when none)
+    tag_end: int  # end of the tag and its parentheses in the line
+    body_start: int  # where the lead's own text starts in the line
+
+
+def match_lead(text: str) -> LeadTag | None:
+    """The wire tag opening ``text``, if any, with the byline printed in its parentheses."""
+    m = _LEAD_RE.match(text)
+    if not m:
+        return None
+    inner = (m.group("inner") or "").strip()
+    if inner and not _read(inner).authors:
+        return None
+    paren_end = m.end("inner") + 1 if m.group("inner") is not None else m.end("source")
+    if m.end() >= len(text):
+        return None
+    return LeadTag(m.group("source"), inner, paren_end, m.end())

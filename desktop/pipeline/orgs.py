@@ -1,0 +1,193 @@
+"""Organisation names by composition: the ORG spans.
+
+Owns: ``find_orgs``.  An ORG is built, never guessed from one word:
+* a place (a LOC match) + a short name + an organ word: 成都市青白江区水务局,
+  广汉市慈善总会, 和兴社区居民委员会, 青羊区委, 川渝政协;
+* a level prefix (省/市/区/县/镇 …) + the same: 区人社局, 市纪委, 镇指挥中心;
+* a national prefix (国家, 中共, 全国, 中央) + the same: 国家体育总局, 全国政协;
+* a department head + 厅/局/委 alone (财政厅), 管委会/组委会 alone;
+* a bank (中国银行, 建行) with an optional 股份有限公司 and a place + 分行/支行;
+* a company ending in 有限公司 etc., back to where its name starts (a place, or a
+  delimiter), including a bracketed place: 国铁瑞能(成都)电力设备有限公司.
+Organs may chain (四川省政协办公厅, 区委目标绩效办).  Generic references are not
+ORG: no prefix (财政部门, 金融机构), or a demonstrative/numeral before the level
+prefix (该局, 两省政协, 全区).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.pipeline.lexicon import alternation, stop_chars, words
+from desktop.pipeline.places import PlaceMatch
+
+_SINGLE_SUFFIXES = "局厅委办署"
+# A name of one's own before a bare 局/厅/委 (not a known department head) needs two characters.
+_OPEN_SINGLE_SUFFIXES = "局厅委"
+_NUMERALS = "两一二三四五六七八九十百千万亿零〇第届次个"
+# A single-character organ suffix followed by one of these is the start of another word (办理, 委托).
+_NOT_AFTER_SINGLE = frozenset("员理法事好公成托屈婉面势部限长议上门")
+_LEVEL_CHARS = "省市区县镇乡州旗"
+_LEVEL_RE = re.compile(f"[{_LEVEL_CHARS}]")
+# Before a level prefix these make it a generic or counted reference (全区, 两省, 该局, 省市).
+_NOT_BEFORE_LEVEL = frozenset("全本该各每首跨分两一二三四五六七八九十几多我你他其此城地社小辖郊街级内外省市区县镇乡州村旗")
+# After a level prefix these make an ordinary word (区域, 市民, 市场 is left to the organ rule).
+_NOT_AFTER_LEVEL = frozenset("域级内外属长")
+_NATIONAL = ("国家", "中共", "全国", "中央")
+_COMPANY_ENDS = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司")
+_NAME_DELIMITERS = frozenset("，,。；;：:、“”\"‘’《》〈〉\n\t 　!！?？")
+_FUNCTION_TOKENS = frozenset("和与及同由向对为在把被将给跟让使是从")
+_MAX_COMPANY_NAME = 30
+
+
+@dataclass
+class OrgMatch:
+    start: int
+    end: int
+
+
+class _Patterns:
+    """Regexes built once from the lexicon files."""
+
+    def __init__(self) -> None:
+        stem = rf"[^\W\d_{stop_chars()}{_NUMERALS}]"
+        organs = alternation(words("organ_words"))
+        heads = alternation(words("department_heads"))
+        banks = alternation(words("banks"))
+        not_after = "".join(sorted(_NOT_AFTER_SINGLE))
+        single = rf"[{_SINGLE_SUFFIXES}](?![{not_after}])"
+        open_single = rf"[{_OPEN_SINGLE_SUFFIXES}](?![{not_after}])"
+        self.organ = re.compile(rf"(?:{heads})(?:{single})|(?:{organs})|(?:委(?![{not_after}]))")
+        # A short name, then an organ word; the shortest name that reaches an organ word wins.
+        self.named_organ = re.compile(
+            rf"(?![内外级域])(?:{stem}{{0,6}}?(?:{organs})|{stem}{{0,4}}?(?:{heads}){single}|{stem}{{2,6}}?{open_single})"
+        )
+        self.continuation = re.compile(rf"{stem}{{0,4}}?(?:{organs})|{stem}{{0,2}}?(?:{heads}){single}")
+        self.bare_department = re.compile(rf"(?:{heads})[厅局委](?![{''.join(sorted(_NOT_AFTER_SINGLE))}])|管委会|组委会")
+        self.bank = re.compile(rf"(?:{banks})(?:股份有限公司)?")
+        self.branch = re.compile(r"分行|支行|营业部")
+        self.company_end = re.compile("|".join(_COMPANY_ENDS))
+
+
+_patterns: _Patterns | None = None
+
+
+def prepare_patterns() -> None:
+    """Compile the ORG patterns now (they are built from the lexicon files)."""
+    _get_patterns()
+
+
+def _get_patterns() -> _Patterns:
+    global _patterns
+    if _patterns is None:
+        _patterns = _Patterns()
+    return _patterns
+
+
+def find_orgs(text: str, places: list[PlaceMatch], word_starts: set[int]) -> list[OrgMatch]:
+    """ORG candidates of ``text`` (may overlap each other and places; the caller resolves)."""
+    p = _get_patterns()
+    found: list[OrgMatch] = []
+    place_at_end = {m.end: m for m in places}
+    place_starts = sorted(m.start for m in places)
+    for k, place in enumerate(places):
+        end = _organ_after(text, place.end, p)
+        # A place inside the would-be name starts an ORG of its own (重庆召开川渝政协 -> 川渝政协).
+        if end is not None and not (k + 1 < len(places) and places[k + 1].start < end):
+            found.append(OrgMatch(place.start, end))
+    for level in _LEVEL_RE.finditer(text):
+        i = level.start()
+        if i + 1 not in place_at_end and _level_prefix_ok(text, i):
+            end = _organ_after(text, i + 1, p, level_prefix=True)
+            if end is not None:
+                found.append(OrgMatch(i, end))
+    for prefix in _NATIONAL:
+        start = text.find(prefix)
+        while start >= 0:
+            end = _organ_after(text, start + len(prefix), p)
+            if end is not None and (start == 0 or text[start - 1] not in "全"):
+                found.append(OrgMatch(start, end))
+            start = text.find(prefix, start + 1)
+    for m in p.bare_department.finditer(text):
+        if m.start() == 0 or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in stop_chars():
+            found.append(OrgMatch(m.start(), _chain(text, m.end(), p)))
+    for m in p.bank.finditer(text):
+        end = m.end()
+        branch_place = place_at_end_from(places, end)
+        if branch_place is not None:
+            b = p.branch.match(text, branch_place.end)
+            if b is not None:
+                end = b.end()
+        found.append(OrgMatch(m.start(), end))
+    for m in p.company_end.finditer(text):
+        start = _company_start(text, m.start(), place_starts, word_starts)
+        if start is not None:
+            found.append(OrgMatch(start, m.end()))
+    return found
+
+
+def place_at_end_from(places: list[PlaceMatch], at: int) -> PlaceMatch | None:
+    for m in places:
+        if m.start == at:
+            return m
+    return None
+
+
+def _level_prefix_ok(text: str, i: int) -> bool:
+    if i + 1 >= len(text) or text[i + 1] in _NOT_AFTER_LEVEL:
+        return False
+    return i == 0 or text[i - 1] not in _NOT_BEFORE_LEVEL
+
+
+def _organ_after(text: str, at: int, p: _Patterns, level_prefix: bool = False) -> int | None:
+    """End of the organ name starting at ``at`` (after a place or prefix), or None."""
+    direct = p.organ.match(text, at)
+    if direct is not None:
+        return _chain(text, direct.end(), p)
+    m = p.named_organ.match(text, at)
+    if m is None:
+        return None
+    return _chain(text, m.end(), p)
+
+
+def _chain(text: str, end: int, p: _Patterns) -> int:
+    """Follow organ after organ (政协 + 办公厅, 区委 + 目标绩效办)."""
+    for _ in range(3):
+        m = p.continuation.match(text, end)
+        if m is None:
+            break
+        end = m.end()
+    return end
+
+
+def _company_start(text: str, end_word_at: int, place_starts: list[int], word_starts: set[int]) -> int | None:
+    """Where the name of a company ending at ``end_word_at`` begins."""
+    start = end_word_at
+    depth = 0
+    limit = max(0, end_word_at - _MAX_COMPANY_NAME)
+    while start > limit:
+        c = text[start - 1]
+        if c in ")）":
+            depth += 1
+        elif c in "(（":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and (c in _NAME_DELIMITERS or not (_is_cjk(c) or c.isalnum() or c in "·&-")):
+            break
+        elif depth == 0 and c in _FUNCTION_TOKENS and start - 1 in word_starts and start in word_starts:
+            break
+        start -= 1
+    # Inside a long run with no delimiter, a place name is where the company name starts.
+    for s in place_starts:
+        if start <= s < end_word_at and s - start > 4 and text[s - 1] not in "(（":
+            start = s
+            break
+    if end_word_at - start < 2:
+        return None
+    return start
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"

@@ -1,0 +1,155 @@
+"""Person names that the text gives evidence for: the PER spans.
+
+Owns: ``PersonFinder.find``.  jieba's person tag is unreliable on news (小雨, 多云,
+文明), so a name needs a surname from ``resources/lexicon/surnames.txt`` *and*
+evidence in context:
+* a title or role right before it (党委书记李林森, 微网格员陈颖, 记者沈仁平);
+* a title, or a verb of saying, right after it (徐银侨说, 李林森书记);
+* an appositive at the start of a clause (刘建蓉,弥牟镇…议事会成员);
+* or the name was found with evidence elsewhere in the same text.
+Surname + kinship/honorific forms are names of their own (刘嬢, 温先生, 包大爷).
+Titles are never part of the span (习近平 in 习近平总书记).  Candidates come from
+jieba words (a word that starts with a surname, or a surname word plus the next
+one or two characters' word); ordinary dictionary words are not names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from desktop.pipeline.lexicon import alternation, stop_chars, words
+
+_CLAUSE_START = frozenset("\n。！？!?；;“\"”")
+_CLAUSE_END = "。；;\n！？!?"
+_PERSON_TAGS = ("nr", "nrfg", "nrt")
+_COMMON_WORD_MIN_FREQ = 20
+# jieba tags some frequent words as names (安全感); above this a tagged word is still a word.
+_KNOWN_NAME_MAX_FREQ = 100
+# A two-character word after a surname word is a given name only if it is not a common word (社区, 功能).
+_COMMON_GIVEN_MIN_FREQ = 500
+# Single-character words that follow a name rather than end it (王元 说, 周婷 看).
+_SINGLE_CHAR_VERBS = frozenset("说讲问看想来去做笑走站坐跑叫喊带领帮打拿送写读听像称称赞谈讲望找")
+_NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几多每")
+
+
+@cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], int]:
+    single: set[str] = set()
+    compound: set[str] = set()
+    for line in words("surnames"):
+        for s in line.split():
+            (single if len(s) == 1 else compound).add(s)
+    roles = frozenset(words("person_titles"))
+    after = roles | frozenset(words("speech_verbs"))
+    longest = max(map(len, after))
+    return frozenset(single), frozenset(compound), roles, after, longest
+
+
+@cache
+def _known_person_words() -> frozenset[str]:
+    """Words jieba's dictionary tags as person names (they may stay names)."""
+    import jieba
+
+    names: set[str] = set()
+    with jieba.get_dict_file() as f:
+        for raw in f:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3 and parts[2] in _PERSON_TAGS:
+                names.add(parts[0])
+    return frozenset(names)
+
+
+class PersonFinder:
+    """Finds PER spans; built once, used for many texts."""
+
+    def __init__(self) -> None:
+        import jieba
+
+        self._freq = jieba.dt.FREQ
+        self._single, self._compound, self._roles, self._after, self._longest_after = _lexicon()
+        self._known = _known_person_words()
+        self._all_surnames = self._single | self._compound
+        function_chars = set(stop_chars())
+        honorific_surnames = sorted(self._single - function_chars)
+        self._honorific_re = re.compile(
+            rf"(?:{alternation(tuple(self._compound))}|[{''.join(honorific_surnames)}])"
+            rf"(?:{alternation(words('honorifics'))})"
+        )
+        titles = alternation(tuple(self._roles))
+        self._appositive_re = re.compile(rf"[,，][^{_CLAUSE_END}]{{0,40}}?(?:{titles})(?=[{_CLAUSE_END},，]|$)")
+
+    def find(self, text: str, tokens: list[tuple[int, str]]) -> list[tuple[int, int]]:
+        """PER spans of ``text``; ``tokens`` are the jieba words with their start offsets."""
+        evidenced: set[str] = set()
+        spans: list[tuple[int, int]] = []
+        for m in self._honorific_re.finditer(text):
+            if m.start() == 0 or text[m.start() - 1] not in self._single:
+                spans.append(m.span())
+                evidenced.add(m.group())
+        for start, end in self._candidates(tokens):
+            if self._has_evidence(text, start, end):
+                evidenced.add(text[start:end])
+        for name in evidenced:
+            pos = text.find(name)
+            while pos >= 0:
+                spans.append((pos, pos + len(name)))
+                pos = text.find(name, pos + len(name))
+        return sorted(set(spans))
+
+    def _candidates(self, tokens: list[tuple[int, str]]) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        function_chars = stop_chars()
+        previous = ""
+        for k, (start, word) in enumerate(tokens):
+            after_numeral = previous[-1:] in _NUMERAL_CHARS
+            previous = word
+            if not _all_cjk(word) or after_numeral or word[0] in function_chars:
+                continue
+            if word in self._single or word in self._compound:
+                if k + 1 < len(tokens):
+                    given = tokens[k + 1][1]
+                    if 1 <= len(given) <= 2 and _all_cjk(given) and not self._is_word_not_name(given, True):
+                        found.append((start, start + len(word) + len(given)))
+                continue
+            surname_len = 2 if word[:2] in self._compound else 1
+            if word[:surname_len] in self._all_surnames and 2 <= len(word) - surname_len + 1 <= 3:
+                if not self._is_word_not_name(word, False):
+                    found.append((start, start + len(word)))
+                    # jieba often cuts the last character off a three-character name (王元/碧).
+                    if len(word) == 2 and k + 1 < len(tokens) and self._can_end_name(tokens[k + 1][1]):
+                        found.append((start, start + 3))
+        return found
+
+    def _can_end_name(self, word: str) -> bool:
+        return (
+            len(word) == 1
+            and _all_cjk(word)
+            and word not in stop_chars()
+            and word not in _SINGLE_CHAR_VERBS
+            and word not in self._after
+        )
+
+    def _is_word_not_name(self, word: str, given_only: bool) -> bool:
+        if word in self._after or word in self._roles:
+            return True
+        if given_only:
+            if len(word) == 1:
+                return word in stop_chars()
+            return self._freq.get(word, 0) >= _COMMON_GIVEN_MIN_FREQ and word not in self._known
+        freq = self._freq.get(word, 0)
+        return freq >= _COMMON_WORD_MIN_FREQ and (word not in self._known or freq >= _KNOWN_NAME_MAX_FREQ)
+
+    def _has_evidence(self, text: str, start: int, end: int) -> bool:
+        for size in range(1, self._longest_after + 1):
+            if start - size >= 0 and text[start - size : start] in self._roles:
+                return True
+            if text[end : end + size] in self._after:
+                return True
+        if start == 0 or text[start - 1] in _CLAUSE_START:
+            return self._appositive_re.match(text, end) is not None
+        return False
+
+
+def _all_cjk(word: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in word)

@@ -1,0 +1,120 @@
+"""Writes to article fields, authors, status and tags, and the tag vocabulary.
+
+Owns: ``set_field``, ``set_authors``, ``set_status``, ``set_tags``, ``add_tag``
+and ``tag_vocabulary``.  Each write runs inside the caller's transaction (the
+Store facade opens one per call), records one event with before/after, and
+returns a ``Changes``; a write that changes nothing records nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.pipeline.model import ROLES, STATUSES
+from desktop.store import search
+from desktop.store.codec import dumps, loads, utc_now
+from desktop.store.errors import NotFoundError, StoreError
+from desktop.store.events import record_event
+from desktop.store.records import EDITABLE_FIELDS, Changes
+
+
+def _article(db: Database, article_id: int, columns: str) -> tuple:
+    row = db.execute(f"SELECT {columns} FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)")
+    return row
+
+
+def set_field(db: Database, editor: str, article_id: int, name: str, value: Any) -> Changes:
+    if name not in EDITABLE_FIELDS:
+        raise StoreError(f"{name!r} is not an editable field; editable: {', '.join(EDITABLE_FIELDS)}")
+    if name == "dateline_iso":
+        value = value or None
+    elif value is None:
+        value = ""
+    if value is not None and not isinstance(value, str):
+        raise StoreError(f"{name} must be text, not {type(value).__name__}")
+    old, title, body = _article(db, article_id, f"[{name}], title, body")
+    if name != "dateline_iso":
+        old = old or ""
+    if old == value:
+        return Changes()
+    db.execute(f"UPDATE articles SET [{name}] = ? WHERE id = ?", (value, article_id))
+    if name == "title":
+        search.reindex_article(db, article_id, (title, body), (value, body))
+    record_event(db, article_id, editor, "set_field", {name: old}, {name: value})
+    return Changes({article_id}, {"fields"})
+
+
+def set_authors(db: Database, editor: str, article_id: int, authors: list[dict[str, str]]) -> Changes:
+    clean = []
+    for a in authors:
+        name, role = str(a.get("name", "")).strip(), str(a.get("role", "作者")).strip() or "作者"
+        if not name:
+            raise StoreError("an author needs a name")
+        if role not in ROLES:
+            raise StoreError(f"unknown author role {role!r}; use one of {', '.join(ROLES)}")
+        clean.append({"name": name, "role": role})
+    old = loads(_article(db, article_id, "authors")[0], [])
+    if old == clean:
+        return Changes()
+    db.execute("UPDATE articles SET authors = ? WHERE id = ?", (dumps(clean), article_id))
+    record_event(db, article_id, editor, "set_authors", {"authors": old}, {"authors": clean})
+    return Changes({article_id}, {"fields"})
+
+
+def set_status(db: Database, editor: str, article_id: int, status: str) -> Changes:
+    if status not in STATUSES:
+        raise StoreError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+    old = dict(zip(("status", "reviewer", "reviewed_at"), _article(db, article_id, "status, reviewer, reviewed_at")))
+    if status == "reviewed":
+        new = {"status": status, "reviewer": editor, "reviewed_at": utc_now()}
+    else:
+        new = {"status": status, "reviewer": None, "reviewed_at": None}
+    if old["status"] == status and (status != "reviewed" or old["reviewer"] == editor):
+        return Changes()
+    db.execute(
+        "UPDATE articles SET status = ?, reviewer = ?, reviewed_at = ? WHERE id = ?",
+        (new["status"], new["reviewer"], new["reviewed_at"], article_id),
+    )
+    record_event(db, article_id, editor, "set_status", old, new)
+    return Changes({article_id}, {"status"})
+
+
+def tag_vocabulary(db: Database) -> list[dict[str, str]]:
+    return [{"name": n, "group": g} for n, g in db.execute('SELECT name, "group" FROM tags ORDER BY "group", rowid')]
+
+
+def _ensure_tag(db: Database, name: str, group: str) -> bool:
+    """Add ``name`` to the vocabulary if missing; True if it was added."""
+    cur = db.execute('INSERT OR IGNORE INTO tags (name, "group") VALUES (?, ?)', (name, group))
+    return cur.rowcount > 0
+
+
+def add_tag(db: Database, editor: str, name: str, group: str = "topic") -> Changes:
+    name, group = name.strip(), (group or "topic").strip()
+    if not name:
+        raise StoreError("a tag needs a name")
+    if not _ensure_tag(db, name, group):
+        return Changes()
+    record_event(db, None, editor, "add_tag", None, {"name": name, "group": group})
+    return Changes(set(), {"vocabulary"})
+
+
+def set_tags(db: Database, editor: str, article_id: int, tags: list[str]) -> Changes:
+    """Replace the tags of an article; a tag not yet in the vocabulary is added to it (group "topic")."""
+    _article(db, article_id, "id")
+    new = sorted({t.strip() for t in tags if t and t.strip()})
+    old = [r[0] for r in db.execute("SELECT tag FROM article_tags WHERE article_id = ? ORDER BY tag", (article_id,))]
+    if old == new:
+        return Changes()
+    kinds = {"tags"}
+    for t in new:
+        if _ensure_tag(db, t, "topic"):
+            kinds.add("vocabulary")
+    db.execute("DELETE FROM article_tags WHERE article_id = ?", (article_id,))
+    db.conn.executemany("INSERT INTO article_tags (article_id, tag) VALUES (?, ?)", [(article_id, t) for t in new])
+    record_event(db, article_id, editor, "set_tags", {"tags": old}, {"tags": new})
+    return Changes({article_id}, kinds)

@@ -1,0 +1,141 @@
+"""Reading articles: the ordered id list, light list rows, full records,
+neighbours, counts, progress and label counts.
+
+Owns: every SELECT over articles/spans/tags that the facade exposes for reading.
+Filters and sort orders come from ``filters`` so that all reads agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlite_utils import Database
+
+from desktop.store.codec import loads
+from desktop.store.errors import NotFoundError
+from desktop.store.filters import FROM_CLAUSE, PAGE_ORDER, order_clause, where_clause
+from desktop.store.records import ArticleFilter, ArticleRecord, ArticleRow, SpanRow
+
+_CHUNK = 500  # ids per IN (...) query, below SQLite's parameter limit
+
+
+def article_ids(db: Database, flt: ArticleFilter, sort: str = "page", descending: bool = False) -> list[int]:
+    where, params = where_clause(flt)
+    sql = f"SELECT a.id {FROM_CLAUSE} {where} {order_clause(sort, descending)}"
+    return [r[0] for r in db.execute(sql, params)]
+
+
+def count_articles(db: Database, flt: ArticleFilter) -> int:
+    where, params = where_clause(flt)
+    return db.execute(f"SELECT count(*) {FROM_CLAUSE} {where}", params).fetchone()[0]
+
+
+def _tags_of(db: Database, ids: Sequence[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = list(ids[i : i + _CHUNK])
+        cur = db.execute(
+            f"SELECT article_id, tag FROM article_tags WHERE article_id IN ({', '.join('?' * len(chunk))})"
+            " ORDER BY article_id, tag",
+            chunk,
+        )
+        for aid, tag in cur:
+            out.setdefault(aid, []).append(tag)
+    return out
+
+
+def article_rows(db: Database, ids: Sequence[int]) -> dict[int, ArticleRow]:
+    """Light rows for the given ids (missing ids are left out)."""
+    ids = list(dict.fromkeys(ids))
+    tags = _tags_of(db, ids)
+    out: dict[int, ArticleRow] = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i : i + _CHUNK]
+        cur = db.execute(
+            "SELECT a.id, p.source_name, a.position, a.title, a.status, a.n_spans, a.flags, p.version, p.superseded "
+            f"{FROM_CLAUSE} WHERE a.id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        )
+        for r in cur:
+            out[r[0]] = ArticleRow(
+                id=r[0], page=r[1], position=r[2], title=r[3], status=r[4], n_spans=r[5],
+                tags=tags.get(r[0], []), flags=loads(r[6], []), page_version=r[7], superseded=bool(r[8]),
+            )
+    return out
+
+
+def span_rows(db: Database, article_id: int) -> list[SpanRow]:
+    cur = db.execute(
+        'SELECT id, start, "end", label, text, value, origin, needs_check FROM spans'
+        ' WHERE article_id = ? ORDER BY start, "end"',
+        (article_id,),
+    )
+    return [
+        SpanRow(id=r[0], start=r[1], end=r[2], label=r[3], text=r[4], value=loads(r[5]), origin=r[6],
+                needs_check=bool(r[7]))
+        for r in cur
+    ]
+
+
+def article_exists(db: Database, article_id: int) -> bool:
+    return db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+
+def get_article(db: Database, article_id: int) -> ArticleRecord:
+    cur = db.execute(f"SELECT a.*, p.source_name AS page_name {FROM_CLAUSE} WHERE a.id = ?", (article_id,))
+    row = cur.fetchone()
+    if row is None:
+        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)")
+    r = dict(zip((c[0] for c in cur.description), row))
+    return ArticleRecord(
+        id=r["id"], page_id=r["page_id"], page=r["page_name"], position=r["position"], title=r["title"],
+        kicker=r["kicker"] or "", subtitle=r["subtitle"] or "", byline=r["byline"] or "",
+        authors=loads(r["authors"], []), source=r["source"] or "", dateline=r["dateline"] or "",
+        dateline_iso=r["dateline_iso"], sections=loads(r["sections"], []), captions=loads(r["captions"], []),
+        body=r["body"], spans=span_rows(db, article_id), flags=loads(r["flags"], []),
+        tags=_tags_of(db, [article_id]).get(article_id, []), status=r["status"], note=r["note"] or "",
+        reviewer=r["reviewer"], reviewed_at=r["reviewed_at"], segments=loads(r["segments"], []),
+    )
+
+
+def neighbour_id(
+    db: Database, article_id: int, direction: int, flt: ArticleFilter, unreviewed_only: bool = False
+) -> int | None:
+    """The next (+1) or previous (-1) article after ``article_id`` in page order that passes the filter.
+
+    ``unreviewed_only`` skips articles whose status is ``reviewed`` or ``rejected``.
+    The current article need not pass the filter itself.
+    """
+    key = db.execute(
+        f"SELECT {', '.join(PAGE_ORDER)} {FROM_CLAUSE} WHERE a.id = ?", (article_id,)
+    ).fetchone()
+    if key is None:
+        raise NotFoundError(f"article {article_id} does not exist")
+    where, params = where_clause(flt)
+    op, desc = (">", False) if direction > 0 else ("<", True)
+    cond = f"({', '.join(PAGE_ORDER)}) {op} ({', '.join('?' * len(PAGE_ORDER))})"
+    if unreviewed_only:
+        cond += " AND a.status IN ('unreviewed', 'in_review')"
+    where = f"{where} AND {cond}" if where else f"WHERE {cond}"
+    row = db.execute(
+        f"SELECT a.id {FROM_CLAUSE} {where} {order_clause('page', desc)} LIMIT 1", [*params, *key]
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def progress(db: Database) -> tuple[int, int]:
+    row = db.execute("SELECT count(*) FILTER (WHERE status = 'reviewed'), count(*) FROM articles").fetchone()
+    return row[0], row[1]
+
+
+def label_counts(db: Database, flt: ArticleFilter) -> dict[str, int]:
+    where, params = where_clause(flt)
+    if not where:
+        cur = db.execute("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label")
+    else:
+        cur = db.execute(
+            f"SELECT label, count(*) FROM spans WHERE article_id IN (SELECT a.id {FROM_CLAUSE} {where})"
+            " GROUP BY label ORDER BY label",
+            params,
+        )
+    return {label: n for label, n in cur}

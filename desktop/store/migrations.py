@@ -1,0 +1,167 @@
+"""The project schema and its versions: the only module that creates or alters tables.
+
+Owns: ``MIGRATIONS`` (a ``sqlite_utils.Migrations("newsdesk")`` set), the schema
+version numbers, and ``backup_copy`` (the ``<file>.bak-v<N>`` written before an
+upgrade).
+
+Versions: step N creates version N and sets ``PRAGMA user_version = N`` inside
+its own transaction, together with the sqlite-utils record of it having been
+applied (table ``_sqlite_migrations``), so a crash mid-upgrade leaves the file
+at version N-1 or N, never in between.  A new project is made by running every
+step on an empty file.
+
+* v1: pages, articles, spans, tags, article_tags, events, the bigram FTS index.
+* v2: ``articles.note`` (an editor's free note) and ``spans.needs_check`` (a span
+  an edit of the body text may have damaged, or that a rule flagged for review).
+
+A file stamped with ``APPLICATION_ID`` is a Newsdesk project; one whose applied
+steps or ``user_version`` this build does not know was written by a newer build.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database, Migrations
+
+from desktop.resources import load_json
+
+APPLICATION_ID = 0x4E575344  # "NWSD"
+MIGRATIONS = Migrations("newsdesk")
+
+
+def _set_version(db: Database, n: int) -> None:
+    db.execute(f"PRAGMA user_version = {int(n)}")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+@MIGRATIONS(name="v1_initial")
+def v1_initial(db: Database) -> None:
+    db["pages"].create(
+        {
+            "id": int,
+            "source_name": str,
+            "content_hash": str,
+            "raw_text": str,
+            "text": str,
+            "encoding": str,
+            "imported_at": str,
+            "version": int,
+            "superseded": int,
+            "blocks": str,
+        },
+        pk="id",
+        not_null={"source_name", "content_hash", "raw_text", "text", "imported_at", "version", "superseded"},
+        defaults={"version": 1, "superseded": 0, "blocks": "[]", "encoding": "utf-8"},
+    )
+    db["pages"].create_index(["content_hash"], unique=True)
+    db["pages"].create_index(["source_name", "version"], unique=True)
+    db["articles"].create(
+        {
+            "id": int,
+            "page_id": int,
+            "position": int,
+            "title": str,
+            "kicker": str,
+            "subtitle": str,
+            "byline": str,
+            "authors": str,
+            "source": str,
+            "dateline": str,
+            "dateline_iso": str,
+            "sections": str,
+            "captions": str,
+            "body": str,
+            "flags": str,
+            "segments": str,
+            "status": str,
+            "reviewer": str,
+            "reviewed_at": str,
+            "n_spans": int,
+        },
+        pk="id",
+        foreign_keys=[("page_id", "pages", "id")],
+        not_null={"page_id", "position", "title", "body", "status", "n_spans"},
+        defaults={
+            "title": "", "kicker": "", "subtitle": "", "byline": "", "source": "", "dateline": "",
+            "authors": "[]", "sections": "[]", "captions": "[]", "flags": "[]", "segments": "[]",
+            "body": "", "status": "unreviewed", "n_spans": 0,
+        },
+    )
+    # Covering for list filters/sorts: status and n_spans sit after the long body in the row.
+    db["articles"].create_index(["page_id", "position", "status", "n_spans"])
+    db["articles"].create_index(["status"])
+    db["spans"].create(
+        {"id": int, "article_id": int, "start": int, "end": int, "label": str, "text": str, "value": str, "origin": str},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "start", "end", "label", "text", "origin"},
+        defaults={"origin": "auto"},
+    )
+    db["spans"].create_index(["article_id", "start"])
+    db["spans"].create_index(["article_id", "label"])
+    db["tags"].create({"name": str, "group": str}, pk="name", not_null={"group"}, defaults={"group": "topic"})
+    db["tags"].insert_all(load_json("tags.json")["tags"], pk="name")
+    db["article_tags"].create(
+        {"article_id": int, "tag": str},
+        pk=("article_id", "tag"),
+        foreign_keys=[("article_id", "articles", "id"), ("tag", "tags", "name")],
+    )
+    db["article_tags"].create_index(["tag", "article_id"])
+    db["events"].create(
+        {"id": int, "article_id": int, "editor": str, "at": str, "action": str, "before": str, "after": str},
+        pk="id",
+        not_null={"editor", "at", "action"},
+    )
+    db["events"].create_index(["article_id", "id"])
+    # Contentless: the index alone, the token strings are recomputed from articles when needed.
+    # Tokens are made by desktop.store.textindex; see there why "ascii" is right for them.
+    db.execute("CREATE VIRTUAL TABLE article_fts USING fts5(tg, bg, content='', tokenize='ascii')")
+    db.execute("INSERT INTO article_fts (article_fts, rank) VALUES ('pgsz', 4000)")
+    db.execute("INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', 16)")
+    _set_version(db, 1)
+
+
+@MIGRATIONS(name="v2_note_needs_check")
+def v2_note_needs_check(db: Database) -> None:
+    db["articles"].add_column("note", str, not_null_default="")
+    db["spans"].add_column("needs_check", int, not_null_default=0)
+    _set_version(db, 2)
+
+
+KNOWN_STEPS: tuple[str, ...] = tuple(m.name for m in MIGRATIONS._migrations)
+CURRENT_VERSION = len(KNOWN_STEPS)
+
+
+def applied_steps(conn: sqlite3.Connection) -> list[str]:
+    """Names of the applied steps of the ``newsdesk`` set (read-only)."""
+    has = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (Migrations.migrations_table,)
+    ).fetchone()
+    if not has:
+        return []
+    rows = conn.execute(
+        f"SELECT name FROM {Migrations.migrations_table} WHERE migration_set = ? ORDER BY rowid", (MIGRATIONS.name,)
+    )
+    return [r[0] for r in rows]
+
+
+def migrate(db: Database) -> None:
+    """Apply every pending step, each in its own transaction."""
+    MIGRATIONS.apply(db)
+
+
+def backup_copy(source: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Write a consistent copy of the open database to ``<path>.bak-v<version>`` (never overwriting)."""
+    target = path.with_name(f"{path.name}.bak-v{version}")
+    n = 2
+    while target.exists():
+        target = path.with_name(f"{path.name}.bak-v{version}-{n}")
+        n += 1
+    dest = sqlite3.connect(str(target))
+    try:
+        source.backup(dest)
+    finally:
+        dest.close()
+    return target

@@ -1,0 +1,143 @@
+"""Span writes: add, update (move, relabel, revalue), remove, accept the automatic ones.
+
+Owns: the span invariants — ``0 <= start < end <= len(body)``, label in
+``LABELS``, no overlap with another span of the same article, ``text ==
+body[start:end]`` — and keeping ``articles.n_spans`` equal to the number of
+spans.  Each write runs in the caller's transaction and records one event whose
+before/after hold the whole span (id included), enough to undo it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.pipeline.model import LABELS
+from desktop.store.codec import dumps, loads
+from desktop.store.errors import NotFoundError, OverlapError, StoreError
+from desktop.store.events import record_event
+from desktop.store.records import Changes
+
+ORIGINS: tuple[str, ...] = ("auto", "human", "imported")
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()
+
+_SPAN_COLUMNS = 'id, article_id, start, "end", label, text, value, origin, needs_check'
+
+
+def _span(db: Database, span_id: int) -> dict[str, Any]:
+    cur = db.execute(f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id = ?", (span_id,))
+    row = cur.fetchone()
+    if row is None:
+        raise NotFoundError(f"span {span_id} does not exist (it may have been removed)")
+    d = dict(zip((c[0] for c in cur.description), row))
+    d["value"] = loads(d["value"])
+    d["needs_check"] = bool(d["needs_check"])
+    return d
+
+
+def _body(db: Database, article_id: int) -> str:
+    row = db.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)")
+    return row[0]
+
+
+def check_span(db: Database, article_id: int, start: int, end: int, label: str, exclude: int | None = None) -> str:
+    """Validate a span; returns the body.  Raises StoreError / OverlapError."""
+    body = _body(db, article_id)
+    if label not in LABELS:
+        raise StoreError(f"unknown label {label!r}; use one of {', '.join(LABELS)}")
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(body)):
+        raise StoreError(f"span [{start}, {end}) is outside the article body (length {len(body)}) or empty")
+    other = db.execute(
+        'SELECT id, start, "end", label, text FROM spans WHERE article_id = ? AND start < ? AND "end" > ?'
+        " AND id IS NOT ? ORDER BY start LIMIT 1",
+        (article_id, end, start, exclude),
+    ).fetchone()
+    if other is not None:
+        raise OverlapError(
+            f"the span 「{body[start:end]}」 [{start}, {end}) overlaps the {other[3]} span 「{other[4]}」 "
+            f"[{other[1]}, {other[2]}) (id {other[0]}); spans may not overlap"
+        )
+    return body
+
+
+def _count(db: Database, article_id: int, delta: int) -> None:
+    db.execute("UPDATE articles SET n_spans = n_spans + ? WHERE id = ?", (delta, article_id))
+
+
+def add_span(
+    db: Database, editor: str, article_id: int, start: int, end: int, label: str, *,
+    value: Any = None, origin: str = "human", span_id: int | None = None, needs_check: bool = False,
+) -> Changes:
+    if origin not in ORIGINS:
+        raise StoreError(f"unknown span origin {origin!r}")
+    body = check_span(db, article_id, start, end, label)
+    if span_id is not None and db.execute("SELECT 1 FROM spans WHERE id = ?", (span_id,)).fetchone():
+        raise StoreError(f"span id {span_id} is already in use")
+    cur = db.execute(
+        'INSERT INTO spans (id, article_id, start, "end", label, text, value, origin, needs_check)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (span_id, article_id, start, end, label, body[start:end], dumps(value), origin, int(needs_check)),
+    )
+    new_id = cur.lastrowid if span_id is None else span_id
+    _count(db, article_id, +1)
+    record_event(db, article_id, editor, "add_span", None, _span(db, new_id))
+    return Changes({article_id}, {"spans"}, span_id=new_id)
+
+
+def update_span(
+    db: Database, editor: str, span_id: int, *, start: int | None = None, end: int | None = None,
+    label: str | None = None, value: Any = UNSET, origin: str | None = None, needs_check: bool | None = None,
+) -> Changes:
+    old = _span(db, span_id)
+    new = dict(old)
+    new["start"] = old["start"] if start is None else start
+    new["end"] = old["end"] if end is None else end
+    new["label"] = old["label"] if label is None else label
+    if value is not UNSET:
+        new["value"] = value
+    if origin is not None:
+        if origin not in ORIGINS:
+            raise StoreError(f"unknown span origin {origin!r}")
+        new["origin"] = origin
+    if needs_check is not None:
+        new["needs_check"] = bool(needs_check)
+    body = check_span(db, old["article_id"], new["start"], new["end"], new["label"], exclude=span_id)
+    new["text"] = body[new["start"] : new["end"]]
+    if new == old:
+        return Changes(span_id=span_id)
+    db.execute(
+        'UPDATE spans SET start = ?, "end" = ?, label = ?, text = ?, value = ?, origin = ?, needs_check = ? WHERE id = ?',
+        (new["start"], new["end"], new["label"], new["text"], dumps(new["value"]), new["origin"],
+         int(new["needs_check"]), span_id),
+    )
+    record_event(db, old["article_id"], editor, "update_span", old, new)
+    return Changes({old["article_id"]}, {"spans"}, span_id=span_id)
+
+
+def remove_span(db: Database, editor: str, span_id: int) -> Changes:
+    old = _span(db, span_id)
+    db.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+    _count(db, old["article_id"], -1)
+    record_event(db, old["article_id"], editor, "remove_span", old, None)
+    return Changes({old["article_id"]}, {"spans"}, span_id=span_id)
+
+
+def accept_auto_spans(db: Database, editor: str, article_id: int) -> Changes:
+    """Mark every automatic span of the article as confirmed by a human (origin auto -> human)."""
+    _body(db, article_id)
+    ids = [r[0] for r in db.execute("SELECT id FROM spans WHERE article_id = ? AND origin = 'auto' ORDER BY id", (article_id,))]
+    if not ids:
+        return Changes()
+    db.execute("UPDATE spans SET origin = 'human' WHERE article_id = ? AND origin = 'auto'", (article_id,))
+    record_event(db, article_id, editor, "accept_auto_spans", {"origin": "auto", "span_ids": ids}, {"origin": "human", "span_ids": ids})
+    return Changes({article_id}, {"spans"})

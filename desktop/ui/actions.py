@@ -1,0 +1,133 @@
+"""Every user action of the main window and its keyboard shortcut, in one table.
+
+Owns: ``ACTIONS`` (declarations: id, English text, shortcuts, menu, scope),
+``MENUS`` (menu order and titles) and ``ActionSet`` which turns the table into
+``QAction`` objects.  ``QKeySequence(`` appears nowhere else, and a test
+asserts that no shortcut is used twice.  Texts are translated at build time
+through the "Actions" translation context.
+
+Scopes: ``window`` actions work anywhere in the main window; ``article``
+actions (label keys, span navigation and resizing) only while the article text
+has focus, so typing digits into a field never labels a span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from desktop.resources import load_json
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    text: str  # English source text, marked for the "Actions" context
+    shortcuts: tuple[str, ...] = ()
+    menu: str = ""
+    scope: str = "window"  # "window" | "article"
+    tip: str = ""
+
+
+MENUS: tuple[tuple[str, str], ...] = (
+    ("file", QT_TRANSLATE_NOOP("Actions", "&File")),
+    ("edit", QT_TRANSLATE_NOOP("Actions", "&Edit")),
+    ("spans", QT_TRANSLATE_NOOP("Actions", "&Spans")),
+    ("review", QT_TRANSLATE_NOOP("Actions", "&Review")),
+    ("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
+)
+
+
+def _label_actions() -> tuple[ActionSpec, ...]:
+    specs = []
+    for entry in load_json("labels.json")["labels"]:
+        specs.append(
+            ActionSpec(
+                f"span.label.{entry['label']}",
+                entry["label"],  # label keys are shown as-is (PER, ORG...)
+                (entry["key"],),
+                "spans",
+                "article",
+            )
+        )
+    return tuple(specs)
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec("file.new", QT_TRANSLATE_NOOP("Actions", "New project…"), ("Ctrl+N",), "file"),
+    ActionSpec("file.open", QT_TRANSLATE_NOOP("Actions", "Open project…"), ("Ctrl+O",), "file"),
+    ActionSpec("file.import", QT_TRANSLATE_NOOP("Actions", "Import pages…"), ("Ctrl+I",), "file"),
+    ActionSpec("file.import_folder", QT_TRANSLATE_NOOP("Actions", "Import a folder of pages…"), ("Ctrl+Shift+I",), "file"),
+    ActionSpec("file.export", QT_TRANSLATE_NOOP("Actions", "Export JSONL…"), ("Ctrl+E",), "file"),
+    ActionSpec("file.quit", QT_TRANSLATE_NOOP("Actions", "Quit"), ("Ctrl+Q",), "file"),
+    # Edit
+    ActionSpec("edit.undo", QT_TRANSLATE_NOOP("Actions", "Undo"), ("Ctrl+Z",), "edit"),
+    ActionSpec("edit.redo", QT_TRANSLATE_NOOP("Actions", "Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), "edit"),
+    ActionSpec("edit.find", QT_TRANSLATE_NOOP("Actions", "Search articles"), ("Ctrl+F",), "edit"),
+    ActionSpec("edit.history", QT_TRANSLATE_NOOP("Actions", "Article history…"), ("Ctrl+H",), "edit"),
+    ActionSpec("edit.preferences", QT_TRANSLATE_NOOP("Actions", "Preferences…"), ("Ctrl+,",), "edit"),
+    # Spans
+    *_label_actions(),
+    ActionSpec("span.next", QT_TRANSLATE_NOOP("Actions", "Next span"), ("Tab",), "spans", "article"),
+    ActionSpec("span.previous", QT_TRANSLATE_NOOP("Actions", "Previous span"), ("Shift+Tab",), "spans", "article"),
+    ActionSpec("span.delete", QT_TRANSLATE_NOOP("Actions", "Delete span"), ("Delete", "Backspace"), "spans", "article"),
+    ActionSpec("span.start_left", QT_TRANSLATE_NOOP("Actions", "Move span start left (grow)"), ("Alt+Left",), "spans", "article"),
+    ActionSpec("span.start_right", QT_TRANSLATE_NOOP("Actions", "Move span start right (shrink)"), ("Alt+Right",), "spans", "article"),
+    ActionSpec("span.end_left", QT_TRANSLATE_NOOP("Actions", "Move span end left (shrink)"), ("Alt+Shift+Left",), "spans", "article"),
+    ActionSpec("span.end_right", QT_TRANSLATE_NOOP("Actions", "Move span end right (grow)"), ("Alt+Shift+Right",), "spans", "article"),
+    ActionSpec("span.label_all", QT_TRANSLATE_NOOP("Actions", "Label all occurrences in this article"), ("Ctrl+L",), "spans"),
+    ActionSpec("span.label_all_project", QT_TRANSLATE_NOOP("Actions", "Label all occurrences in the project…"), ("Ctrl+Shift+L",), "spans"),
+    ActionSpec("span.accept_auto", QT_TRANSLATE_NOOP("Actions", "Accept all machine spans"), ("Ctrl+Shift+A",), "spans"),
+    # Review
+    ActionSpec("review.accept", QT_TRANSLATE_NOOP("Actions", "Mark reviewed and go to next unreviewed"), ("Ctrl+Return", "Ctrl+Enter"), "review"),
+    ActionSpec("review.reject", QT_TRANSLATE_NOOP("Actions", "Reject article"), ("Ctrl+Shift+R",), "review"),
+    ActionSpec("review.in_review", QT_TRANSLATE_NOOP("Actions", "Set back to in review"), ("Ctrl+Shift+U",), "review"),
+    ActionSpec("review.next", QT_TRANSLATE_NOOP("Actions", "Next article"), ("Ctrl+PgDown",), "review"),
+    ActionSpec("review.previous", QT_TRANSLATE_NOOP("Actions", "Previous article"), ("Ctrl+PgUp",), "review"),
+    ActionSpec("review.next_unreviewed", QT_TRANSLATE_NOOP("Actions", "Next unreviewed article"), ("Ctrl+Shift+PgDown",), "review"),
+    # Help
+    ActionSpec("help.cheat_sheet", QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"), ("?", "F1"), "help"),
+)
+
+
+def translated(text: str) -> str:
+    return QCoreApplication.translate("Actions", text)
+
+
+def native_shortcut(spec: ActionSpec) -> str:
+    """The shortcuts of an action as the user sees them (for the cheat-sheet)."""
+    return ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in spec.shortcuts)
+
+
+class ActionSet:
+    """The QActions built from ``ACTIONS``: window-scope ones on the window,
+    article-scope ones on the article text widget."""
+
+    def __init__(self, window: QWidget, article_widget: QWidget) -> None:
+        self.specs: dict[str, ActionSpec] = {s.id: s for s in ACTIONS}
+        self.actions: dict[str, QAction] = {}
+        for spec in ACTIONS:
+            owner = article_widget if spec.scope == "article" else window
+            action = QAction(translated(spec.text), owner)
+            action.setObjectName(spec.id)
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+            if spec.scope == "article":
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            else:
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            owner.addAction(action)
+            self.actions[spec.id] = action
+
+    def __getitem__(self, action_id: str) -> QAction:
+        return self.actions[action_id]
+
+    def connect(self, action_id: str, slot: Callable[[], object]) -> None:
+        self.actions[action_id].triggered.connect(lambda _checked=False: slot())
+
+    def in_menu(self, menu: str) -> list[QAction]:
+        return [self.actions[s.id] for s in ACTIONS if s.menu == menu]

@@ -1,0 +1,136 @@
+"""The state every pane shares, passed explicitly to each widget.
+
+Owns: ``AppContext(QObject)``: the open ``Store``, the one ``QUndoStack``, the
+``Settings``, the ``TaskRunner``, the ``Interaction`` seam, and the current
+selection (article and span).  Every store write goes through ``apply``,
+which re-emits the returned ``Changes`` as ``changes_applied`` so each pane
+refreshes only what concerns it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from desktop.store.records import ArticleRecord, Changes
+from desktop.ui.interaction import Interaction
+from desktop.ui.settings import Settings
+from desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
+
+
+class AppContext(QObject):
+    """Store, undo stack, settings, tasks, prompts and the current selection."""
+
+    changes_applied = Signal(object)  # Changes
+    project_changed = Signal()
+    article_selected = Signal(object)  # article id or None
+    article_shown = Signal(object)  # ArticleRecord or None: a different article is current
+    article_updated = Signal(object)  # ArticleRecord: the current article was edited
+    span_selected = Signal(object)  # span id or None
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        settings: Settings,
+        interaction: Interaction | None = None,
+        tasks: TaskRunner | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.interaction = interaction or Interaction()
+        self.tasks = tasks or TaskRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self._store: Store | None = None
+        self.article_id: int | None = None
+        self.record: ArticleRecord | None = None
+        self.span_id: int | None = None
+        self._failure: Exception | None = None
+
+    # --- project -----------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise RuntimeError("no project is open")
+        return self._store
+
+    @property
+    def has_store(self) -> bool:
+        return self._store is not None
+
+    @property
+    def project_path(self) -> Path | None:
+        return Path(self._store.path) if self._store is not None else None
+
+    def set_store(self, store: Store | None) -> None:
+        """Switch projects: the undo history belongs to the project it edits."""
+        if self._store is not None and self._store is not store:
+            self._store.close()
+        self.undo_stack.clear()
+        self._store = store
+        if store is not None:
+            store.editor = self.settings.editor_name()
+        self.article_id = None
+        self.record = None
+        self.span_id = None
+        self.project_changed.emit()
+        self.article_shown.emit(None)
+
+    def close(self) -> None:
+        self.tasks.cancel_all_and_wait()
+        self.set_store(None)
+
+    # --- selection ---------------------------------------------------------
+    def select_article(self, article_id: int | None) -> None:
+        if article_id == self.article_id:
+            return
+        self.article_id = article_id
+        self.span_id = None
+        self.record = self.store.get_article(article_id) if article_id is not None else None
+        self.article_selected.emit(article_id)
+        self.article_shown.emit(self.record)
+
+    def select_span(self, span_id: int | None) -> None:
+        if span_id == self.span_id:
+            return
+        self.span_id = span_id
+        self.span_selected.emit(span_id)
+
+    # --- writes ------------------------------------------------------------
+    def apply(self, write: Callable[[Store], Changes]) -> Changes:
+        """Run one store write (one transaction) and tell every pane."""
+        changes = write(self.store)
+        if self.article_id is not None and self.article_id in changes.article_ids:
+            self.record = self.store.get_article(self.article_id)
+            if self.span_id is not None and all(s.id != self.span_id for s in self.record.spans):
+                self.span_id = None
+        self.changes_applied.emit(changes)
+        if self.record is not None and self.article_id in changes.article_ids:
+            self.article_updated.emit(self.record)
+        return changes
+
+    def push(self, command: QUndoCommand) -> bool:
+        """Push an edit; its redo() writes through the store.
+
+        Returns False (and shows why in the status bar) when the store refused
+        it; a refused command marks itself obsolete and is not kept.
+        """
+        self._failure = None
+        self.undo_stack.push(command)
+        failure, self._failure = self._failure, None
+        if failure is not None:
+            self.status_message.emit(str(failure))
+            return False
+        return True
+
+    def note_failure(self, error: Exception) -> None:
+        """Called by a command whose store write was refused."""
+        self._failure = error
+        self.status_message.emit(str(error))

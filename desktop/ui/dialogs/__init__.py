@@ -1,0 +1,1 @@
+"""Dialogs: preferences, article history, keyboard cheat-sheet."""

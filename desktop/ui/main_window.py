@@ -1,0 +1,167 @@
+"""The main window: assembles the panes and wires the actions.  No logic here.
+
+Owns: ``MainWindow`` — article list (left), article view (centre), fields
+and span list (right), menus built from ``actions.ACTIONS``, the status bar,
+and remembered geometry.  What each action does lives in ``SpanEditing``,
+``ReviewFlow``, ``ProjectController`` and the dialogs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QMenu, QScrollArea, QSplitter, QWidget
+
+from desktop.ui.actions import MENUS, ActionSet, translated
+from desktop.ui.context import AppContext
+from desktop.ui.dialogs.cheat_sheet import CheatSheetDialog
+from desktop.ui.dialogs.history import HistoryDialog
+from desktop.ui.dialogs.preferences import PreferencesDialog
+from desktop.ui.label_palette import label_styles
+from desktop.ui.project_controller import ProjectController
+from desktop.ui.review_flow import ReviewFlow
+from desktop.ui.settings import RememberGeometry
+from desktop.ui.span_editing import SpanEditing
+from desktop.ui.widgets.article_list import ArticleList
+from desktop.ui.widgets.article_view import ArticleView
+from desktop.ui.widgets.fields_panel import FieldsPanel
+from desktop.ui.widgets.span_table import SpanTable
+from desktop.ui.widgets.status_panel import StatusPanel
+
+
+class MainWindow(RememberGeometry, QMainWindow):
+    def __init__(self, ctx: AppContext, body_point_size: float) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.ctx = ctx
+        language = ctx.settings.language()
+        ctx.interaction.parent = self
+        ctx.tasks.dialog_parent = self
+        self.setWindowTitle("Newsdesk")
+        # Panes
+        self.article_list = ArticleList(ctx, language, self)
+        self.article_view = ArticleView(language, body_point_size, self)
+        self.fields = FieldsPanel(ctx, self)
+        self.span_table = SpanTable(ctx, self)
+        fields_scroll = QScrollArea(self)
+        fields_scroll.setObjectName("fields_scroll")
+        fields_scroll.setWidgetResizable(True)
+        fields_scroll.setWidget(self.fields)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.setObjectName("right_splitter")
+        right.addWidget(fields_scroll)
+        right.addWidget(self.span_table)
+        right.setSizes([560, 300])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        for pane in (self.article_list, self.article_view, right):
+            self.splitter.addWidget(pane)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.status_panel = StatusPanel(ctx, self)
+        self.setStatusBar(self.status_panel)
+        # Behaviour
+        self.spans = SpanEditing(ctx, self.article_view, self)
+        self.review = ReviewFlow(ctx, self.article_list, self)
+        self.project = ProjectController(ctx, self)
+        self.action_set = ActionSet(self, self.article_view.text)
+        self._wire_actions()
+        self._build_menus()
+        ctx.project_changed.connect(self._show_project)
+        self._show_project()
+        self.resize(1560, 940)
+        self.splitter.setSizes([480, 640, 440])
+        self.restore_geometry(ctx.settings)
+
+    def _wire_actions(self) -> None:
+        a, s, r, p = self.action_set, self.spans, self.review, self.project
+        for style in label_styles():
+            a.connect(f"span.label.{style.label}", lambda label=style.label: s.apply_label(label))
+        wiring = {
+            "file.new": p.new_project,
+            "file.open": p.open_dialog,
+            "file.import": p.import_files,
+            "file.import_folder": p.import_folder,
+            "file.export": p.export_jsonl,
+            "file.quit": self.close,
+            "edit.undo": self.ctx.undo_stack.undo,
+            "edit.redo": self.ctx.undo_stack.redo,
+            "edit.find": self.focus_search,
+            "edit.history": self.show_history,
+            "edit.preferences": self.show_preferences,
+            "span.next": s.next_span,
+            "span.previous": s.previous_span,
+            "span.delete": s.delete_span,
+            "span.start_left": lambda: s.move_start(-1),
+            "span.start_right": lambda: s.move_start(+1),
+            "span.end_left": lambda: s.move_end(-1),
+            "span.end_right": lambda: s.move_end(+1),
+            "span.label_all": lambda: s.label_all(project=False),
+            "span.label_all_project": lambda: s.label_all(project=True),
+            "span.accept_auto": s.accept_auto,
+            "review.accept": r.mark_reviewed_and_next,
+            "review.reject": r.reject,
+            "review.in_review": r.set_in_review,
+            "review.next": r.next_article,
+            "review.previous": r.previous_article,
+            "review.next_unreviewed": r.next_unreviewed,
+            "help.cheat_sheet": self.show_cheat_sheet,
+        }
+        for action_id, slot in wiring.items():
+            a.connect(action_id, slot)
+        stack = self.ctx.undo_stack
+        a["edit.undo"].setEnabled(False)
+        a["edit.redo"].setEnabled(False)
+        stack.canUndoChanged.connect(a["edit.undo"].setEnabled)
+        stack.canRedoChanged.connect(a["edit.redo"].setEnabled)
+        stack.undoTextChanged.connect(lambda t: a["edit.undo"].setText(f"{translated('Undo')} {t}".strip()))
+        stack.redoTextChanged.connect(lambda t: a["edit.redo"].setText(f"{translated('Redo')} {t}".strip()))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for menu_id, title in MENUS:
+            menu = bar.addMenu(translated(title))
+            menu.setObjectName(f"menu_{menu_id}")
+            for action in self.action_set.in_menu(menu_id):
+                menu.addAction(action)
+                if action.objectName() == "file.open":
+                    self.recent_menu = QMenu(self.tr("Open recent"), menu)
+                    self.recent_menu.setObjectName("menu_recent")
+                    self.recent_menu.aboutToShow.connect(self._fill_recent)
+                    menu.addMenu(self.recent_menu)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for text in self.ctx.settings.recent_projects():
+            action = self.recent_menu.addAction(text)
+            action.triggered.connect(lambda _c=False, p=text: self.project.open_project(Path(p)))
+
+    def _show_project(self) -> None:
+        path = self.ctx.project_path
+        self.setWindowTitle(f"{path.name} — Newsdesk" if path else "Newsdesk")
+
+    # --- small dialogs ---------------------------------------------------------
+    def focus_search(self) -> None:
+        self.article_list.filter_bar.search.setFocus()
+        self.article_list.filter_bar.search.selectAll()
+
+    def show_history(self) -> None:
+        record = self.ctx.record
+        if record is not None:
+            HistoryDialog(record.title or str(record.id), self.ctx.store.events(record.id), self).exec()
+
+    def show_preferences(self) -> None:
+        if PreferencesDialog(self.ctx.settings, self).exec() and self.ctx.has_store:
+            self.ctx.store.editor = self.ctx.settings.editor_name()
+            self.status_panel.refresh()
+
+    def show_cheat_sheet(self) -> None:
+        CheatSheetDialog(self.ctx.settings.language(), self).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.fields.commit_pending()
+        self.save_geometry(self.ctx.settings)
+        self.ctx.close()
+        super().closeEvent(event)

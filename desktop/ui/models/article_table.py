@@ -1,0 +1,171 @@
+"""The article list as a Qt table model over the store, loaded lazily.
+
+Owns: ``ArticleTableModel``.  It loads the filtered, sorted id list in one
+store call (``article_ids``) and fetches row data in windows
+(``article_rows``) into a bounded cache, so a 100,000-article project opens
+at once and scrolls smoothly.  ``on_changes`` drops the cached rows a write
+touched and reloads the id list only when articles came or went.  No rules
+here beyond turning an ``ArticleRow`` into display text.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from desktop.store.records import ArticleFilter, ArticleRow, Changes
+from desktop.ui.context import AppContext
+
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# (header, store sort key or None when the column is not sortable)
+COLUMNS: tuple[tuple[str, str | None], ...] = (
+    (QT_TRANSLATE_NOOP("ArticleTableModel", "Page"), "page"),
+    (QT_TRANSLATE_NOOP("ArticleTableModel", "No."), "position"),
+    (QT_TRANSLATE_NOOP("ArticleTableModel", "Title"), "title"),
+    (QT_TRANSLATE_NOOP("ArticleTableModel", "Status"), "status"),
+    (QT_TRANSLATE_NOOP("ArticleTableModel", "Spans"), "n_spans"),
+    (QT_TRANSLATE_NOOP("ArticleTableModel", "Tags"), None),
+)
+COL_PAGE, COL_POSITION, COL_TITLE, COL_STATUS, COL_SPANS, COL_TAGS = range(len(COLUMNS))
+
+WINDOW = 200  # rows fetched per store call
+CACHE_LIMIT = 5000  # rows kept in memory
+
+
+
+def status_text(status: str) -> str:
+    names = {
+        "unreviewed": QCoreApplication.translate("Status", "unreviewed"),
+        "in_review": QCoreApplication.translate("Status", "in review"),
+        "reviewed": QCoreApplication.translate("Status", "reviewed"),
+        "rejected": QCoreApplication.translate("Status", "rejected"),
+    }
+    return names.get(status, status)
+
+
+class ArticleTableModel(QAbstractTableModel):
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] | None = None
+        self._cache: OrderedDict[int, ArticleRow] = OrderedDict()
+        self._filter = ArticleFilter()
+        self._sort_key = "page"
+        self._descending = False
+        self.fetch_calls = 0  # store calls made for row data (tests and benchmarks read it)
+        ctx.changes_applied.connect(self.on_changes)
+        ctx.project_changed.connect(self.reload)
+
+    # --- Qt model interface ---------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return self.tr(COLUMNS[section][0])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        article_id = self._ids[index.row()]
+        if role == ARTICLE_ID_ROLE:
+            return article_id
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, STATUS_ROLE):
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        if role == STATUS_ROLE:
+            return row.status
+        col = index.column()
+        if col == COL_PAGE:
+            return row.page
+        if col == COL_POSITION:
+            return row.position + 1
+        if col == COL_TITLE:
+            return row.title or self.tr("(no title)")
+        if col == COL_STATUS:
+            return status_text(row.status)
+        if col == COL_SPANS:
+            return row.n_spans
+        if col == COL_TAGS:
+            return "、".join(row.tags)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:
+            return
+        self._sort_key = COLUMNS[column][1] or "page"
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [self._ids[i.row()] if i.row() < len(self._ids) else None for i in old]
+        self._load_ids()
+        self.changePersistentIndexList(
+            old, [self.index(self.row_of(a), i.column()) if a is not None and self.row_of(a) >= 0 else QModelIndex() for a, i in zip(old_ids, old)]
+        )
+        self.layoutChanged.emit()
+
+    # --- our interface ------------------------------------------------------
+    @property
+    def article_filter(self) -> ArticleFilter:
+        return self._filter
+
+    def set_filter(self, flt: ArticleFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._load_ids()
+        self._cache.clear()
+        self.endResetModel()
+
+    def article_id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: int) -> int:
+        if self._row_of is None:
+            self._row_of = {a: i for i, a in enumerate(self._ids)}
+        return self._row_of.get(article_id, -1)
+
+    def on_changes(self, changes: Changes) -> None:
+        if "articles" in changes.kinds:
+            self.reload()
+            return
+        for article_id in changes.article_ids:
+            self._cache.pop(article_id, None)
+            row = self.row_of(article_id)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # --- loading --------------------------------------------------------------
+    def _load_ids(self) -> None:
+        if self.ctx.has_store:
+            self._ids = self.ctx.store.article_ids(self._filter, sort=self._sort_key, descending=self._descending)
+        else:
+            self._ids = []
+        self._row_of = None
+
+    def _row(self, row: int) -> ArticleRow | None:
+        article_id = self._ids[row]
+        cached = self._cache.get(article_id)
+        if cached is not None:
+            return cached
+        start = max(0, row - WINDOW // 4)
+        wanted = [a for a in self._ids[start : start + WINDOW] if a not in self._cache]
+        self.fetch_calls += 1
+        for aid, article_row in self.ctx.store.article_rows(wanted).items():
+            self._cache[aid] = article_row
+        while len(self._cache) > CACHE_LIMIT:
+            self._cache.popitem(last=False)
+        return self._cache.get(article_id)

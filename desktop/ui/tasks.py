@@ -1,0 +1,196 @@
+"""Long work on a worker thread, behind a progress dialog that can cancel it.
+
+Owns: ``Task`` (one callable run on a ``QThread``; signals ``progressed``,
+``succeeded``, ``failed`` and ``finished``) and ``TaskRunner`` (starts tasks,
+shows a cancellable ``QProgressDialog`` for the ones that want it, and keeps
+them alive until they end).  The callable imports no Qt: it receives
+``progress(done, total, name="")`` and ``cancelled() -> bool`` and must not
+touch widgets.  Tests wait with ``qtbot.waitSignal(task.finished)``.
+
+``GuiThreadProxy`` lets such a callable use an object that belongs to the GUI
+thread (the open ``Store``: one SQLite connection, one write lock): each
+method call is run on the GUI thread between two events and its result handed
+back, so the heavy work stays on the worker and the writes stay short.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+ProgressFn = Callable[..., None]
+CancelledFn = Callable[[], bool]
+Work = Callable[[ProgressFn, CancelledFn], Any]
+
+
+class _Thread(QThread):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self._task = task
+
+    def run(self) -> None:  # runs on the worker thread
+        self._task._run()
+
+
+class Task(QObject):
+    """One piece of work on its own thread."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, name: str, work: Work, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._work = work
+        self._cancel = threading.Event()
+        self._thread = _Thread(self)
+        self._thread.finished.connect(self._on_thread_finished)
+        self.result: Any = None
+        self.error: str | None = None
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self._thread.wait(msecs)
+
+    def _run(self) -> None:
+        def progress(done: int, total: int, name: str = "") -> None:
+            self.progressed.emit(int(done), int(total), str(name))
+
+        try:
+            self.result = self._work(progress, self._cancel.is_set)
+        except Exception as err:  # reported to the GUI thread, never raised into Qt
+            self.error = f"{type(err).__name__}: {err}"
+            traceback.print_exc()
+
+    def _on_thread_finished(self) -> None:  # GUI thread
+        if self.error is None:
+            self.succeeded.emit(self.result)
+        else:
+            self.failed.emit(self.error)
+        self.finished.emit()
+
+
+class _CallRequest:
+    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.done = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+
+class GuiThreadProxy(QObject):
+    """Call methods of ``target`` from a worker thread; they run on the GUI thread."""
+
+    _requested = Signal(object)
+
+    def __init__(self, target: Any) -> None:
+        super().__init__()
+        self._target = target
+        self._requested.connect(self._serve, Qt.ConnectionType.QueuedConnection)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        attr = getattr(self._target, name)
+        if not callable(attr):
+            return attr
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if QThread.currentThread() is self.thread():
+                return attr(*args, **kwargs)
+            request = _CallRequest(attr, args, kwargs)
+            self._requested.emit(request)
+            request.done.wait()
+            if request.error is not None:
+                raise request.error
+            return request.result
+
+        return call
+
+    def _serve(self, request: _CallRequest) -> None:  # GUI thread
+        try:
+            request.result = request.fn(*request.args, **request.kwargs)
+        except BaseException as err:  # handed back to the worker, raised there
+            request.error = err
+        finally:
+            request.done.set()
+
+
+class TaskRunner(QObject):
+    """Starts tasks and keeps them referenced until they finish."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tasks: set[Task] = set()
+        self.dialog_parent: QWidget | None = None
+
+    def run(self, name: str, work: Work, *, show_progress: bool = False, label: str = "") -> Task:
+        task = Task(name, work)  # owned by Python: alive while referenced here or by the caller
+        self._tasks.add(task)
+        task.finished.connect(lambda t=task: self._forget(t))
+        if show_progress:
+            self._attach_dialog(task, label or name)
+        task.start()
+        return task
+
+    def running(self) -> list[Task]:
+        return [t for t in self._tasks if t.is_running()]
+
+    def cancel_all_and_wait(self, msecs: int = 30_000) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        for task in list(self._tasks):
+            # Keep serving the GUI-thread calls a task may be blocked on.
+            waited = 0
+            while task.is_running() and waited < msecs:
+                QCoreApplication.processEvents()
+                task.wait(20)
+                waited += 20
+
+    def _forget(self, task: Task) -> None:
+        # Later, not inside the task's own finished() emission: dropping the
+        # last reference there would delete the object mid-emit.
+        QTimer.singleShot(0, lambda: self._tasks.discard(task))
+
+    def _attach_dialog(self, task: Task, label: str) -> None:
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self.dialog_parent)
+        dialog.setObjectName("task_progress")
+        dialog.setWindowTitle(label)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        task.dialog = dialog  # type: ignore[attr-defined]
+
+        def on_progress(done: int, total: int, item: str) -> None:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(min(done, max(total, 1)))
+            if item:
+                dialog.setLabelText(f"{label}\n{item}")
+
+        def on_cancel() -> None:
+            task.cancel()
+            dialog.setLabelText(self.tr("Cancelling after the current page…"))
+
+        task.progressed.connect(on_progress)
+        dialog.canceled.connect(on_cancel)
+        task.finished.connect(dialog.close)
+        task.finished.connect(dialog.deleteLater)

@@ -1,0 +1,85 @@
+"""The article list pane: filter bar above a lazily loaded, sortable table.
+
+Owns: ``ArticleList``.  Choosing a row makes that article current (through
+the context); when another pane changes the current article, the row follows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from desktop.store.records import ArticleFilter
+from desktop.ui.context import AppContext
+from desktop.ui.models.article_table import COL_TITLE, ArticleTableModel
+from desktop.ui.widgets.filter_bar import FilterBar
+
+
+class ArticleList(QWidget):
+    def __init__(self, ctx: AppContext, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("article_list")
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.filter_bar = FilterBar(language, self)
+        layout.addWidget(self.filter_bar)
+        self.model = ArticleTableModel(ctx, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("article_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 92), (1, 36), (3, 56), (4, 40), (5, 64)):
+            self.table.setColumnWidth(col, width)
+        layout.addWidget(self.table, 1)
+        self._following = False
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        self.filter_bar.filter_changed.connect(self.set_filter)
+        ctx.article_selected.connect(self._follow)
+        ctx.project_changed.connect(self._on_project)
+
+    def set_filter(self, flt: ArticleFilter) -> None:
+        current = self.ctx.article_id
+        self.model.set_filter(flt)
+        self._follow(current)
+
+    def current_row(self) -> int:
+        return self.table.currentIndex().row()
+
+    def article_id_at(self, row: int) -> int | None:
+        return self.model.article_id_at(row)
+
+    def _on_project(self) -> None:
+        self.filter_bar.set_tags([v["name"] for v in self.ctx.store.tag_vocabulary()] if self.ctx.has_store else [])
+
+    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._following:
+            self.ctx.select_article(self.model.article_id_at(current.row()))
+
+    def _follow(self, article_id: int | None) -> None:
+        row = self.model.row_of(article_id) if article_id is not None else -1
+        self._following = True
+        try:
+            if row < 0:
+                self.table.selectionModel().clearSelection()
+            else:
+                index = self.model.index(row, 0)
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                )
+                self.table.scrollTo(index)
+        finally:
+            self._following = False

@@ -1,0 +1,86 @@
+"""The span list beside the text, kept in sync with the highlights.
+
+Owns: ``SpanTable``, a table view over ``SpanListModel`` for the current
+article.  Selecting a row selects that span in the article (through the
+context), and a span selected in the article selects its row here.  Edits of
+the value column become undoable ``UpdateSpanCommand``s.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from desktop.store.records import ArticleRecord, SpanRow
+from desktop.ui.commands import UpdateSpanCommand
+from desktop.ui.context import AppContext
+from desktop.ui.models.span_list import COL_TEXT, SpanListModel
+from desktop.ui.i18n import fill
+
+
+class SpanTable(QTableView):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("span_table")
+        self.ctx = ctx
+        self.span_model = SpanListModel(self)
+        self.span_model.value_edited = self._on_value_edited
+        self.span_model.invalid_value = self._on_invalid_value
+        self.setModel(self.span_model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        self._syncing = False
+        self.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        ctx.article_shown.connect(self._show)
+        ctx.article_updated.connect(self._show)
+        ctx.span_selected.connect(self._select_span)
+
+    def _show(self, record: ArticleRecord | None) -> None:
+        self._syncing = True
+        try:
+            self.span_model.set_spans(record.spans if record else [])
+        finally:
+            self._syncing = False
+        self._select_span(self.ctx.span_id)
+
+    def _select_span(self, span_id: int | None) -> None:
+        row = self.span_model.row_of(span_id)
+        self._syncing = True
+        try:
+            if row < 0:
+                self.selectionModel().clearSelection()
+                self.selectionModel().setCurrentIndex(self.span_model.index(-1, -1), QItemSelectionModel.SelectionFlag.NoUpdate)
+            else:
+                index = self.span_model.index(row, 0)
+                self.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                )
+                self.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def _on_row_changed(self, current: Any, _previous: Any) -> None:
+        if self._syncing:
+            return
+        span = self.span_model.span_at(current.row())
+        self.ctx.select_span(span.id if span else None)
+
+    def _on_value_edited(self, span: SpanRow, value: Any) -> None:
+        if self.ctx.record is None:
+            return
+        self.ctx.push(UpdateSpanCommand(self.ctx, self.ctx.record.id, span.id, {"value": span.value}, {"value": value}))
+
+    def _on_invalid_value(self, text: str) -> None:
+        self.ctx.status_message.emit(fill(self.tr("Not a valid value: %1"), text))

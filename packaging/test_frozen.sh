@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# End-to-end check of the desktop program as editors get it (slow: not part of the test suite).
+#   bash packaging/test_frozen.sh            reuse dist/newsdesk/ if built, else build it
+#   bash packaging/test_frozen.sh --rebuild  build first (packaging/build.sh)
+# Runs `newsdesk --self-test` from the frozen folder with no display variables at all
+# (the self-test must choose offscreen itself), under Xvfb with the real xcb platform, and
+# from a plain `pip install .` into a fresh venv (build/pip-venv), then prints the
+# start-up times the self-test measured (process start -> first paint of the main window;
+# see desktop/selftest.py for how).  Exits non-zero if any self-test fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+RUNS="${RUNS:-3}"
+
+APT_PACKAGES=(xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
+  libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 fonts-noto-cjk)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "==> installing system packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ "${1:-}" = "--rebuild" ] || [ ! -x dist/newsdesk/newsdesk ]; then
+  bash packaging/build.sh
+fi
+
+log_dir="$(mktemp -d -t newsdesk-frozen-XXXXXX)"
+failures=0
+declare -a summary=()
+
+# run_case NAME COMMAND...: run a self-test, keep its output, collect its timing line.
+run_case() {
+  local name="$1"; shift
+  local out="$log_dir/$name.log" rc=0
+  echo "==> $name: $*"
+  "$@" >"$out" 2>&1 || rc=$?
+  sed 's/^/    /' "$out"
+  if [ "$rc" -ne 0 ]; then
+    echo "    FAILED (exit $rc)"
+    failures=$((failures + 1))
+    summary+=("$(printf '%-26s FAILED (exit %s)' "$name" "$rc")")
+    return
+  fi
+  local shown import_ms
+  shown="$(sed -n 's/.*main window painted \([0-9]*\) ms after process start.*/\1/p' "$out" | head -1)"
+  import_ms="$(sed -n 's/.*imported .* in \([0-9]*\) ms.*/\1/p' "$out" | head -1)"
+  summary+=("$(printf '%-26s first paint %6s ms  (seed import %5s ms, without it %6s ms)' \
+    "$name" "${shown:-?}" "${import_ms:-?}" "$(( ${shown:-0} - ${import_ms:-0} ))")")
+}
+
+frozen="$root/dist/newsdesk/newsdesk"
+for i in $(seq 1 "$RUNS"); do
+  run_case "frozen-offscreen-$i" env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$frozen" --self-test
+done
+run_case "frozen-xvfb" xvfb-run -a -s "-screen 0 1600x1000x24" env -u WAYLAND_DISPLAY QT_QPA_PLATFORM=xcb "$frozen" --self-test
+
+# The same program from a plain (non-editable) pip install, as a data team would have it.
+venv="$root/build/pip-venv"
+if [ ! -x "$venv/bin/newsdesk" ]; then
+  echo "==> creating $venv (pip install .)"
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install -q --upgrade pip
+  nice "$venv/bin/python" -m pip install -q "$root"
+else
+  echo "==> refreshing newsdesk in $venv"
+  nice "$venv/bin/python" -m pip install -q --no-deps --force-reinstall "$root"
+fi
+for i in $(seq 1 "$RUNS"); do
+  run_case "pip-offscreen-$i" env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$venv/bin/newsdesk" --self-test
+done
+run_case "pip-xvfb" xvfb-run -a -s "-screen 0 1600x1000x24" env -u WAYLAND_DISPLAY QT_QPA_PLATFORM=xcb "$venv/bin/newsdesk" --self-test
+
+echo
+echo "== start-up (process start -> main window's first paint, measured by the self-test)"
+printf '%s\n' "${summary[@]}"
+echo "folder: $(du -sm dist/newsdesk | cut -f1) MB; logs: $log_dir"
+if [ "$failures" -ne 0 ]; then
+  echo "$failures self-test run(s) FAILED" >&2
+  exit 1
+fi
+echo "all self-test runs passed"

@@ -1,0 +1,662 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Spans</source>
+        <translation>标注(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审阅(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <source>Import pages…</source>
+        <translation>导入版面…</translation>
+    </message>
+    <message>
+        <source>Import a folder of pages…</source>
+        <translation>导入版面文件夹…</translation>
+    </message>
+    <message>
+        <source>Export JSONL…</source>
+        <translation>导出 JSONL…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Search articles</source>
+        <translation>搜索文章</translation>
+    </message>
+    <message>
+        <source>Article history…</source>
+        <translation>文章修改记录…</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>偏好设置…</translation>
+    </message>
+    <message>
+        <source>Next span</source>
+        <translation>下一个标注</translation>
+    </message>
+    <message>
+        <source>Previous span</source>
+        <translation>上一个标注</translation>
+    </message>
+    <message>
+        <source>Delete span</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <source>Move span start left (grow)</source>
+        <translation>标注起点左移（扩大）</translation>
+    </message>
+    <message>
+        <source>Move span start right (shrink)</source>
+        <translation>标注起点右移（缩小）</translation>
+    </message>
+    <message>
+        <source>Move span end left (shrink)</source>
+        <translation>标注终点左移（缩小）</translation>
+    </message>
+    <message>
+        <source>Move span end right (grow)</source>
+        <translation>标注终点右移（扩大）</translation>
+    </message>
+    <message>
+        <source>Label all occurrences in this article</source>
+        <translation>在本文中标注所有相同文字</translation>
+    </message>
+    <message>
+        <source>Label all occurrences in the project…</source>
+        <translation>在整个项目中标注所有相同文字…</translation>
+    </message>
+    <message>
+        <source>Accept all machine spans</source>
+        <translation>接受全部机器标注</translation>
+    </message>
+    <message>
+        <source>Mark reviewed and go to next unreviewed</source>
+        <translation>标为已审并转到下一篇未审</translation>
+    </message>
+    <message>
+        <source>Reject article</source>
+        <translation>退回文章</translation>
+    </message>
+    <message>
+        <source>Set back to in review</source>
+        <translation>改回审阅中</translation>
+    </message>
+    <message>
+        <source>Next article</source>
+        <translation>下一篇</translation>
+    </message>
+    <message>
+        <source>Previous article</source>
+        <translation>上一篇</translation>
+    </message>
+    <message>
+        <source>Next unreviewed article</source>
+        <translation>下一篇未审文章</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键一览</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleTableModel</name>
+    <message>
+        <source>Page</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>Title missing</source>
+        <translation>缺少标题</translation>
+    </message>
+    <message>
+        <source>Title was printed in the wrong place</source>
+        <translation>标题排在了错误的位置</translation>
+    </message>
+    <message>
+        <source>Article cut off at the page edge</source>
+        <translation>文章在版面边缘被截断</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Add author</source>
+        <translation>添加作者</translation>
+    </message>
+    <message>
+        <source>Remove author</source>
+        <translation>删除作者</translation>
+    </message>
+</context>
+<context>
+    <name>CheatSheetDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键一览</translation>
+    </message>
+    <message>
+        <source>Select text with the mouse or Shift+arrows, then press a label key. Keys marked ‘in the text’ work while the article text has the focus.</source>
+        <translation>用鼠标或 Shift+方向键选中文字，再按标签键。标为“正文中”的按键在正文获得焦点时有效。</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>in the text</source>
+        <translation>正文中</translation>
+    </message>
+    <message>
+        <source>anywhere</source>
+        <translation>任意位置</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑%1</translation>
+    </message>
+    <message>
+        <source>Edit authors</source>
+        <translation>编辑作者</translation>
+    </message>
+    <message>
+        <source>Change tags</source>
+        <translation>修改标签</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>设置状态</translation>
+    </message>
+    <message>
+        <source>Add %1 span</source>
+        <translation>添加 %1 标注</translation>
+    </message>
+    <message>
+        <source>Delete %1 span</source>
+        <translation>删除 %1 标注</translation>
+    </message>
+    <message>
+        <source>Resize span</source>
+        <translation>调整标注范围</translation>
+    </message>
+    <message>
+        <source>Change span</source>
+        <translation>修改标注</translation>
+    </message>
+    <message>
+        <source>Accept machine spans</source>
+        <translation>接受机器标注</translation>
+    </message>
+    <message>
+        <source>Label %1 occurrences</source>
+        <translation>标注 %1 处</translation>
+    </message>
+    <message>
+        <source>Nothing left to label</source>
+        <translation>没有可标注的位置</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsPanel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Dateline</source>
+        <translation>电头日期</translation>
+    </message>
+    <message>
+        <source>Dateline (ISO)</source>
+        <translation>电头日期（ISO）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>A note for the team</source>
+        <translation>写给团队的备注</translation>
+    </message>
+    <message>
+        <source>Dateline date must be YYYY-MM-DD</source>
+        <translation>电头日期须为 YYYY-MM-DD 格式</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>新标签</translation>
+    </message>
+    <message>
+        <source>Name of the new tag:</source>
+        <translation>新标签名称：</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search title and text (Ctrl+F)</source>
+        <translation>搜索标题和正文（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any label</source>
+        <translation>全部标签类型</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>全部标签</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History: %1</source>
+        <translation>修改记录：%1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+</context>
+<context>
+    <name>Interaction</name>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Newsdesk projects (*.sqlite *.db);;All files (*)</source>
+        <translation>Newsdesk 项目 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Newsdesk projects (*.sqlite)</source>
+        <translation>Newsdesk 项目 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Import pages</source>
+        <translation>导入版面</translation>
+    </message>
+    <message>
+        <source>Page text (*.txt *.md);;All files (*)</source>
+        <translation>版面文本 (*.txt *.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of pages</source>
+        <translation>导入版面文件夹</translation>
+    </message>
+    <message>
+        <source>Export JSONL</source>
+        <translation>导出 JSONL</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+</context>
+<context>
+    <name>LabelLegend</name>
+    <message>
+        <source>Press %1 to give the selected text this label</source>
+        <translation>按 %1 给选中文字加上此标签</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Open recent</source>
+        <translation>最近的项目</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>Editor name</source>
+        <translation>编辑姓名</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <source>Language and font size apply the next time Newsdesk starts.</source>
+        <translation>界面语言和字号在下次启动 Newsdesk 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectController</name>
+    <message>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>%1 exists. Open it instead?</source>
+        <translation>%1 已存在。改为打开它吗？</translation>
+    </message>
+    <message>
+        <source>Open or create a project first</source>
+        <translation>请先打开或新建项目</translation>
+    </message>
+    <message>
+        <source>Importing pages…</source>
+        <translation>正在导入版面…</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Imported %1 new pages (%2 articles); %3 unchanged; %4 skipped</source>
+        <translation>已导入 %1 个新版面（%2 篇文章）；%3 个未变；%4 个跳过</translation>
+    </message>
+    <message>
+        <source>Import cancelled.</source>
+        <translation>导入已取消。</translation>
+    </message>
+    <message>
+        <source>Some files were not imported</source>
+        <translation>部分文件未导入</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFlow</name>
+    <message>
+        <source>Every article in the list has been reviewed</source>
+        <translation>列表中的文章都已审阅</translation>
+    </message>
+</context>
+<context>
+    <name>SpanEditing</name>
+    <message>
+        <source>Select some text or a span first</source>
+        <translation>请先选中文字或标注</translation>
+    </message>
+    <message>
+        <source>No span selected</source>
+        <translation>未选中标注</translation>
+    </message>
+    <message>
+        <source>A span cannot be empty or leave the text</source>
+        <translation>标注不能为空，也不能超出正文</translation>
+    </message>
+    <message>
+        <source>No machine spans left to accept</source>
+        <translation>没有待接受的机器标注</translation>
+    </message>
+    <message>
+        <source>Select a span, or some text, first</source>
+        <translation>请先选中标注或文字</translation>
+    </message>
+    <message>
+        <source>Label all occurrences</source>
+        <translation>标注所有相同文字</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>No unlabelled occurrence of “%1” found</source>
+        <translation>没有找到未标注的“%1”</translation>
+    </message>
+    <message>
+        <source>Label %1 occurrences of “%2” as %3 in %4 articles?</source>
+        <translation>在 %4 篇文章中把 %1 处“%2”标为 %3？</translation>
+    </message>
+</context>
+<context>
+    <name>SpanListModel</name>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>规范值</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>machine</source>
+        <translation>机器</translation>
+    </message>
+    <message>
+        <source>editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>MONEY: yuan as a whole number; DATE: YYYY-MM-DD or start/end</source>
+        <translation>金额：以元为单位的整数；日期：YYYY-MM-DD 或 起/止</translation>
+    </message>
+</context>
+<context>
+    <name>SpanTable</name>
+    <message>
+        <source>Not a valid value: %1</source>
+        <translation>无效的值：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>unreviewed</source>
+        <translation>未审</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>审阅中</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已审</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已退回</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>No project</source>
+        <translation>未打开项目</translation>
+    </message>
+    <message>
+        <source>Reviewed %1 / %2</source>
+        <translation>已审 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Editor: %1</source>
+        <translation>编辑：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TagPicker</name>
+    <message>
+        <source>New tag…</source>
+        <translation>新标签…</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current page…</source>
+        <translation>当前版面完成后取消…</translation>
+    </message>
+</context>
+</TS>

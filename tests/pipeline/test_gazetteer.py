@@ -1,0 +1,80 @@
+"""The compiled gazetteer and LOC finding (gazetteer.py, places.py)."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from desktop.pipeline.gazetteer import Gazetteer, load_gazetteer, resolve_code
+from desktop.pipeline.places import find_places
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def test_codes_of_full_names_and_aliases(gaz):
+    assert gaz.lookup("广汉市") == ("510681",)
+    assert gaz.lookup("广汉") == ("510681",)
+    assert gaz.lookup("四川") == ("510000",)
+    assert gaz.lookup("成都市") == ("510100",)
+    assert gaz.lookup("日本") == ()  # a country: a place without a division code
+    assert gaz.lookup("不是地名") is None
+
+
+def test_common_words_are_not_aliases(gaz):
+    for word in ("平原", "合作", "新建", "开发区"):
+        assert word not in gaz.aliases
+
+
+def test_towns_and_villages_keep_their_suffix_and_drop_phrases(gaz):
+    assert "金鱼镇" in gaz.towns
+    assert "唐家寺社区" in gaz.villages
+    assert "公益社区" not in gaz.villages  # reads as a phrase (公益 + 社区)
+
+
+def test_resolve_code_uses_the_places_named_before():
+    codes = ("110105", "220104")  # 朝阳区 in Beijing and in Changchun
+    assert resolve_code(codes, []) is None
+    assert resolve_code(codes, ["220100"]) == "220104"
+    assert resolve_code(("510681",), []) == "510681"
+
+
+def test_cache_round_trip(gaz):
+    clone = pickle.loads(pickle.dumps(gaz))
+    assert clone.lookup("广汉市") == ("510681",)
+
+
+def _places(text: str, gaz: Gazetteer) -> list[tuple[str, str | None]]:
+    return [(text[m.start : m.end], m.code) for m in find_places(text, gaz)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("近日,广元市朝天区朝天镇清风路社区副主任", [("广元市朝天区朝天镇清风路社区", "510812")]),
+        ("在广汉市金鱼镇社工站", [("广汉市金鱼镇", "510681")]),
+        ("将在渝中区贺龙广场启幕", [("渝中区贺龙广场", "500103")]),
+        ("停在弥牟镇蜀韵南小区消防通道上", [("弥牟镇蜀韵南小区", None)]),
+        ("为助推成渝地区双城经济圈建设", [("成渝地区双城经济圈", None)]),
+        ("围绕成渝中线科创走廊", [("成渝中线科创走廊", None)]),
+        ("在成都都市圈范围内", [("成都都市圈", "510100")]),
+        ("成德眉资四市产业协同", [("成德眉资", None)]),
+        ("川渝两省政协已确定", [("川渝", None)]),
+        ("习近平总书记来川视察", [("川", "510000")]),
+        ("2024重庆体育科技嘉年华", [("重庆", "500000")]),
+        ("四川省乡村振兴", [("四川省", "510000")]),
+        ("未来川剧演出", []),
+        ("在广阔的平原上,安居乐业", []),
+    ],
+)
+def test_find_places(gaz, text, expected):
+    assert _places(text, gaz) == expected
+
+
+def test_a_village_name_alone_needs_its_suffix(gaz):
+    # "唐家寺" without 社区 is not a place; with it, it is.
+    assert _places("唐家寺的居民", gaz) == []
+    assert _places("唐家寺社区的居民", gaz) == [("唐家寺社区", None)]

