@@ -110,45 +110,49 @@ def _filter(status: tuple[str, ...], tag: tuple[str, ...], page: tuple[str, ...]
 
 @main.command("export")
 @click.option("--db", required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", default="jsonl", show_default=True, help="Export format (see --list-formats).")
+@click.option("--format", "fmt", default="jsonl", show_default=True,
+              type=click.Choice(["jsonl", "doccano", "label-studio", "conll", "csv", "brat"]))
 @click.option("--status", multiple=True, type=click.Choice(["unreviewed", "in_review", "reviewed", "rejected"]), help="Only articles with this status (repeatable).")
 @click.option("--tag", multiple=True, help="Only articles with this tag (repeatable: all must be present).")
 @click.option("--page", multiple=True, help="Only articles of this page (imported file name; repeatable).")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Output file (default: standard output for jsonl).")
-def export_cmd(db: Path, fmt: str, status, tag, page, output: Path | None) -> None:
-    """Export articles and their annotations."""
-    from desktop.export.jsonl import write_jsonl
+@click.option("--label", multiple=True, help="Keep only spans of this label (repeatable).")
+@click.option("--human-only", is_flag=True, help="Keep only spans an editor made or confirmed.")
+@click.option("--unit", type=click.Choice(["article", "sentence"]), default="article", show_default=True, help="One record per article or per sentence.")
+@click.option("--split", default=None, metavar="TRAIN,DEV,TEST", help="Write train/dev/test parts with these ratios, e.g. 0.8,0.1,0.1 (a page never spans two parts).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
+@click.option("--include-superseded", is_flag=True, help="Also export articles of superseded page versions.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Output file or folder (jsonl without -o writes to standard output).")
+def export_cmd(db: Path, fmt: str, status, tag, page, label, human_only: bool, unit: str, split: str | None,
+               seed: int, include_superseded: bool, output: Path | None) -> None:
+    """Export articles and their annotations as a dataset."""
+    from dataclasses import replace
 
-    store = _open_store(db, readonly=True)
-    records = store.iter_records(_filter(status, tag, page))
+    from desktop.export.atomic import ExportError
+    from desktop.export.jsonl import dumps_record
+    from desktop.export.options import ExportOptions, apply_options
+    from desktop.export.registry import export
+
     try:
-        if fmt != "jsonl":
-            from desktop.export.registry import get_writer
-
-            writer = get_writer(fmt)
-            if output is None:
-                _fail(f"--format {fmt} needs -o/--output")
-            stats = writer(records, output)
-        elif output is None:
-            out = sys.stdout
-            n = 0
-            for rec in records:
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                n += 1
-            out.flush()
-            store.close()
+        ratios = tuple(float(x) for x in split.split(",")) if split else None
+        options = ExportOptions(labels=tuple(label), human_only=human_only, unit=unit, split=ratios, seed=seed)
+    except ValueError as err:
+        _fail(f"bad export options: {err}")
+    flt = replace(_filter(status, tag, page), include_superseded=include_superseded)
+    store = _open_store(db, readonly=True)
+    try:
+        if output is None:
+            if fmt != "jsonl" or options.split is not None:
+                _fail(f"--format {fmt}{' with --split' if options.split else ''} needs -o/--output")
+            for rec in apply_options(store.iter_records(flt), options):
+                sys.stdout.write(dumps_record(rec) + "\n")
+            sys.stdout.flush()
             return
-        else:
-            stats = write_jsonl(records, output)
-    except Exception as err:
-        from desktop.export.atomic import ExportError
-
-        if isinstance(err, (ExportError, KeyError)):
-            _fail(str(err))
-        raise
+        stats = export(fmt, lambda: store.iter_records(flt), output, options)
+    except ExportError as err:
+        _fail(str(err), 1)
     finally:
         store.close()
-    click.echo(f"exported {stats.records} article(s), {stats.spans} span(s) to {output}", err=True)
+    click.echo(f"exported {stats.records} record(s), {stats.spans} span(s) to {', '.join(stats.outputs) or output}", err=True)
 
 
 @main.command("annotate")

@@ -3,7 +3,7 @@
 Owns: ``split_block`` (a run of heading lines -> the lines that belong to the
 headline and the leading ones that do not, e.g. a page banner or a title
 printed after the previous article), ``headline_parts`` (headline lines ->
-kicker/title/subtitle pieces) and ``join_heading`` (pieces -> the cleaned field
+kicker/title/subtitle pieces), ``has_inline_subtitle`` and ``join_heading`` (pieces -> the cleaned field
 text).
 
 Rules, from the shape of the lines only:
@@ -62,6 +62,12 @@ def split_block(lines: Sequence[Line]) -> tuple[list[Line], list[Line]]:
     proper = [ln for g in groups[-keep:] for ln in g]
     extras = [ln for g in groups[:-keep] for ln in g]
     return extras, proper
+
+
+def has_inline_subtitle(text: str) -> bool:
+    """True for a heading line printed as ``title ——subtitle``."""
+    m = _INLINE_DASH_RE.search(text)
+    return bool(m) and bool(strip_marks(text[: m.start()]))
 
 
 def _split_inline_subtitle(line: Line) -> list[tuple[str, Piece]]:

@@ -111,9 +111,25 @@ def is_heading_shaped(text: str) -> bool:
     content = strip_marks(text)
     if not content or len(content) > HEADING_MAX_CHARS or not CJK_RE.search(content):
         return False
-    if any(ch in CLAUSE_PUNCT for ch in content):
+    if any(ch in CLAUSE_PUNCT for ch in content) or not _brackets_balanced(content):
         return False
     return not content.rstrip(CLOSERS).endswith(("。", "…"))
+
+
+_PAIRS = {"《": "》", "（": "）", "(": ")", "“": "”", "〈": "〉", "【": "】", "「": "」"}
+_CLOSING = {v: k for k, v in _PAIRS.items()}
+
+
+def _brackets_balanced(text: str) -> bool:
+    """False when a bracket or quote opens and never closes (a sentence cut mid-way)."""
+    depth: dict[str, int] = {}
+    for ch in text:
+        if ch in _PAIRS:
+            depth[ch] = depth.get(ch, 0) + 1
+        elif ch in _CLOSING:
+            opener = _CLOSING[ch]
+            depth[opener] = max(0, depth.get(opener, 0) - 1)
+    return not any(depth.values())
 
 
 def has_inner_spaces(text: str) -> bool:
