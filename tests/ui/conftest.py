@@ -22,10 +22,6 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture(scope="session")
 def seed_project_template(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> Path:
     """The seed pages imported once per session; tests work on copies."""
-    path = tmp_path_factory.mktemp("template") / "seeds.sqlite"
-    import os, sys  # TEMPORARY-SEED-HOOK
-    if os.environ.get("NEWSDESK_TMP_SEED"):  # TEMPORARY-SEED-HOOK
-        sys.path.insert(0, "/tmp/ndsmoke"); import tmpseed; tmpseed.build(path, seed_paths); return path  # TEMPORARY-SEED-HOOK
     from desktop.importer import import_paths
     from desktop.store.store import Store
 
