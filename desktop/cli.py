@@ -65,6 +65,8 @@ def main(ctx: click.Context, self_test: bool) -> None:
 @click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
 def open_cmd(project: Path) -> None:
     """Open PROJECT (.sqlite) in the desktop app."""
+    if not project.is_file():
+        _fail(f"{project}: no such project file (File > New project in the app creates one)")
     _run_gui(project)
 
 

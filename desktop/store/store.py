@@ -59,6 +59,9 @@ Additions beyond the contract (same rules):
     store.rebuild_search_index()
     ArticleFilter.include_superseded, ArticleRow.page_version / .superseded,
     ImportOutcome.spans_dropped / .version
+    store.stats() -> stats.ProjectStats           (status, review throughput, spans, editor changes)
+    store.find_articles_by_body(body) -> list[int] (same body after normalising whitespace; current pages)
+    store.articles_by_body() -> dict[str, list[int]] (stats.body_key(body) -> ids, for bulk matching)
 
 Threads: one Store may be used from a worker thread and the GUI thread; each
 call holds the store's lock, so calls never interleave inside a transaction.
@@ -76,7 +79,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from desktop.pipeline.model import PageResult
-from desktop.store import annotations, articles, body, pages, search, spans
+from desktop.store import annotations, articles, body, pages, search, spans, stats
 from sqlite_utils import Database
 
 from desktop.store.db import connect, open_database, translate_errors
@@ -308,3 +311,15 @@ class Store:
     @_reading
     def label_counts(self, flt: ArticleFilter = ArticleFilter()) -> dict[str, int]:
         return articles.label_counts(self.db, flt)
+
+    # statistics and matching (additions) --------------------------------------
+    @_reading
+    def stats(self) -> stats.ProjectStats:
+        return stats.project_stats(self.db)
+
+    @_reading
+    def articles_by_body(self) -> dict[str, list[int]]:
+        return stats.articles_by_body(self.db)
+
+    def find_articles_by_body(self, body_text: str) -> list[int]:
+        return self.articles_by_body().get(stats.body_key(body_text), [])

@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
-
 class Interaction:
     """Prompts shown over ``parent`` (the main window once it exists)."""
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMenu, QScrollArea, QSplitter, QWidget
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QMenu, QScrollArea, QSplitter
 
 from desktop.ui.actions import MENUS, ActionSet, translated
 from desktop.ui.context import AppContext
@@ -48,6 +48,8 @@ class MainWindow(RememberGeometry, QMainWindow):
         fields_scroll = QScrollArea(self)
         fields_scroll.setObjectName("fields_scroll")
         fields_scroll.setWidgetResizable(True)
+        fields_scroll.setMinimumWidth(420)
+        fields_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         fields_scroll.setWidget(self.fields)
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.setObjectName("right_splitter")
@@ -72,8 +74,7 @@ class MainWindow(RememberGeometry, QMainWindow):
         ctx.project_changed.connect(self._show_project)
         self._show_project()
         self.resize(1560, 940)
-        self.splitter.setSizes([480, 640, 440])
-        self.restore_geometry(ctx.settings)
+        self._first_layout = not self.restore_geometry(ctx.settings)
 
     def _wire_actions(self) -> None:
         a, s, r, p = self.action_set, self.spans, self.review, self.project
@@ -159,6 +160,13 @@ class MainWindow(RememberGeometry, QMainWindow):
 
     def show_cheat_sheet(self) -> None:
         CheatSheetDialog(self.ctx.settings.language(), self).exec()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_layout:  # first start: give the list room for titles
+            self._first_layout = False
+            width = max(self.splitter.width(), 900)
+            self.splitter.setSizes([int(width * 0.35), int(width * 0.37), int(width * 0.28)])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.fields.commit_pending()

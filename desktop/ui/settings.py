@@ -132,7 +132,8 @@ class RememberGeometry:
     def _geometry_key(self) -> str:
         return type(self).__name__
 
-    def restore_geometry(self, settings: Settings) -> None:
+    def restore_geometry(self, settings: Settings) -> bool:
+        """Restore what was saved; False when nothing was (first start)."""
         widget: QWidget = self  # type: ignore[assignment]
         saved = settings.geometry(self._geometry_key())
         if saved is not None:
@@ -142,6 +143,7 @@ class RememberGeometry:
                 state = settings.geometry(f"{self._geometry_key()}.{splitter.objectName()}")
                 if state is not None:
                     splitter.restoreState(state)
+        return saved is not None
 
     def save_geometry(self, settings: Settings) -> None:
         widget: QWidget = self  # type: ignore[assignment]

@@ -19,9 +19,9 @@ from desktop.ui.commands import (
     UpdateSpanCommand,
 )
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import fill
 from desktop.ui.label_palette import label_styles
 from desktop.ui.widgets.article_view import ArticleView
-from desktop.ui.i18n import fill
 
 PROJECT_SEARCH_LIMIT = 100_000
 OPEN_STATUSES = ("unreviewed", "in_review")

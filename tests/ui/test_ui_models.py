@@ -5,7 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop.store.records import ArticleFilter, SpanRow
-from desktop.ui.models.article_table import ARTICLE_ID_ROLE, COL_SPANS, ArticleTableModel
+from desktop.ui.models.article_table import (
+    ARTICLE_ID_ROLE,
+    COL_SPANS,
+    ArticleTableModel,
+)
 from desktop.ui.models.span_list import COL_VALUE, SpanListModel, parse_value
 
 

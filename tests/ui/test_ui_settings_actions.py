@@ -9,7 +9,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTextEdit, QWidget
 
 from desktop.ui.actions import ACTIONS, ActionSet
-from desktop.ui.settings import EDITOR_NAME, FONT_SIZE, LANGUAGE, RememberGeometry, Settings
+from desktop.ui.settings import (
+    EDITOR_NAME,
+    FONT_SIZE,
+    LANGUAGE,
+    RememberGeometry,
+    Settings,
+)
 
 UI = Path(__file__).resolve().parents[2] / "desktop" / "ui"
 

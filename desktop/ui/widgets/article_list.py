@@ -7,7 +7,13 @@ the context); when another pane changes the current article, the row follows.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.store.records import ArticleFilter
 from desktop.ui.context import AppContext
@@ -33,7 +39,7 @@ class ArticleList(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -42,7 +48,7 @@ class ArticleList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 92), (1, 36), (3, 56), (4, 40), (5, 64)):
+        for col, width in ((0, 72), (1, 36), (3, 52), (4, 40), (5, 56)):
             self.table.setColumnWidth(col, width)
         layout.addWidget(self.table, 1)
         self._following = False

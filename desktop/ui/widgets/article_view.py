@@ -12,13 +12,20 @@ Offsets cross between Python and Qt only through ``OffsetMap``.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QFont,
+    QMouseEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.store.records import ArticleRecord, SpanRow
 from desktop.ui.widgets.label_legend import LabelLegend
 from desktop.ui.widgets.span_highlighter import span_selections
 from desktop.ui.widgets.text_offsets import OffsetMap
+
 
 def flag_text(flag: str) -> str:
     names = {

@@ -7,7 +7,12 @@ remove buttons.  Every change produces the full new list through
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -53,7 +58,8 @@ class AuthorEditor(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setItemDelegateForColumn(1, _RoleDelegate(self.table))
-        self.table.setMaximumHeight(120)
+        self.table.setMaximumHeight(150)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add author"), self)

@@ -12,11 +12,23 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from desktop.pipeline.model import STATUSES
 from desktop.store.records import ArticleRecord
-from desktop.ui.commands import SetAuthorsCommand, SetFieldCommand, SetStatusCommand, SetTagsCommand
+from desktop.ui.commands import (
+    SetAuthorsCommand,
+    SetFieldCommand,
+    SetStatusCommand,
+    SetTagsCommand,
+)
 from desktop.ui.context import AppContext
 from desktop.ui.models.article_table import status_text
 from desktop.ui.widgets.author_editor import AuthorEditor

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from desktop.ui.label_palette import label_styles
 from desktop.ui.i18n import fill
+from desktop.ui.label_palette import label_styles
 
 
 class LabelLegend(QWidget):
@@ -22,14 +22,14 @@ class LabelLegend(QWidget):
         layout.setSpacing(6)
         self.chips: dict[str, QLabel] = {}
         for style in label_styles():
-            chip = QLabel(f"{style.key} {style.display_name(language)} {style.label}", self)
+            chip = QLabel(f"{style.key} {style.display_name(language)}", self)
             chip.setTextFormat(Qt.TextFormat.PlainText)
             chip.setObjectName(f"legend_{style.label}")
             chip.setStyleSheet(
                 f"background:{style.color.name()}; border:1px solid {style.border.name()};"
                 " border-radius:3px; padding:1px 5px; color:#1a1a1a;"
             )
-            chip.setToolTip(fill(self.tr("Press %1 to give the selected text this label"), style.key))
+            chip.setToolTip(f"{style.label} — " + fill(self.tr("Press %1 to give the selected text this label"), style.key))
             layout.addWidget(chip)
             self.chips[style.label] = chip
         layout.addStretch(1)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from desktop.store.records import ArticleRecord, SpanRow
 from desktop.ui.commands import UpdateSpanCommand
 from desktop.ui.context import AppContext
-from desktop.ui.models.span_list import COL_TEXT, SpanListModel
 from desktop.ui.i18n import fill
+from desktop.ui.models.span_list import COL_TEXT, SpanListModel
 
 
 class SpanTable(QTableView):
