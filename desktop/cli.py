@@ -157,6 +157,42 @@ def export_cmd(db: Path, fmt: str, status, tag, page, label, human_only: bool, u
     click.echo(f"exported {stats.records} record(s), {stats.spans} span(s) to {', '.join(stats.outputs) or output}", err=True)
 
 
+@main.command("import-annotations")
+@click.option("--db", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Project file (created if missing).")
+@click.option("--format", "fmt", required=True, type=click.Choice(["doccano", "label-studio", "jsonl"]), help="Format of FILE.")
+@click.option("--match", "match", type=click.Choice(["new", "text"]), default="new", show_default=True,
+              help="new: every record becomes an article; text: add spans to articles with the same text (after normalising whitespace), the rest become new articles.")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_annotations_cmd(db: Path, fmt: str, match: str, file: Path) -> None:
+    """Import spans and labels from a doccano, Label Studio or Newsdesk JSONL file."""
+    from desktop.annotations_import import AnnotationImportError, format_summary, import_annotations
+    from desktop.store.errors import StoreError
+
+    store = _open_store(db, create=True)
+    try:
+        summary = import_annotations(store, file, fmt, match=match)
+    except (AnnotationImportError, StoreError) as err:
+        _fail(str(err), 1)
+    finally:
+        store.close()
+    click.echo(format_summary(summary))
+    sys.exit(1 if summary.skipped else 0)
+
+
+@main.command("stats")
+@click.option("--db", required=True, type=click.Path(dir_okay=False, path_type=Path))
+def stats_cmd(db: Path) -> None:
+    """Print project statistics: progress, reviews per day and editor, spans, editor changes per label."""
+    from desktop.stats_report import format_stats
+
+    store = _open_store(db, readonly=True)
+    try:
+        figures = store.stats()
+    finally:
+        store.close()
+    click.echo(format_stats(figures))
+
+
 @main.command("annotate")
 @click.argument("file", required=False, type=click.File("rb"), default="-")
 def annotate_cmd(file) -> None:

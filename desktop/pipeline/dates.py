@@ -48,8 +48,8 @@ _LEFT = rf"(?:{_POINT}|(?:{_YEAR}{_SP})?(?:{_MONTH_AFTER_YEAR}{_SP})?\d{{1,4}}(?
 _RANGE_SEP = r"(?:—{1,2}|－|-|~|～|至|到)"
 
 DATE_RE = re.compile(
-    rf"(?<![\d.．近前后每连续第])(?:{_LEFT}{_SP}{_RANGE_SEP}{_SP}{_POINT}|{_POINT})"
-    r"(?![\d%％])"
+    rf"(?<![\d.．近前后每连续第〕\]】])(?:{_LEFT}{_SP}{_RANGE_SEP}{_SP}{_POINT}|{_POINT})"
+    r"(?:(?<=年)|(?![\d%％]))"
 )
 
 _SEP_SPLIT_RE = re.compile(_RANGE_SEP)
@@ -193,11 +193,25 @@ def find_dates(text: str) -> list[tuple[int, int, str | dict | None]]:
         start, end = m.span()
         while end > start and text[end - 1] in " \u3000":
             end -= 1
+        if _BARE_DAY_RE.fullmatch(text, start, end) and not _bare_day_ok(text, start, end):
+            continue
         value = parse_date(text[start:end])
         if value is None and not _has_calendar_unit(text[start:end]):
             continue
         found.append((start, end, value))
     return found
+
+
+# A day with no month before it: 一日 alone is "one day" (日复一日), and N号 before a
+# noun numbers a building, line or room (2号展厅, 3号线, 1号楼).
+_BARE_DAY_RE = re.compile(rf"{_DAY_CN}{_SP}日|{_DAY_NUM}{_SP}号")
+_NUMBERED_THING = frozenset("楼线厅馆院库门口车位站台机展仓文令桥场区栋馆窗床柜箱")
+
+
+def _bare_day_ok(text: str, start: int, end: int) -> bool:
+    if text[end - 1] == "日":
+        return False
+    return text[end : end + 1] not in _NUMBERED_THING
 
 
 _UNIT_RE = re.compile(r"[年月日号]|季度")

@@ -161,3 +161,18 @@ def build_article(position: int, draft: Draft) -> Article:
         flags=flags,
         segments=segments,
     )
+
+
+def body_from_segments(page_text: str, segments: Iterable[Segment]) -> str:
+    """The body the pipeline builds from an article's body/section/caption segments of ``page_text``.
+
+    Same paragraph rule as ``build_article`` (column breaks joined, captions left out),
+    so for an article as imported this returns its imported body.
+    """
+    items = [
+        (s.role, Piece(s.start, s.end, page_text[s.start : s.end]))
+        for s in sorted(segments, key=lambda s: s.start)
+        if s.role in ("body", "section", "caption")
+    ]
+    paragraphs, _ = _paragraphs(items)
+    return "\n".join(normalise_spacing(join_fragments(pieces)) for _, pieces in paragraphs)

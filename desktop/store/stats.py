@@ -80,8 +80,9 @@ class ProjectStats:
 
 
 def body_key(text: str) -> str:
-    """Identity of a body for matching: whitespace runs collapsed, ends stripped, hashed."""
-    norm = _WS.sub(" ", text).strip()
+    """Identity of a body for matching: hashed with all whitespace removed (in OCR'd Chinese
+    text, spaces and line breaks carry no meaning and vary between tools)."""
+    norm = _WS.sub("", text)
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()
 
 

@@ -63,6 +63,17 @@ Additions beyond the contract (same rules):
     store.find_articles_by_body(body) -> list[int] (same body after normalising whitespace; current pages)
     store.articles_by_body() -> dict[str, list[int]] (stats.body_key(body) -> ids, for bulk matching)
 
+    # segmentation (see segmentation.py; Changes.kinds has "articles" when membership changed)
+    store.split_article(article_id, body_offset) -> Changes   (new article right after; Changes.article_ids
+                   holds both; a span crossing the cut stays whole in the first part, needs_check)
+    store.merge_articles(first_id, second_id) -> Changes      (same page, adjacent; second removed)
+    store.promote_line(article_id, paragraph, field) -> Changes (body paragraph -> title/kicker/subtitle)
+    store.demote_field(article_id, field="title") -> Changes  (field -> first body paragraph)
+    store.original_body(article_id) -> str                   (rebuilt from segments over the page text)
+    store.restore_original_body(article_id) -> Changes        (set_body(original_body))
+    store.snapshot_articles(page_id) -> dict                  (opaque, JSON-able: rows, spans, tags)
+    store.restore_articles(snapshot) -> Changes               (the page's articles exactly as snapshotted)
+
 Threads: one Store may be used from a worker thread and the GUI thread; each
 call holds the store's lock, so calls never interleave inside a transaction.
 Every ``sqlite3`` error leaves as a ``StoreError`` with a readable message.
@@ -79,7 +90,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from desktop.pipeline.model import PageResult
-from desktop.store import annotations, articles, body, pages, search, spans, stats
+from desktop.store import annotations, articles, body, pages, search, segmentation, spans, stats
 from sqlite_utils import Database
 
 from desktop.store.db import connect, open_database, translate_errors
@@ -323,3 +334,36 @@ class Store:
 
     def find_articles_by_body(self, body_text: str) -> list[int]:
         return self.articles_by_body().get(stats.body_key(body_text), [])
+
+    # segmentation (additions) ------------------------------------------------------------
+    def split_article(self, article_id: int, body_offset: int) -> Changes:
+        with self._write() as db:
+            return segmentation.split_article(db, self.editor, article_id, body_offset)
+
+    def merge_articles(self, first_id: int, second_id: int) -> Changes:
+        with self._write() as db:
+            return segmentation.merge_articles(db, self.editor, first_id, second_id)
+
+    def promote_line(self, article_id: int, paragraph: int, field: str) -> Changes:
+        with self._write() as db:
+            return segmentation.promote_line(db, self.editor, article_id, paragraph, field)
+
+    def demote_field(self, article_id: int, field: str = "title") -> Changes:
+        with self._write() as db:
+            return segmentation.demote_field(db, self.editor, article_id, field)
+
+    @_reading
+    def original_body(self, article_id: int) -> str:
+        return segmentation.original_body(self.db, article_id)
+
+    def restore_original_body(self, article_id: int) -> Changes:
+        with self._write() as db:
+            return segmentation.restore_original_body(db, self.editor, article_id)
+
+    @_reading
+    def snapshot_articles(self, page_id: int) -> dict[str, Any]:
+        return segmentation.snapshot_articles(self.db, page_id)
+
+    def restore_articles(self, snapshot: dict[str, Any]) -> Changes:
+        with self._write() as db:
+            return segmentation.restore_articles(db, self.editor, snapshot)

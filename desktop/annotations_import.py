@@ -1,0 +1,344 @@
+"""Bring spans and labels from doccano, Label Studio or Newsdesk JSONL files into a project.
+
+Owns: ``import_annotations`` and its ``AnnotationImportSummary``.  Records are
+read with ``desktop.export.readers``; every write goes through ``Store``
+methods (no SQL, no Qt).
+
+Two modes:
+
+* ``match="new"``: every record becomes an article of its own, on one
+  synthetic page named after the file (body = the record's text; title,
+  authors, sections… taken from the record when it carries them, as Newsdesk
+  JSONL does).  Importing the same file again changes nothing (same content
+  hash).
+* ``match="text"``: a record whose text equals the body of existing articles
+  (whitespace ignored) adds its spans to those articles, offsets
+  mapped across the whitespace differences; unmatched records become new
+  articles as above.
+
+Imported spans get origin ``imported``.  A span out of the text, overlapping
+an earlier span of the record or a span already on the article, or with an
+unknown label, is reported and skipped; the rest of the file still imports.
+Record tags are applied with ``Store.set_tags``; statuses are not imported
+(a review is an editor's act in this project).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.export.offsets import OffsetMap
+from desktop.export.readers import AnnotationReadError, parse_doccano, parse_jsonl, parse_label_studio
+from desktop.pipeline.ingest import content_hash
+from desktop.pipeline.model import LABELS, ROLES, Article, Author, PageResult, Section, Span
+from desktop.store.errors import OverlapError, StoreError
+
+READERS: dict[str, Callable[[Path], Iterator[dict[str, Any]]]] = {
+    "jsonl": parse_jsonl,
+    "doccano": parse_doccano,
+    "label-studio": parse_label_studio,
+}
+MATCH_MODES: tuple[str, ...] = ("new", "text")
+_TEXT_FIELDS = ("title", "kicker", "subtitle", "byline", "source", "dateline")
+_WS = re.compile(r"\s")
+
+
+@dataclass
+class SkippedSpan:
+    record: int  # 1-based record number in the file
+    start: int
+    end: int
+    label: str
+    reason: str
+
+
+@dataclass
+class AnnotationImportSummary:
+    file: str
+    records: int = 0
+    matched: int = 0  # records whose text matched existing articles
+    new: int = 0  # records written as new articles
+    articles_touched: int = 0  # existing articles that received spans
+    spans_imported: int = 0
+    spans_by_label: Counter = field(default_factory=Counter)
+    skipped: list[SkippedSpan] = field(default_factory=list)
+    page_status: str = ""  # "new" | "new_version" | "unchanged" | "" (no new articles)
+
+    def skipped_reasons(self) -> Counter:
+        return Counter(s.reason for s in self.skipped)
+
+
+class AnnotationImportError(Exception):
+    """The file could not be read at all; nothing was written."""
+
+
+def read_records(path: Path, fmt: str, skipped: list[SkippedSpan] | None = None) -> list[dict[str, Any]]:
+    """All records of ``path``.  When the strict reader refuses a span, the file is read
+    again record by record and the spans that do not fit are reported in ``skipped``."""
+    if fmt not in READERS:
+        raise AnnotationImportError(f"unknown format {fmt!r}; use one of {', '.join(READERS)}")
+    try:
+        return list(READERS[fmt](path))
+    except AnnotationReadError:
+        if skipped is None:
+            raise
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise AnnotationImportError(f"{path}: cannot read: {err}") from err
+    try:
+        return _lenient(path, fmt, skipped)
+    except (AnnotationReadError, ValueError, KeyError, TypeError) as err:
+        raise AnnotationImportError(str(err)) from err
+
+
+def _lenient(path: Path, fmt: str, skipped: list[SkippedSpan]) -> list[dict[str, Any]]:
+    if fmt == "label-studio":
+        return _lenient_tasks(path, skipped)
+    out: list[dict[str, Any]] = []
+    lines = [ln for ln in path.read_text(encoding="utf-8-sig").splitlines() if ln.strip()]
+    for no, line in enumerate(lines, start=1):
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise AnnotationReadError(f"{path}:{no}: not JSON: {exc.msg}") from exc
+        if fmt == "jsonl":
+            body = obj.get("body") or ""
+            spans = []
+            for sp in obj.get("spans") or []:
+                st, en = sp.get("start"), sp.get("end")
+                ok = isinstance(st, int) and isinstance(en, int) and 0 <= st < en <= len(body)
+                if ok and "text" in sp and sp["text"] != body[st:en]:
+                    skipped.append(SkippedSpan(no, st, en, str(sp.get("label", "")), "text differs from the body"))
+                    continue
+                spans.append(sp)
+            obj["spans"] = spans
+            out.append(obj)
+            continue
+        text = obj.get("text", obj.get("data"))
+        if not isinstance(text, str):
+            raise AnnotationReadError(f"{path}:{no}: no 'text' (or older 'data') string")
+        omap = OffsetMap(text)
+        raw = next((obj[k] for k in ("label", "labels", "entities", "annotations") if k in obj), []) or []
+        values = {tuple(v[:3]): v[3] for v in obj.get("values") or [] if len(v) >= 4}
+        spans = []
+        for item in raw:
+            if isinstance(item, Mapping):
+                item = [item.get("start_offset"), item.get("end_offset"), item.get("label")]
+            st, en, label = (list(item) + [None, None, None])[:3]
+            try:
+                spans.append({"start": omap.import_(int(st), "utf16"), "end": omap.import_(int(en), "utf16"),
+                              "label": str(label), "value": values.get((st, en, label)), "origin": "imported"})
+            except (TypeError, ValueError, IndexError):
+                skipped.append(SkippedSpan(no, st, en, str(label), "out of range or empty"))
+        record = {k: v for k, v in obj.items()
+                  if k not in ("text", "data", "label", "labels", "entities", "annotations", "values")}
+        record.update(body=text, spans=spans)
+        out.append(record)
+    return out
+
+
+def _lenient_tasks(path: Path, skipped: list[SkippedSpan]) -> list[dict[str, Any]]:
+    """Label Studio: each task read on its own; a task whose spans do not fit keeps none."""
+    tasks = json.loads(path.read_text(encoding="utf-8-sig"))
+    out: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp) / "task.json"
+        for no, task in enumerate(tasks, start=1):
+            one.write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
+            try:
+                out.extend(parse_label_studio(one))
+            except AnnotationReadError as err:
+                skipped.append(SkippedSpan(no, -1, -1, "*", f"spans do not fit the text ({str(err).split(': ', 1)[-1]})"))
+                bare = dict(task)
+                bare.pop("annotations", None)
+                bare.pop("predictions", None)
+                bare.pop("label", None)
+                one.write_text(json.dumps([bare], ensure_ascii=False), encoding="utf-8")
+                out.extend(parse_label_studio(one))
+    return out
+
+
+def _valid_spans(no: int, body: str, spans: Iterable[Mapping[str, Any]], skipped: list[SkippedSpan]) -> list[dict[str, Any]]:
+    """Spans in order of start, dropping (and reporting) bad and overlapping ones."""
+    out: list[dict[str, Any]] = []
+    last_end = -1
+    for s in sorted(spans, key=lambda s: (s.get("start", 0), s.get("end", 0))):
+        start, end, label = s.get("start"), s.get("end"), str(s.get("label", ""))
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(body)):
+            skipped.append(SkippedSpan(no, start, end, label, "out of range or empty"))
+        elif label not in LABELS:
+            skipped.append(SkippedSpan(no, start, end, label, "unknown label"))
+        elif start < last_end:
+            skipped.append(SkippedSpan(no, start, end, label, "overlaps another span"))
+        else:
+            last_end = end
+            out.append({"start": start, "end": end, "label": label, "value": s.get("value")})
+    return out
+
+
+def _article(position: int, record: Mapping[str, Any], spans: list[dict[str, Any]]) -> Article:
+    body = record.get("body") or ""
+    authors = []
+    for a in record.get("authors") or []:
+        if isinstance(a, Mapping) and a.get("name"):
+            role = a.get("role") if a.get("role") in ROLES else "作者"
+            authors.append(Author(str(a["name"]), role))
+    sections = []
+    for s in record.get("sections") or []:
+        if isinstance(s, Mapping) and isinstance(s.get("start"), int) and isinstance(s.get("end"), int):
+            sections.append(Section(str(s.get("title", "")), s["start"], s["end"]))
+    texts = {k: record.get(k) if isinstance(record.get(k), str) else "" for k in _TEXT_FIELDS}
+    iso = record.get("dateline_iso")
+    return Article(
+        position=position,
+        authors=authors,
+        dateline_iso=iso if isinstance(iso, str) and iso else None,
+        sections=sections,
+        captions=[str(c) for c in record.get("captions") or []],
+        body=body,
+        spans=[Span(s["start"], s["end"], s["label"], body[s["start"]:s["end"]], s["value"], "imported") for s in spans],
+        flags=[str(f) for f in record.get("flags") or []],
+        **texts,
+    )
+
+
+def _nonspace_positions(text: str) -> list[int]:
+    return [i for i, c in enumerate(text) if not _WS.match(c)]
+
+
+def _map_span(src: str, dst: str, start: int, end: int) -> tuple[int, int] | None:
+    """Offsets of ``src[start:end]`` in ``dst`` when both differ only in whitespace."""
+    if src == dst:
+        return start, end
+    a, b = _nonspace_positions(src), _nonspace_positions(dst)
+    if len(a) != len(b):
+        return None
+    first = next((k for k, i in enumerate(a) if i >= start), None)
+    last = next((k for k in range(len(a) - 1, -1, -1) if a[k] < end), None)
+    if first is None or last is None or first > last:
+        return None
+    return b[first], b[last] + 1
+
+
+def import_annotations(
+    store: Any,
+    path: str | Path,
+    fmt: str,
+    *,
+    match: str = "new",
+    progress: Callable[[int, int, str], None] | None = None,
+) -> AnnotationImportSummary:
+    """Import the annotations of ``path`` (format ``fmt``) into ``store``; see the module docstring."""
+    path = Path(path)
+    if match not in MATCH_MODES:
+        raise AnnotationImportError(f"unknown match mode {match!r}; use one of {', '.join(MATCH_MODES)}")
+    skipped: list[SkippedSpan] = []
+    records = read_records(path, fmt, skipped)
+    progress = progress or (lambda done, total, name: None)
+    summary = AnnotationImportSummary(file=path.name, records=len(records), skipped=skipped)
+    index = store.articles_by_body() if match == "text" else {}
+    new_articles: list[Article] = []
+    new_tags: list[list[str]] = []
+    touched: set[int] = set()
+    from desktop.store.stats import body_key
+
+    for no, record in enumerate(records, start=1):
+        body = record.get("body") or ""
+        spans = _valid_spans(no, body, record.get("spans") or [], summary.skipped)
+        targets = index.get(body_key(body), []) if match == "text" else []
+        if not targets:
+            new_articles.append(_article(len(new_articles), record, spans))
+            new_tags.append([str(t) for t in record.get("tags") or []])
+            summary.spans_by_label.update(s["label"] for s in spans)
+            summary.spans_imported += len(spans)
+        else:
+            summary.matched += 1
+            for aid in targets:
+                touched.add(aid)
+                _add_to_article(store, aid, no, body, spans, summary)
+        progress(no, len(records), path.name)
+    summary.new = len(new_articles)
+    summary.articles_touched = len(touched)
+    if new_articles:
+        _write_page(store, path, new_articles, new_tags, summary)
+    return summary
+
+
+def _add_to_article(
+    store: Any, aid: int, no: int, body: str, spans: list[dict[str, Any]], summary: AnnotationImportSummary
+) -> None:
+    target = store.get_article(aid).body
+    existing = {(s.start, s.end, s.label) for s in store.get_article(aid).spans}
+    for s in spans:
+        mapped = _map_span(body, target, s["start"], s["end"])
+        if mapped is None:
+            summary.skipped.append(SkippedSpan(no, s["start"], s["end"], s["label"], "out of range or empty"))
+            continue
+        if (*mapped, s["label"]) in existing:
+            summary.skipped.append(SkippedSpan(no, s["start"], s["end"], s["label"], "already on the article"))
+            continue
+        try:
+            store.add_span(aid, mapped[0], mapped[1], s["label"], value=s["value"], origin="imported")
+        except OverlapError:
+            summary.skipped.append(SkippedSpan(no, s["start"], s["end"], s["label"], "overlaps a span of the article"))
+            continue
+        except StoreError:
+            summary.skipped.append(SkippedSpan(no, s["start"], s["end"], s["label"], "out of range or empty"))
+            continue
+        summary.spans_imported += 1
+        summary.spans_by_label[s["label"]] += 1
+
+
+def _write_page(
+    store: Any, path: Path, articles: list[Article], tags: list[list[str]], summary: AnnotationImportSummary
+) -> None:
+    data = path.read_bytes()
+    text = "\n\n".join(a.body for a in articles)
+    outcome = store.add_page(path.name, data.decode("utf-8-sig", errors="replace"), text, content_hash(data),
+                             PageResult(text=text, articles=articles))
+    summary.page_status = outcome.status
+    if outcome.status == "unchanged":
+        summary.new = 0
+        summary.spans_imported -= sum(len(a.spans) for a in articles)
+        for a in articles:
+            summary.spans_by_label.subtract(s.label for s in a.spans)
+        summary.spans_by_label = +summary.spans_by_label
+        return
+    if any(tags):
+        ids = [r.id for r in _page_rows(store, outcome.page_id)]
+        for aid, t in zip(ids, tags):
+            if t:
+                store.set_tags(aid, t)
+
+
+def _page_rows(store: Any, page_id: int) -> list[Any]:
+    from desktop.store.records import ArticleFilter
+
+    name = next(p.source_name for p in store.pages() if p.id == page_id)
+    rows = store.article_rows(store.article_ids(ArticleFilter(pages=(name,), include_superseded=False)))
+    return sorted((r for r in rows.values()), key=lambda r: r.position)
+
+
+def format_summary(summary: AnnotationImportSummary) -> str:
+    lines = [
+        f"{summary.file}: {summary.records} record(s): {summary.matched} matched existing article(s)"
+        f" ({summary.articles_touched} article(s) updated), {summary.new} new article(s)",
+        f"spans imported: {summary.spans_imported}"
+        + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(summary.spans_by_label.items())) + ")" if summary.spans_by_label else ""),
+    ]
+    if summary.page_status == "unchanged":
+        lines.append("this file was imported before: no new articles written")
+    reasons = summary.skipped_reasons()
+    lines.append(f"spans skipped: {len(summary.skipped)}"
+                 + (" (" + ", ".join(f"{r}: {n}" for r, n in sorted(reasons.items())) + ")" if reasons else ""))
+    for s in summary.skipped[:20]:
+        lines.append(f"  record {s.record}: {s.label} [{s.start}, {s.end}) {s.reason}")
+    if len(summary.skipped) > 20:
+        lines.append(f"  … and {len(summary.skipped) - 20} more")
+    return "\n".join(lines)
