@@ -89,7 +89,7 @@ def test_match_by_text_with_bad_spans(seeded: Store, tmp_path: Path):
             {"start": len(spaced) - 1, "end": len(spaced) + 5, "label": "LOC"},  # out of range
             {"start": 0, "end": 1, "label": "FOO"},  # unknown label
         ]},
-        {"body": "一篇新的文章，讲成都。", "spans": [{"start": 5, "end": 7, "label": "LOC"}]},
+        {"body": "一篇新的文章，讲成都。", "spans": [{"start": 8, "end": 10, "label": "LOC"}]},
     ]
     path = tmp_path / "edited.jsonl"
     path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")

@@ -38,11 +38,11 @@ def test_import_annotations_then_stats(tmp_path: Path):
     out = res.output
     assert "  unreviewed         1" in out and "  reviewed           1" in out and "  total              2" in out
     assert "  王编辑         1" in out
-    assert "  DOC            0        0           0      0      1          -    0.0%" in out
+    assert "  DOC       0        0           0      0      1          -    0.0%" in out
     lines = out.splitlines()
     spans_at = lines.index("Spans by label")
     assert lines[spans_at + 3: spans_at + 9] == [
-        "  PER          1", "  ORG          1", "  LOC          1", "  MONEY        1", "  DOC          1", "  total        5"]
+        "  PER        1", "  ORG        1", "  LOC        1", "  MONEY      1", "  DOC        1", "  total      5"]
 
 
 def test_errors(tmp_path: Path):

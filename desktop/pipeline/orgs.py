@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.pipeline.lexicon import alternation, stop_chars, words
-from desktop.pipeline.places import PlaceMatch
+from desktop.pipeline.places import PlaceMatch, name_start
 
 _SINGLE_SUFFIXES = "局厅委办署"
 # A name of one's own before a bare 局/厅/委 (not a known department head) needs two characters.
@@ -39,6 +39,16 @@ _COMPANY_ENDS = ("股份有限公司", "有限责任公司", "集团有限公司
 _NAME_DELIMITERS = frozenset("，,。；;：:、“”\"‘’《》〈〉\n\t 　!！?？")
 _FUNCTION_TOKENS = frozenset("和与及同由向对为在把被将给跟让使是从")
 _MAX_COMPANY_NAME = 30
+# Schools named on their own, without a place before (官渡小学, 城南中学校).
+_SCHOOL_RE = re.compile(r"小学校|中学校|小学|中学|幼儿园|实验学校")
+# A named organ in these words is a generic reference (毗邻地区政协, 各级政府, 相关部门).
+_GENERIC_IN_NAME = ("地区", "各级", "相关", "有关", "各地", "某")
+# Organ names that end in one of these are facilities, not bodies (社区党群服务中心).
+_FACILITY_ENDS = ("党群服务中心", "便民服务中心")
+# 政府 before 工作报告 names the document (区政府工作报告), not the body.
+_DOCUMENT_AFTER = ("工作报告",)
+# The party bodies of an office's own staff: 局机关纪委, 厅机关党委.
+_AGENCY_ORGAN_RE = re.compile(r"[局厅委办部院]机关(?:纪委|党委|工委|党总支|党支部|团委|工会)")
 
 
 @dataclass
@@ -63,7 +73,11 @@ class _Patterns:
         self.named_organ = re.compile(
             rf"(?![内外级域])(?:{stem}{{0,6}}?(?:{organs})|{stem}{{0,4}}?(?:{heads}){single}|{stem}{{2,6}}?{open_single})"
         )
-        self.continuation = re.compile(rf"{stem}{{0,4}}?(?:{organs})|{stem}{{0,2}}?(?:{heads}){single}")
+        # 驻 + a body + 纪检监察组 continues the name of a stationed inspection team.
+        self.continuation = re.compile(
+            rf"{stem}{{0,4}}?(?:{organs})|{stem}{{0,2}}?(?:{heads}){single}|驻{stem}{{2,12}}?纪检监察组"
+        )
+        self.national = re.compile("(?:" + alternation(words("national_bodies")) + r")(?![门们])")
         self.bare_department = re.compile(rf"(?:{heads})[厅局委](?![{''.join(sorted(_NOT_AFTER_SINGLE))}])|管委会|组委会")
         self.bank = re.compile(rf"(?:{banks})(?:股份有限公司)?")
         self.branch = re.compile(r"分行|支行|营业部")
@@ -95,10 +109,16 @@ def find_orgs(text: str, places: list[PlaceMatch], word_starts: set[int]) -> lis
         end = _organ_after(text, place.end, p)
         # A place inside the would-be name starts an ORG of its own (重庆召开川渝政协 -> 川渝政协).
         if end is not None and not (k + 1 < len(places) and places[k + 1].start < end):
-            found.append(OrgMatch(place.start, end))
+            # Places right next to each other are one prefix (四川 + 德阳… 管理委员会).
+            start, j = place.start, k
+            while j > 0 and places[j - 1].end == start:
+                j -= 1
+                start = places[j].start
+            found.append(OrgMatch(start, end))
     for level in _LEVEL_RE.finditer(text):
         i = level.start()
-        if i + 1 not in place_at_end and _level_prefix_ok(text, i):
+        # The level character must start a word: in 太和|镇|党委 it ends a place name.
+        if i + 1 not in place_at_end and i in word_starts and _level_prefix_ok(text, i):
             end = _organ_after(text, i + 1, p, level_prefix=True)
             if end is not None:
                 found.append(OrgMatch(i, end))
@@ -109,6 +129,15 @@ def find_orgs(text: str, places: list[PlaceMatch], word_starts: set[int]) -> lis
             if end is not None and (start == 0 or text[start - 1] not in "全"):
                 found.append(OrgMatch(start, end))
             start = text.find(prefix, start + 1)
+    for m in p.national.finditer(text):
+        found.append(OrgMatch(m.start(), _chain(text, m.end(), p)))
+    for m in _AGENCY_ORGAN_RE.finditer(text):
+        found.append(OrgMatch(m.start(), m.end()))
+    for m in _SCHOOL_RE.finditer(text):
+        if m.end() in word_starts and m.start() in word_starts and text[m.end() : m.end() + 1] not in "生":
+            b = name_start(text, m.start(), word_starts)
+            if b is not None:
+                found.append(OrgMatch(b, m.end()))
     for m in p.bare_department.finditer(text):
         if m.start() == 0 or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in stop_chars():
             found.append(OrgMatch(m.start(), _chain(text, m.end(), p)))
@@ -124,7 +153,14 @@ def find_orgs(text: str, places: list[PlaceMatch], word_starts: set[int]) -> lis
         start = _company_start(text, m.start(), place_starts, word_starts)
         if start is not None:
             found.append(OrgMatch(start, m.end()))
-    return found
+    return [o for o in found if not _generic_or_facility(text, o)]
+
+
+def _generic_or_facility(text: str, org: OrgMatch) -> bool:
+    name = text[org.start : org.end]
+    if any(w in name for w in _GENERIC_IN_NAME) or name.endswith(_FACILITY_ENDS):
+        return True
+    return name.endswith("政府") and text.startswith(_DOCUMENT_AFTER, org.end)
 
 
 def place_at_end_from(places: list[PlaceMatch], at: int) -> PlaceMatch | None:

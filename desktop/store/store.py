@@ -57,6 +57,7 @@ Additions beyond the contract (same rules):
     store.set_body(article_id, body) -> Changes   (spans and sections follow the edit; see body.py)
     store.update_span(..., origin=None, needs_check=None)
     store.rebuild_search_index()
+    store.integrity_check() -> str                  ("ok" or SQLite's list of problems)
     ArticleFilter.include_superseded, ArticleRow.page_version / .superseded,
     ImportOutcome.spans_dropped / .version
     store.stats() -> stats.ProjectStats           (status, review throughput, spans, editor changes)
@@ -306,6 +307,12 @@ class Store:
     def rebuild_search_index(self) -> None:
         with self._write() as db:
             search.rebuild(db)
+
+    @_reading
+    def integrity_check(self) -> str:
+        """SQLite's ``PRAGMA integrity_check``: "ok", or the problems found (one per line)."""
+        rows = self.db.execute("PRAGMA integrity_check").fetchall()
+        return "\n".join(str(r[0]) for r in rows)
 
     # export -----------------------------------------------------------------
     def iter_records(self, flt: ArticleFilter = ArticleFilter()) -> Iterator[dict[str, Any]]:

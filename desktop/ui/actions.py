@@ -37,6 +37,7 @@ MENUS: tuple[tuple[str, str], ...] = (
     ("file", QT_TRANSLATE_NOOP("Actions", "&File")),
     ("edit", QT_TRANSLATE_NOOP("Actions", "&Edit")),
     ("spans", QT_TRANSLATE_NOOP("Actions", "&Spans")),
+    ("article", QT_TRANSLATE_NOOP("Actions", "&Article")),
     ("review", QT_TRANSLATE_NOOP("Actions", "&Review")),
     ("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
 )
@@ -83,6 +84,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("span.label_all", QT_TRANSLATE_NOOP("Actions", "Label all occurrences in this article"), ("Ctrl+L",), "spans"),
     ActionSpec("span.label_all_project", QT_TRANSLATE_NOOP("Actions", "Label all occurrences in the project…"), ("Ctrl+Shift+L",), "spans"),
     ActionSpec("span.accept_auto", QT_TRANSLATE_NOOP("Actions", "Accept all machine spans"), ("Ctrl+Shift+A",), "spans"),
+    # Article (segmentation and text)
+    ActionSpec("article.split", QT_TRANSLATE_NOOP("Actions", "Split article at the cursor"), ("Ctrl+Shift+S",), "article", "article"),
+    ActionSpec("article.merge_next", QT_TRANSLATE_NOOP("Actions", "Merge with the next article"), ("Ctrl+Shift+M",), "article"),
+    ActionSpec("article.edit_body", QT_TRANSLATE_NOOP("Actions", "Edit body text…"), ("F2",), "article"),
+    ActionSpec("article.promote", QT_TRANSLATE_NOOP("Actions", "Paragraph at the cursor to heading…"), ("Ctrl+Shift+T",), "article", "article"),
+    ActionSpec("article.demote_title", QT_TRANSLATE_NOOP("Actions", "Title back into the body"), ("Ctrl+Shift+B",), "article"),
+    ActionSpec("article.restore_original", QT_TRANSLATE_NOOP("Actions", "Restore the page's original text"), (), "article"),
     # Review
     ActionSpec("review.accept", QT_TRANSLATE_NOOP("Actions", "Mark reviewed and go to next unreviewed"), ("Ctrl+Return", "Ctrl+Enter"), "review"),
     ActionSpec("review.reject", QT_TRANSLATE_NOOP("Actions", "Reject article"), ("Ctrl+Shift+R",), "review"),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from desktop.store.errors import NotFoundError
 from desktop.store.records import ArticleRecord, Changes
 from desktop.ui.interaction import Interaction
 from desktop.ui.settings import Settings
@@ -107,13 +108,22 @@ class AppContext(QObject):
     def apply(self, write: Callable[[Store], Changes]) -> Changes:
         """Run one store write (one transaction) and tell every pane."""
         changes = write(self.store)
+        gone = False
         if self.article_id is not None and self.article_id in changes.article_ids:
-            self.record = self.store.get_article(self.article_id)
+            try:
+                self.record = self.store.get_article(self.article_id)
+            except NotFoundError:  # merged away, or a split undone
+                self.article_id, self.record, self.span_id, gone = None, None, None, True
             if self.span_id is not None and all(s.id != self.span_id for s in self.record.spans):
                 self.span_id = None
         self.changes_applied.emit(changes)
-        if self.record is not None and self.article_id in changes.article_ids:
+        if gone:
+            self.article_selected.emit(None)
+            self.article_shown.emit(None)
+        elif self.record is not None and self.article_id in changes.article_ids:
             self.article_updated.emit(self.record)
+        if "articles" in changes.kinds and not gone:
+            self.article_selected.emit(self.article_id)  # rows moved: the list follows the current article
         return changes
 
     def push(self, command: QUndoCommand) -> bool:

@@ -1,7 +1,7 @@
 """The one seam through which the app asks the user something.
 
 Owns: ``Interaction`` with ``confirm``, ``ask_text``, ``show_error``,
-``show_info`` and the file choosers.  ``QMessageBox`` and ``QFileDialog`` are
+``show_info``, ``edit_body`` (the body text editor) and the file choosers.  ``QMessageBox`` and ``QFileDialog`` are
 used nowhere else, so tests replace these methods (monkeypatch) and answer.
 """
 
@@ -30,6 +30,13 @@ class Interaction:
     def choose_item(self, title: str, label: str, items: list[str]) -> str | None:
         item, ok = QInputDialog.getItem(self.parent, title, label, items, 0, False)
         return item if ok else None
+
+    def edit_body(self, title: str, body: str, original: str | None = None) -> str | None:
+        """The body editor; the edited text, or None when cancelled."""
+        from desktop.ui.dialogs.body_editor import BodyEditorDialog
+
+        dialog = BodyEditorDialog(title, body, original, self.parent)
+        return dialog.text() if dialog.exec() else None
 
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.critical(self.parent, title, text)

@@ -22,6 +22,7 @@ from desktop.ui.dialogs.preferences import PreferencesDialog
 from desktop.ui.label_palette import label_styles
 from desktop.ui.project_controller import ProjectController
 from desktop.ui.review_flow import ReviewFlow
+from desktop.ui.segment_editing import SegmentEditing
 from desktop.ui.settings import RememberGeometry
 from desktop.ui.span_editing import SpanEditing
 from desktop.ui.widgets.article_list import ArticleList
@@ -66,6 +67,7 @@ class MainWindow(RememberGeometry, QMainWindow):
         self.setStatusBar(self.status_panel)
         # Behaviour
         self.spans = SpanEditing(ctx, self.article_view, self)
+        self.segments = SegmentEditing(ctx, self.article_view, self)
         self.review = ReviewFlow(ctx, self.article_list, self)
         self.project = ProjectController(ctx, self)
         self.action_set = ActionSet(self, self.article_view.text)
@@ -77,7 +79,7 @@ class MainWindow(RememberGeometry, QMainWindow):
         self._first_layout = not self.restore_geometry(ctx.settings)
 
     def _wire_actions(self) -> None:
-        a, s, r, p = self.action_set, self.spans, self.review, self.project
+        a, s, r, p, g = self.action_set, self.spans, self.review, self.project, self.segments
         for style in label_styles():
             a.connect(f"span.label.{style.label}", lambda label=style.label: s.apply_label(label))
         wiring = {
@@ -102,6 +104,12 @@ class MainWindow(RememberGeometry, QMainWindow):
             "span.label_all": lambda: s.label_all(project=False),
             "span.label_all_project": lambda: s.label_all(project=True),
             "span.accept_auto": s.accept_auto,
+            "article.split": g.split_at_cursor,
+            "article.merge_next": g.merge_with_next,
+            "article.edit_body": g.edit_body,
+            "article.promote": g.promote_paragraph,
+            "article.demote_title": g.demote_title,
+            "article.restore_original": g.restore_original,
             "review.accept": r.mark_reviewed_and_next,
             "review.reject": r.reject,
             "review.in_review": r.set_in_review,

@@ -16,6 +16,10 @@
         <translation>标注(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Article</source>
+        <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
         <source>&amp;Review</source>
         <translation>审阅(&amp;R)</translation>
     </message>
@@ -106,6 +110,30 @@
     <message>
         <source>Accept all machine spans</source>
         <translation>接受全部机器标注</translation>
+    </message>
+    <message>
+        <source>Split article at the cursor</source>
+        <translation>在光标处拆分文章</translation>
+    </message>
+    <message>
+        <source>Merge with the next article</source>
+        <translation>与下一篇文章合并</translation>
+    </message>
+    <message>
+        <source>Edit body text…</source>
+        <translation>编辑正文…</translation>
+    </message>
+    <message>
+        <source>Paragraph at the cursor to heading…</source>
+        <translation>将光标所在段落设为标题…</translation>
+    </message>
+    <message>
+        <source>Title back into the body</source>
+        <translation>将标题放回正文</translation>
+    </message>
+    <message>
+        <source>Restore the page&apos;s original text</source>
+        <translation>恢复版面原始文字</translation>
     </message>
     <message>
         <source>Mark reviewed and go to next unreviewed</source>
@@ -206,6 +234,21 @@
     </message>
 </context>
 <context>
+    <name>BodyEditorDialog</name>
+    <message>
+        <source>Edit text: %1</source>
+        <translation>编辑正文：%1</translation>
+    </message>
+    <message>
+        <source>Fix OCR errors and line breaks. Spans follow the edit; spans you change are marked to check.</source>
+        <translation>修正识别错误和断行。标注会随编辑移动；被改动的标注会标为待核查。</translation>
+    </message>
+    <message>
+        <source>Original page text</source>
+        <translation>版面原文</translation>
+    </message>
+</context>
+<context>
     <name>CheatSheetDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -281,6 +324,30 @@
     <message>
         <source>Nothing left to label</source>
         <translation>没有可标注的位置</translation>
+    </message>
+    <message>
+        <source>Split article</source>
+        <translation>拆分文章</translation>
+    </message>
+    <message>
+        <source>Merge articles</source>
+        <translation>合并文章</translation>
+    </message>
+    <message>
+        <source>Edit body text</source>
+        <translation>编辑正文</translation>
+    </message>
+    <message>
+        <source>Restore original text</source>
+        <translation>恢复原始文字</translation>
+    </message>
+    <message>
+        <source>Paragraph to heading</source>
+        <translation>段落设为标题</translation>
+    </message>
+    <message>
+        <source>Heading back into body</source>
+        <translation>标题放回正文</translation>
     </message>
 </context>
 <context>
@@ -524,6 +591,49 @@
     <message>
         <source>Every article in the list has been reviewed</source>
         <translation>列表中的文章都已审阅</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentEditing</name>
+    <message>
+        <source>Put the cursor where the new article should begin</source>
+        <translation>请把光标放在新文章开始的位置</translation>
+    </message>
+    <message>
+        <source>This is the last article of its page</source>
+        <translation>这是本版最后一篇文章</translation>
+    </message>
+    <message>
+        <source>The body cannot be empty</source>
+        <translation>正文不能为空</translation>
+    </message>
+    <message>
+        <source>The body is already the page&apos;s original text</source>
+        <translation>正文已是版面原始文字</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <source>Kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <source>Paragraph to heading</source>
+        <translation>段落设为标题</translation>
+    </message>
+    <message>
+        <source>Make the paragraph at the cursor the:</source>
+        <translation>将光标所在段落设为：</translation>
+    </message>
+    <message>
+        <source>The article has no title</source>
+        <translation>这篇文章没有标题</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,13 @@ def _found(text: str) -> list[str]:
         ("中华文明5000年历史", []),
         ("近日,今年,去年,目前", []),
         ("2021—2023年,科技金融专项累计", ["2021—2023年"]),
+        # a year directly before a counted quantity is still a year
+        ("审议通过2024年12项重点工作", ["2024年"]),
+        # document numbers, "day after day", numbered buildings and lines are not days
+        ("按照《意见》(渝府办发〔2022〕15号)要求", []),
+        ("志愿者日复一日地坚守", []),
+        ("乘坐3号线到5号楼", []),
+        ("定于18号上午举行,3月5号出发", ["18号", "3月5号"]),
     ],
 )
 def test_find_dates(text, expected):

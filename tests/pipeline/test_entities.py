@@ -83,7 +83,7 @@ def test_two_province_abbreviations_before_a_numeral_stay_a_place(extractor):
 
 
 def test_loc_values_are_division_codes(extractor):
-    spans = extractor.extract("在广汉市金鱼镇社工站,德阳市举行")
+    spans = extractor.extract("在广汉市金鱼镇举办,德阳市举行")
     assert [(s.label, s.text, s.value) for s in spans] == [
         ("LOC", "广汉市金鱼镇", "510681"),
         ("LOC", "德阳市", "510600"),
@@ -133,3 +133,104 @@ def test_seed_spans_are_valid(extractor, seed_texts):
 def test_empty_and_non_chinese_text(extractor):
     assert extractor.extract("") == []
     assert extractor.extract("   \n ") == []
+
+
+# --- General rules for local places, regions and organs (examples not from the seed pages) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # <name> + 社区/村/街道/镇/街/site word, the name a word of its own
+        ("住在城东社区的居民", ["城东社区"]),
+        ("来到桃源村，村民们正忙着", ["桃源村"]),
+        ("游客走进东坡纪念馆参观", ["东坡纪念馆"]),
+        ("在南门广场举行", ["南门广场"]),
+        # a chain of division + local name with no gazetteer entry
+        ("武侯区玉林街道芳草社区居民", ["武侯区玉林街道芳草社区"]),
+        # a community followed by a named site with a middle dot
+        ("依托青杠社区邻里·阳光驿站开展服务", ["青杠社区邻里·阳光驿站"]),
+        # province alias + prefecture alias + its level character
+        ("四川凉山州西昌市", ["四川凉山州西昌市"]),
+        # a city + initials of other cities of its province name one region
+        ("成都德眉资四市", ["成都德眉资"]),
+        # province abbreviation + direction
+        ("打造渝东北文旅品牌", ["渝东北"]),
+        ("滇西地区", ["滇西"]),
+    ],
+)
+def test_local_places_and_regions(extractor, text, expected):
+    assert _spans(extractor, text, "LOC") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进美丽乡村建设，打造特色小镇和智慧社区",
+        "各社区、各村要加强管理",
+        "城乡社区和农村社区",
+        "这个小区的业主回到家乡",
+        "建设新农村，改造城中村",
+        "助力社区治理，打造公益社区",
+        "陕西省",  # 陕 + 西 is the province itself, not a region
+    ],
+)
+def test_generic_place_words_are_not_places(extractor, text):
+    assert all(not s.text.endswith(("社区", "村", "小镇", "小区", "家乡")) for s in extractor.extract(text) if s.label == "LOC")
+
+
+def test_town_name_glued_to_a_dictionary_word_is_not_read(extractor):
+    # 群众|和|社区: 众和社区 is a real community name but here it is read across words
+    assert _spans(extractor, "感染了群众和社区的工作人员", "LOC") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("大邑县新场镇社工站举办活动", ["大邑县新场镇社工站"]),
+        ("青杠村党员志愿服务队出发了", ["青杠村党员志愿服务队"]),
+        ("经锦江区人代会表决", ["锦江区人代会"]),
+        ("县机关工委和局机关党委", ["县机关工委", "局机关党委"]),
+        ("市纪委监委驻市卫健委纪检监察组开展检查", ["市纪委监委驻市卫健委纪检监察组"]),
+        ("乐山市委宣传部相关负责人", ["乐山市委宣传部"]),
+        ("教育部、财政部联合印发", ["教育部", "财政部"]),
+        ("到红星小学参观", ["红星小学"]),
+        # adjacent places are one prefix
+        ("四川绵阳科技城管理委员会", ["四川绵阳科技城管理委员会"]),
+    ],
+)
+def test_composed_organs(extractor, text, expected):
+    assert _spans(extractor, text, "ORG") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "住建部门和教育部门",  # generic departments, not 教育部
+        "某科技有限公司",  # an anonymised company
+        "指导两地毗邻地区政协",  # generic: many bodies
+        "完善青杠村党群服务中心功能",  # a facility
+        "大会批准了县政府工作报告",  # the document, not the body
+        "新建一所公办小学",
+    ],
+)
+def test_generic_or_facility_organs_are_not_org(extractor, text):
+    assert _spans(extractor, text, "ORG") == []
+
+
+def test_anonymised_company_keeps_its_place(extractor):
+    assert _spans(extractor, "对南京某化工有限公司开展检查", "LOC") == ["南京"]
+
+
+def test_short_form_of_a_town_named_in_full(extractor):
+    text = "白马镇位于江边。近年来,白马镇党委带领群众,推动白马各项事业发展。"
+    assert _spans(extractor, text, "LOC").count("白马") == 1
+
+
+def test_short_form_at_the_start_of_a_quoted_name_is_not_split(extractor):
+    text = "青杠社区居民使用“青杠智慧云”平台。"
+    assert "青杠" not in _spans(extractor, text, "LOC")
+
+
+def test_two_abbreviations_before_a_transport_word_are_a_region(extractor):
+    assert _spans(extractor, "加快建设成渝高铁", "LOC") == ["成渝"]

@@ -42,6 +42,8 @@ def test_weather_and_common_words_are_not_names(extractor, text):
         ("现场微网格员陈颖说。", ["陈颖"]),
         ("习近平总书记来川视察", ["习近平"]),
         ("社区副主任徐银侨像往常一样", ["徐银侨"]),
+        # common modern surnames outside the 百家姓 (卿, 冼)
+        ("区政府副区长卿晓明出席", ["卿晓明"]),
     ],
 )
 def test_names_with_evidence(extractor, text, expected):

@@ -27,3 +27,30 @@ def filled(store: Store) -> Store:
     add(store)
     add(store, "p2.txt", "h2", "二")
     return store
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> Path:
+    """The seed pages imported once, their machine spans accepted (so every span is human)."""
+    from desktop.importer import import_paths
+
+    path = tmp_path_factory.mktemp("seeded") / "seeded.sqlite"
+    s = Store.open(path, editor="setup")
+    try:
+        import_paths(s, seed_paths, workers=1)
+        for article_id in s.article_ids():
+            s.accept_auto_spans(article_id)
+    finally:
+        s.close()
+    return path
+
+
+@pytest.fixture
+def seeded(seeded_template: Path, tmp_path: Path):
+    import shutil
+
+    target = tmp_path / "seeded.sqlite"
+    shutil.copy(seeded_template, target)
+    s = Store.open(target, editor="alice")
+    yield s
+    s.close()

@@ -1,0 +1,255 @@
+"""The Export dialog: the options of ``newsdesk export`` as a form, run on a worker thread.
+
+Owns: ``ExportDialog``: format (``desktop.export.registry.FORMATS``), status /
+tag / page / label filters, human-only, article or sentence units, an optional
+train/dev/test split with seed, and the output path (chosen through the
+``Interaction`` seam).  ``start_export`` runs ``registry.export`` as a ``Task``
+and shows its progress in the dialog; ``finished_export`` carries the
+``ExportStats`` or the error message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from desktop.export.options import ExportOptions
+from desktop.export.registry import FORMATS, export
+from desktop.pipeline.model import LABELS, STATUSES
+from desktop.store.records import ArticleFilter
+from desktop.ui.i18n import fill
+from desktop.ui.interaction import Interaction
+from desktop.ui.tasks import Task
+
+
+class ExportCancelled(Exception):
+    """Raised inside the worker when the user cancels; the writer leaves no partial file."""
+
+
+class ExportDialog(QDialog):
+    finished_export = Signal(object)  # ExportStats or str (error)
+
+    def __init__(self, store: Any, interaction: Interaction | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("export_dialog")
+        self.setWindowTitle(self.tr("Export dataset"))
+        self.store = store
+        self.interaction = interaction or Interaction(self)
+        self.task: Task | None = None
+        self.result: Any = None
+        form = QFormLayout()
+
+        self.format_box = QComboBox(self)
+        for name, info in FORMATS.items():
+            self.format_box.addItem(name, name)
+            self.format_box.setItemData(self.format_box.count() - 1, info.description, Qt.ItemDataRole.ToolTipRole)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.format_help = QLabel(self)
+        self.format_help.setWordWrap(True)
+        form.addRow(self.tr("Format"), self.format_box)
+        form.addRow("", self.format_help)
+
+        self.status_checks: dict[str, QCheckBox] = {}
+        row = QHBoxLayout()
+        for status in STATUSES:
+            box = QCheckBox(status, self)
+            self.status_checks[status] = box
+            row.addWidget(box)
+        form.addRow(self.tr("Statuses (none = all)"), row)
+
+        self.tags_edit = QLineEdit(self)
+        self.tags_edit.setPlaceholderText(self.tr("comma-separated; an article needs all of them"))
+        form.addRow(self.tr("Tags"), self.tags_edit)
+
+        self.pages_list = QListWidget(self)
+        self.pages_list.setSelectionMode(QListWidget.SelectionMode.MultiSelection)
+        for name in sorted({p.source_name for p in store.pages()}):
+            self.pages_list.addItem(QListWidgetItem(name))
+        self.pages_list.setMaximumHeight(110)
+        form.addRow(self.tr("Pages (none selected = all)"), self.pages_list)
+
+        self.label_checks: dict[str, QCheckBox] = {}
+        row = QHBoxLayout()
+        for label in LABELS:
+            box = QCheckBox(label, self)
+            self.label_checks[label] = box
+            row.addWidget(box)
+        form.addRow(self.tr("Labels (none = all)"), row)
+
+        self.human_only = QCheckBox(self.tr("Only spans an editor made or confirmed"), self)
+        form.addRow("", self.human_only)
+        self.include_superseded = QCheckBox(self.tr("Also export superseded page versions"), self)
+        form.addRow("", self.include_superseded)
+
+        self.unit_box = QComboBox(self)
+        self.unit_box.addItem(self.tr("one record per article"), "article")
+        self.unit_box.addItem(self.tr("one record per sentence"), "sentence")
+        form.addRow(self.tr("Unit"), self.unit_box)
+
+        self.split_check = QCheckBox(self.tr("Split into train/dev/test (a page never spans two parts)"), self)
+        self.ratio_boxes = []
+        row = QHBoxLayout()
+        for value in (0.8, 0.1, 0.1):
+            spin = QDoubleSpinBox(self)
+            spin.setRange(0.0, 1.0)
+            spin.setSingleStep(0.05)
+            spin.setValue(value)
+            self.ratio_boxes.append(spin)
+            row.addWidget(spin)
+        self.seed_box = QSpinBox(self)
+        self.seed_box.setRange(0, 2_000_000_000)
+        row.addWidget(QLabel(self.tr("Seed"), self))
+        row.addWidget(self.seed_box)
+        form.addRow(self.split_check)
+        form.addRow(self.tr("Ratios"), row)
+
+        self.path_edit = QLineEdit(self)
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.setObjectName("export_browse")
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit)
+        row.addWidget(browse)
+        form.addRow(self.tr("Output"), row)
+
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self._cancel_or_close)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self._format_changed()
+
+    # --- reading the form ------------------------------------------------------
+    def fmt(self) -> str:
+        return str(self.format_box.currentData())
+
+    def article_filter(self) -> ArticleFilter:
+        tags = tuple(t.strip() for t in self.tags_edit.text().replace("，", ",").split(",") if t.strip())
+        return ArticleFilter(
+            statuses=tuple(s for s, b in self.status_checks.items() if b.isChecked()),
+            tags=tags,
+            pages=tuple(i.text() for i in self.pages_list.selectedItems()),
+            include_superseded=self.include_superseded.isChecked(),
+        )
+
+    def options(self) -> ExportOptions:
+        """The ExportOptions of the form; ValueError with a readable message if the ratios are bad."""
+        split = tuple(b.value() for b in self.ratio_boxes) if self.split_check.isChecked() else None
+        return ExportOptions(
+            labels=tuple(lb for lb, b in self.label_checks.items() if b.isChecked()),
+            human_only=self.human_only.isChecked(),
+            unit=str(self.unit_box.currentData()),
+            split=split,  # type: ignore[arg-type]
+            seed=self.seed_box.value(),
+        )
+
+    def output_path(self) -> Path | None:
+        text = self.path_edit.text().strip()
+        if not text:
+            return None
+        path = Path(text)
+        ext = FORMATS[self.fmt()].extension
+        return path.with_suffix(ext) if ext and not path.suffix else path
+
+    # --- actions ---------------------------------------------------------------
+    def browse(self) -> None:
+        start = self.path_edit.text() or str(self.store.path.with_suffix(FORMATS[self.fmt()].extension or ""))
+        chooser = getattr(self.interaction, "choose_export_path", None)
+        path = chooser(start, self.fmt()) if chooser else self.interaction.choose_export_file(start)
+        if path is not None:
+            ext = FORMATS[self.fmt()].extension
+            self.path_edit.setText(str(path.with_suffix(ext) if ext else path.with_suffix("")))
+
+    def start_export(self) -> Task | None:
+        path = self.output_path()
+        if path is None:
+            self.interaction.show_error(self.tr("Export"), self.tr("Choose an output file first."))
+            return None
+        try:
+            options = self.options()
+        except ValueError as err:
+            self.interaction.show_error(self.tr("Export"), fill(self.tr("Bad export options: %1"), err))
+            return None
+        flt = self.article_filter()
+        total = self.store.count_articles(flt) * (2 if options.split else 1)
+        fmt, store = self.fmt(), self.store
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.message.setText(self.tr("Exporting…"))
+        self.export_button.setEnabled(False)
+
+        def work(progress, cancelled):
+            done = 0
+
+            def records() -> Iterator[dict[str, Any]]:
+                nonlocal done
+                for rec in store.iter_records(flt):
+                    if cancelled():
+                        raise ExportCancelled("export cancelled")
+                    done += 1
+                    if done % 20 == 0:
+                        progress(min(done, total), total, "")
+                    yield rec
+
+            return export(fmt, records, path, options)
+
+        self.task = Task("export", work, self)
+        self.task.progressed.connect(lambda done, tot, _name: self.progress.setValue(done))
+        self.task.succeeded.connect(self._succeeded)
+        self.task.failed.connect(self._failed)
+        self.task.start()
+        return self.task
+
+    def _succeeded(self, stats: Any) -> None:
+        self.result = stats
+        self.progress.setValue(self.progress.maximum())
+        self.export_button.setEnabled(True)
+        self.message.setText(fill(self.tr("Exported %1 record(s), %2 span(s) to %3"), stats.records, stats.spans,
+                                  ", ".join(stats.outputs)))
+        self.finished_export.emit(stats)
+
+    def _failed(self, error: str) -> None:
+        self.result = error
+        self.progress.setVisible(False)
+        self.export_button.setEnabled(True)
+        cancelled = error.startswith("ExportCancelled")
+        self.message.setText(self.tr("Export cancelled; nothing was written.") if cancelled else error)
+        if not cancelled:
+            self.interaction.show_error(self.tr("Export failed"), error)
+        self.finished_export.emit(error)
+
+    def _cancel_or_close(self) -> None:
+        if self.task is not None and self.task.is_running():
+            self.task.cancel()
+            return
+        self.reject()
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt API: never leave a worker behind
+        if self.task is not None and self.task.is_running():
+            self.task.cancel()
+            self.task.wait()
+        super().done(result)
+
+    def _format_changed(self) -> None:
+        info = FORMATS[self.fmt()]
+        self.format_help.setText(info.description + ("" if info.extension else self.tr(" (writes a folder)")))
+        text = self.path_edit.text().strip()
+        if text and info.extension:
+            self.path_edit.setText(str(Path(text).with_suffix(info.extension)))

@@ -1,0 +1,115 @@
+"""Undoable segmentation edits: split, merge, body edit, heading promotion.
+
+Owns: ``SegmentCommand`` and its subclasses.  Before its first write a command
+takes ``store.snapshot_articles(page_id)``; right after it, a second snapshot.
+``undo()`` restores the first and ``redo()`` (after the first time) the second
+through ``store.restore_articles``, so undo and redo give back exactly the
+previous text, spans, fields, article membership and ids.  Each step is still
+one store write, one transaction and one event row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.store.errors import StoreError
+from desktop.store.records import Changes
+from desktop.ui.commands import StoreCommand
+from desktop.ui.context import AppContext
+
+
+class SegmentCommand(StoreCommand):
+    """Base: ``operate(store)`` the first time; snapshot restores afterwards."""
+
+    def __init__(self, ctx: AppContext, article_id: int, page_id: int, text: str) -> None:
+        super().__init__(ctx, article_id, text)
+        self.page_id = page_id
+        self.before: dict[str, Any] = ctx.store.snapshot_articles(page_id)
+        self.after: dict[str, Any] | None = None
+        self.focus_after = article_id
+
+    def operate(self, store: Any) -> Changes:
+        raise NotImplementedError
+
+    def forward(self, store: Any) -> Changes:
+        if self.after is None:
+            changes = self.operate(store)
+            self.after = store.snapshot_articles(self.page_id)
+            return changes
+        return store.restore_articles(self.after)
+
+    def backward(self, store: Any) -> Changes:
+        return store.restore_articles(self.before)
+
+    def redo(self) -> None:
+        super().redo()
+        self._focus(self.focus_after)
+
+    def undo(self) -> None:
+        super().undo()
+        self._focus(self.article_id)
+
+    def _focus(self, article_id: int) -> None:
+        if self.ctx.has_store and self.ctx.article_id != article_id and not self.isObsolete():
+            try:
+                self.ctx.select_article(article_id)
+            except StoreError as err:  # the write was refused and the article is gone
+                self.ctx.note_failure(err)
+
+
+class SplitArticleCommand(SegmentCommand):
+    def __init__(self, ctx: AppContext, article_id: int, page_id: int, offset: int) -> None:
+        super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Split article"))
+        self.offset = offset
+        self.new_id: int | None = None
+
+    def operate(self, store: Any) -> Changes:
+        changes = store.split_article(self.article_id, self.offset)
+        self.new_id = next(iter(changes.article_ids - {self.article_id}), None)
+        return changes
+
+
+class MergeArticlesCommand(SegmentCommand):
+    def __init__(self, ctx: AppContext, first_id: int, second_id: int, page_id: int) -> None:
+        super().__init__(ctx, first_id, page_id, QCoreApplication.translate("Commands", "Merge articles"))
+        self.second_id = second_id
+
+    def operate(self, store: Any) -> Changes:
+        return store.merge_articles(self.article_id, self.second_id)
+
+
+class EditBodyCommand(SegmentCommand):
+    def __init__(self, ctx: AppContext, article_id: int, page_id: int, new_body: str) -> None:
+        super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Edit body text"))
+        self.new_body = new_body
+
+    def operate(self, store: Any) -> Changes:
+        return store.set_body(self.article_id, self.new_body)
+
+
+class RestoreOriginalBodyCommand(SegmentCommand):
+    def __init__(self, ctx: AppContext, article_id: int, page_id: int) -> None:
+        super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Restore original text"))
+
+    def operate(self, store: Any) -> Changes:
+        return store.restore_original_body(self.article_id)
+
+
+class PromoteLineCommand(SegmentCommand):
+    def __init__(self, ctx: AppContext, article_id: int, page_id: int, paragraph: int, field: str) -> None:
+        super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Paragraph to heading"))
+        self.paragraph, self.field = paragraph, field
+
+    def operate(self, store: Any) -> Changes:
+        return store.promote_line(self.article_id, self.paragraph, self.field)
+
+
+class DemoteFieldCommand(SegmentCommand):
+    def __init__(self, ctx: AppContext, article_id: int, page_id: int, field: str = "title") -> None:
+        super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Heading back into body"))
+        self.field = field
+
+    def operate(self, store: Any) -> Changes:
+        return store.demote_field(self.article_id, self.field)
