@@ -117,8 +117,7 @@ def find_orgs(text: str, places: list[PlaceMatch], word_starts: set[int]) -> lis
             found.append(OrgMatch(start, end))
     for level in _LEVEL_RE.finditer(text):
         i = level.start()
-        # The level character must start a word: in 太和|镇|党委 it ends a place name.
-        if i + 1 not in place_at_end and i in word_starts and _level_prefix_ok(text, i):
+        if i + 1 not in place_at_end and _level_prefix_ok(text, i):
             end = _organ_after(text, i + 1, p, level_prefix=True)
             if end is not None:
                 found.append(OrgMatch(i, end))

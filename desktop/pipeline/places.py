@@ -24,7 +24,7 @@ from desktop.pipeline.gazetteer import PROVINCE_ABBR, Gazetteer, resolve_code
 from desktop.pipeline.lexicon import stop_chars, words
 
 # Named zones that may follow a place directly (成都都市圈) or after a short name (成都东部新区).
-_ZONE_SUFFIXES = "都市圈|经济圈|城市群|经济带|新区|新城|经开区|高新区|经济区|自贸区|示范区|片区|走廊"
+_ZONE_SUFFIXES = "都市圈|经济圈|城市群|经济带|新区|新城|经开区|高新区|经济区|自贸区|示范区|片区|走廊|大湾区"
 # Named sites that need a name of their own between the place and the suffix (贺龙广场).
 _SITE_SUFFIXES = "广场|小区|社区|产业园|工业园区|工业园|园区|开发区|公园|景区|湿地公园|机场|步行街|商圈|古镇|新村|驿站|博物馆|纪念馆"
 _STEM = rf"[^\W\d_{stop_chars()}]"
@@ -33,7 +33,7 @@ _SITE_RE = re.compile(rf"(?:{_STEM}{{2,4}}?|{_STEM}{{1,4}}·{_STEM}{{1,4}}?)(?:{
 # A community, village, town, street or named site standing alone: a name of its
 # own (2-4 characters, starting on a jieba word boundary) + one of these words,
 # the word itself a jieba word of its own (金雁|街道, 茶树|街, 三星|社区; not 小镇, 农村).
-_LOCAL_SUFFIX_RE = re.compile(r"街道|社区|村|镇|乡|街|产业园|工业园|驿站|博物馆|纪念馆|广场|公园|小区")
+_LOCAL_SUFFIX_RE = re.compile(r"街道|社区|村|镇|乡|街|产业园|工业园|驿站|博物馆|纪念馆|广场|公园|小区|新区|高新区|经开区")
 # Level words that continue a chain after a place with a name of their own (广汉市 + 金雁街道).
 _LINK_LOCAL_RE = re.compile(rf"({_STEM}{{2,4}}?)(?:街道|社区|村|镇|乡)")
 _STEM_RE = re.compile(rf"{_STEM}+")
@@ -93,7 +93,54 @@ def find_places(text: str, gaz: Gazetteer, word_starts: set[int] | None = None) 
             context.append(match.code)
         result.append(match)
         last_end = match.end
-    return _short_forms(text, result, word_starts)
+    result = _short_forms(text, result, word_starts)
+    if "、" in text:
+        result = _town_lists(text, gaz, result, word_starts)
+    return result
+
+
+_LIST_RE = re.compile(r"[^\W\d_]{2,6}(?:、[^\W\d_]{2,4})+(?:、?[^\W\d_]{2,6})?")
+_town_stems: dict[int, frozenset[str]] = {}
+
+
+def _stems_of_towns(gaz: Gazetteer) -> frozenset[str]:
+    stems = _town_stems.get(id(gaz))
+    if stems is None:
+        found = set()
+        for town in gaz.towns:
+            for suffix in ("镇", "乡", "街道"):
+                if town.endswith(suffix) and len(town) - len(suffix) >= 2:
+                    found.add(town[: -len(suffix)])
+        stems = _town_stems[id(gaz)] = frozenset(found)
+    return stems
+
+
+def _town_lists(text: str, gaz: Gazetteer, places: list[PlaceMatch], word_starts: set[int]) -> list[PlaceMatch]:
+    """Enumerations of bare town names (联合新胜、卧佛、五桂举办): every item a known town
+    without its 镇/乡 and a plausible name, at least two items; each item is a LOC."""
+    stems = _stems_of_towns(gaz)
+    covered = bytearray(len(text))
+    for m in places:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    extra: list[PlaceMatch] = []
+    for run in _LIST_RE.finditer(text):
+        items: list[tuple[int, int]] = []
+        pos = run.start()
+        parts = run.group().split("、")
+        for k, part in enumerate(parts):
+            a, b = pos, pos + len(part)
+            pos = b + 1
+            if k == 0:  # the first item may have words before it (联合|新胜)
+                a = next((x for x in range(max(a, b - 4), b - 1) if x in word_starts and text[x:b] in stems), -1)
+            elif k == len(parts) - 1:  # the last may have words after it (五桂|举办)
+                b = next((y for y in range(min(b, a + 4), a + 1, -1) if y in word_starts and text[a:y] in stems), -1)
+            if a < 0 or b < 0 or text[a:b] not in stems or not plausible_name(text[a:b]):
+                items = []
+                break
+            items.append((a, b))
+        if len(items) >= 2 and all(covered.find(1, a, b) == -1 for a, b in items):
+            extra += [PlaceMatch(a, b, None) for a, b in items]
+    return sorted(places + extra, key=lambda m: m.start) if extra else places
 
 
 _SHORT_FORM_SUFFIXES = ("街道", "社区", "镇", "乡", "村")
@@ -221,7 +268,7 @@ def plausible_name(stem: str) -> bool:
         _tables.append(_jieba_tables())
     tags, freq = _tables[0]
     generic = _generic_words()
-    if stem in generic or stem[:2] in generic or stem[:1] in generic:
+    if stem in generic or stem[:2] in generic:
         return False
     tag = tags.get(stem)
     if tag is not None:

@@ -2,7 +2,8 @@
 line, rebuild a body from the page text, and exact snapshots for undo.
 
 Owns: ``split_article``, ``merge_articles``, ``promote_line``, ``demote_field``,
-``restore_original_body``, ``snapshot_articles`` and ``restore_articles``.
+``restore_original_body``, ``snapshot_articles``, ``restore_articles`` and the
+read ``page_layout`` (page text + each article's segments, for the page view).
 Each write runs in the caller's transaction, records one event and returns a
 ``Changes`` with kind ``"articles"`` (article membership of a page changed)
 besides the usual kinds.  ``pages.raw_text`` / ``pages.text`` are never written.
@@ -379,6 +380,17 @@ def demote_field(db: Database, editor: str, article_id: int, field: str = "title
     search.reindex_article(db, article_id, (row["title"], text), (title, new_body))
     record_event(db, article_id, editor, "demote_field", {field: row[field], "body": text}, {field: "", "body": new_body})
     return Changes({article_id}, {"fields", "spans"})
+
+
+# --- page layout ---------------------------------------------------------------------
+def page_layout(db: Database, page_id: int) -> dict[str, Any]:
+    """The page text with, per article in page order, its segments; and the blocks of no article."""
+    row = db.execute("SELECT text, blocks FROM pages WHERE id = ?", (page_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"page {page_id} does not exist")
+    cur = db.execute("SELECT id, position, title, segments FROM articles WHERE page_id = ? ORDER BY position, id", (page_id,))
+    articles = [{"id": r[0], "position": r[1], "title": r[2], "segments": loads(r[3], [])} for r in cur]
+    return {"text": row[0], "articles": articles, "blocks": loads(row[1], [])}
 
 
 # --- original text -------------------------------------------------------------------

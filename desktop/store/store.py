@@ -74,6 +74,7 @@ Additions beyond the contract (same rules):
     store.restore_original_body(article_id) -> Changes        (set_body(original_body))
     store.snapshot_articles(page_id) -> dict                  (opaque, JSON-able: rows, spans, tags)
     store.restore_articles(snapshot) -> Changes               (the page's articles exactly as snapshotted)
+    store.page_layout(page_id) -> dict   ({"text", "articles": [{"id","position","title","segments"}], "blocks"})
 
 Threads: one Store may be used from a worker thread and the GUI thread; each
 call holds the store's lock, so calls never interleave inside a transaction.
@@ -374,3 +375,7 @@ class Store:
     def restore_articles(self, snapshot: dict[str, Any]) -> Changes:
         with self._write() as db:
             return segmentation.restore_articles(db, self.editor, snapshot)
+
+    @_reading
+    def page_layout(self, page_id: int) -> dict[str, Any]:
+        return segmentation.page_layout(self.db, page_id)

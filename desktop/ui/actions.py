@@ -90,6 +90,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("article.edit_body", QT_TRANSLATE_NOOP("Actions", "Edit body text…"), ("F2",), "article"),
     ActionSpec("article.promote", QT_TRANSLATE_NOOP("Actions", "Paragraph at the cursor to heading…"), ("Ctrl+Shift+T",), "article", "article"),
     ActionSpec("article.demote_title", QT_TRANSLATE_NOOP("Actions", "Title back into the body"), ("Ctrl+Shift+B",), "article"),
+    ActionSpec("article.page_view", QT_TRANSLATE_NOOP("Actions", "Show the page…"), ("Ctrl+Shift+P",), "article"),
     ActionSpec("article.restore_original", QT_TRANSLATE_NOOP("Actions", "Restore the page's original text"), (), "article"),
     # Review
     ActionSpec("review.accept", QT_TRANSLATE_NOOP("Actions", "Mark reviewed and go to next unreviewed"), ("Ctrl+Return", "Ctrl+Enter"), "review"),

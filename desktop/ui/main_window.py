@@ -18,6 +18,7 @@ from desktop.ui.actions import MENUS, ActionSet, translated
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.cheat_sheet import CheatSheetDialog
 from desktop.ui.dialogs.history import HistoryDialog
+from desktop.ui.dialogs.page_view import PageViewDialog
 from desktop.ui.dialogs.preferences import PreferencesDialog
 from desktop.ui.label_palette import label_styles
 from desktop.ui.project_controller import ProjectController
@@ -110,6 +111,7 @@ class MainWindow(RememberGeometry, QMainWindow):
             "article.promote": g.promote_paragraph,
             "article.demote_title": g.demote_title,
             "article.restore_original": g.restore_original,
+            "article.page_view": self.show_page,
             "review.accept": r.mark_reviewed_and_next,
             "review.reject": r.reject,
             "review.in_review": r.set_in_review,
@@ -160,6 +162,14 @@ class MainWindow(RememberGeometry, QMainWindow):
         record = self.ctx.record
         if record is not None:
             HistoryDialog(record.title or str(record.id), self.ctx.store.events(record.id), self).exec()
+
+    def show_page(self) -> None:
+        record = self.ctx.record
+        if record is None:
+            return
+        dialog = PageViewDialog(record.page, self.ctx.store.page_layout(record.page_id), record.id, self)
+        if dialog.exec() and dialog.chosen_id is not None:
+            self.ctx.select_article(dialog.chosen_id)
 
     def show_preferences(self) -> None:
         if PreferencesDialog(self.ctx.settings, self).exec() and self.ctx.has_store:

@@ -234,3 +234,20 @@ def test_short_form_at_the_start_of_a_quoted_name_is_not_split(extractor):
 
 def test_two_abbreviations_before_a_transport_word_are_a_region(extractor):
     assert _spans(extractor, "加快建设成渝高铁", "LOC") == ["成渝"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("两江新区、雄安新区建设", ["两江新区", "雄安新区"]),
+        ("粤港澳大湾区", ["粤港澳大湾区"]),
+        ("国家级新区和城市新区", []),
+    ],
+)
+def test_named_new_areas(extractor, text, expected):
+    assert _spans(extractor, text, "LOC") == expected
+
+
+def test_name_with_a_function_character_inside_one_word(extractor):
+    # 太和 contains 和, which is allowed only because jieba reads 太和 as one word
+    assert _spans(extractor, "会上,太和镇党委书记说", "ORG") == ["太和镇党委"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from desktop.store.errors import StoreError
@@ -17,7 +19,7 @@ def _multi_span_article(store: Store):
     """An article with a long body and several spans, on a page with a following article."""
     for page in store.pages():
         arts = _page_articles(store, page.id)
-        for a, nxt in zip(arts, arts[1:]):
+        for a, nxt in pairwise(arts):
             if len(a.spans) >= 3 and "\n" in a.body:
                 return a, nxt
     raise AssertionError("no suitable seed article")
@@ -164,3 +166,15 @@ def test_restore_original_body_after_ocr_fix(seeded: Store) -> None:
     r = seeded.get_article(a.id)
     assert r.body == a.body and len(r.spans) == len(a.spans)
     _check_spans(seeded, a.page_id)
+
+
+def test_page_layout_follows_a_split(seeded: Store) -> None:
+    a, _ = _multi_span_article(seeded)
+    layout = seeded.page_layout(a.page_id)
+    assert layout["text"] == seeded.page_text(a.page_id)
+    before = {x["id"]: x["segments"] for x in layout["articles"]}
+    ch = seeded.split_article(a.id, a.body.index("\n") + 1)
+    new_id = (ch.article_ids - {a.id}).pop()
+    after = {x["id"]: x["segments"] for x in seeded.page_layout(a.page_id)["articles"]}
+    assert sorted(map(str, after[a.id] + after[new_id])) == sorted(map(str, before[a.id]))
+    assert after[new_id] and all(s["role"] in ("body", "section") for s in after[new_id])

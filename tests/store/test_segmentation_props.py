@@ -1,4 +1,4 @@
-"""Property tests: random body edits, splits and merges on the seed project.
+"""Property tests: random body edits, splits, merges and heading moves on the seed project.
 
 After every step each span still reads ``body[start:end]``; no span disappears
 except under a body edit that replaced its whole text (and then the event
@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from desktop.store.errors import StoreError
@@ -67,6 +67,8 @@ op = st.one_of(
     st.tuples(st.just("edit"), st.integers(0, 50), st.integers(0, 10_000), st.integers(0, 12), st.text(ALPHABET, max_size=4)),
     st.tuples(st.just("split"), st.integers(0, 50), st.integers(0, 10_000)),
     st.tuples(st.just("merge"), st.integers(0, 50)),
+    st.tuples(st.just("promote"), st.integers(0, 50), st.integers(0, 30), st.sampled_from(["title", "kicker", "subtitle"])),
+    st.tuples(st.just("demote"), st.integers(0, 50), st.sampled_from(["title", "kicker", "subtitle"])),
 )
 
 
@@ -104,12 +106,27 @@ def test_random_segmentation_edits(store: Store, page_index: int, ops: list[tupl
                 store.split_article(target, offset)
             except StoreError:
                 assert store.snapshot_articles(page_id)["spans"] == list(before.values())
+                event("split refused")
                 continue
+            event("split done")
             after = page_spans(store, page_id)
             assert set(after) == set(before)
             for sid, s in before.items():
                 if s["article_id"] == target and s["start"] < offset < s["end"]:
                     assert after[sid]["needs_check"] and after[sid]["article_id"] == target
+        elif step[0] in ("promote", "demote"):
+            try:
+                if step[0] == "promote":
+                    store.promote_line(target, step[2] % (store.get_article(target).body.count("\n") + 1), step[3])
+                else:
+                    store.demote_field(target, step[2])
+            except StoreError:
+                assert page_spans(store, page_id) == before
+                event(f"{step[0]} refused")
+                continue
+            event(f"{step[0]} done")
+            after = page_spans(store, page_id)
+            assert set(after) == set(before)  # every seeded span is human: promotion never takes one
         else:
             k = step[1] % len(ids)
             if k + 1 >= len(ids):

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.store.records import ArticleRecord, SpanRow
 from desktop.ui.app import CJK_FAMILIES, available_cjk_families, interface_font
+from desktop.ui.widgets.span_highlighter import highlighted_ranges
 from desktop.ui.widgets.article_view import ArticleView
 
 BODY = "𠮷野家😀在成都市开店。<img src=http://example.invalid/x.png> <script>alert(1)</script> &amp; <b>粗</b>"
@@ -46,11 +47,31 @@ def test_highlights_sit_on_their_characters_after_astral_characters(qtbot):
     view = ArticleView("zh_CN", 13)
     qtbot.addWidget(view)
     view.show_record(record(spans=spans))
-    selections = view.text.extraSelections()
-    assert [s.cursor.selectedText() for s in selections] == ["𠮷野家", "成都市"]
+    text = view.text.toPlainText()
+    runs = highlighted_ranges(view.text.document())
+    cp = view.text.offsets.to_code_point  # runs are in UTF-16 units, the text in code points
+    assert [(sid, text[cp(a):cp(b)]) for sid, a, b, _fmt in runs] == [(1, "𠮷野家"), (2, "成都市")]
+    plain_bg = runs[1][3].background().color().name()
     view.select_span(2)
-    chosen = [s for s in view.text.extraSelections() if s.cursor.selectedText() == "成都市"][0]
-    assert chosen.format.background().color().name() != "#b9fbc0"  # drawn in the strong colour when selected
+    chosen = [fmt for sid, _a, _b, fmt in highlighted_ranges(view.text.document()) if sid == 2][0]
+    assert chosen.background().color().name() != plain_bg  # drawn in the strong colour when selected
+    view.select_span(None)
+    assert len(highlighted_ranges(view.text.document())) == 2
+
+
+def test_repainting_spans_does_not_leak_none(qtbot):
+    """PySide6 6.12's ExtraSelection dropped a reference to None per repaint until Python aborted."""
+    import sys
+
+    start = BODY.index("成都市")
+    spans = [SpanRow(i + 1, start, start + 3, "LOC", "成都市", None, "auto") for i in range(1)]
+    view = ArticleView("zh_CN", 13)
+    qtbot.addWidget(view)
+    view.show_record(record(spans=spans))
+    before = sys.getrefcount(None)
+    for i in range(400):
+        view.select_span(1 if i % 2 else None)
+    assert sys.getrefcount(None) >= before - 50
 
 
 def test_keyboard_selection_maps_back_to_code_points(qtbot):

@@ -3,6 +3,8 @@ step, and undo/redo giving back the exact previous state."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt
 
 from desktop.store.store import Store
@@ -14,7 +16,7 @@ def _article_with_next(store: Store):
     """An article with several paragraphs and spans whose page has an article after it."""
     for page in store.pages():
         rows = store.snapshot_articles(page.id)["articles"]
-        for a, b in zip(rows, rows[1:]):
+        for a, b in pairwise(rows):
             record = store.get_article(a["id"])
             if "\n" in record.body and record.spans:
                 return record, store.get_article(b["id"])
@@ -42,7 +44,7 @@ def _redo(qtbot, window) -> None:
 
 def test_split_at_cursor_undo_redo(qtbot, main_window):
     w, store = main_window, main_window.ctx.store
-    record, nxt = _article_with_next(store)
+    record, _ = _article_with_next(store)
     before = store.snapshot_articles(record.page_id)
     n = store.count_articles()
     offset = record.body.index("\n") + 1
@@ -190,3 +192,26 @@ def test_new_shortcuts_are_in_the_article_menu(main_window):
     menu = main_window.menuBar().findChild(type(main_window.menuBar().actions()[0].menu()), "menu_article")
     names = {a.objectName() for a in menu.actions()}
     assert {"article.split", "article.merge_next", "article.edit_body", "article.promote"} <= names
+
+
+def test_page_view_bands_and_jump(qtbot, main_window, monkeypatch):
+    from desktop.ui.dialogs.page_view import CURRENT, PageViewDialog
+
+    w, store = main_window, main_window.ctx.store
+    record, nxt = _article_with_next(store)
+    shown: list[PageViewDialog] = []
+
+    def fake_exec(dialog):
+        shown.append(dialog)
+        segment = next(s for s in dialog.layout_data["articles"][record.position + 1]["segments"] if s["role"] == "body")
+        dialog.choose_at(segment["start"])
+        return 1
+
+    monkeypatch.setattr(PageViewDialog, "exec", fake_exec)
+    _show(qtbot, w, record.id)
+    qtbot.keyClick(w.article_view.text, Qt.Key.Key_P, CTRL | SHIFT)
+    dialog = shown[0]
+    assert dialog.text.toPlainText() == store.page_text(record.page_id)
+    current = [b for b in dialog.bands if b.format.background().color() == CURRENT]
+    assert len(current) == len(record.segments) > 0
+    assert w.ctx.article_id == nxt.id

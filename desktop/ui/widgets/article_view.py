@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.store.records import ArticleRecord, SpanRow
 from desktop.ui.widgets.label_legend import LabelLegend
-from desktop.ui.widgets.span_highlighter import span_selections
+from desktop.ui.widgets.span_highlighter import paint_spans
 from desktop.ui.widgets.text_offsets import OffsetMap
 
 
@@ -118,7 +118,6 @@ class ArticleView(QWidget):
             for w in (self.flags_label, self.kicker_label, self.title_label, self.subtitle_label, self.byline_label, self.captions_label):
                 w.clear()
                 w.setVisible(False)
-            self.text.setExtraSelections([])
             return
         self.text.offsets = OffsetMap(record.body)
         self.text.setPlainText(record.body)
@@ -184,7 +183,7 @@ class ArticleView(QWidget):
 
     def _paint_spans(self) -> None:
         spans = self.record.spans if self.record else []
-        self.text.setExtraSelections(span_selections(self.text.document(), self.text.offsets, spans, self._selected_span))
+        paint_spans(self.text.document(), self.text.offsets, spans, self._selected_span)
 
     # --- selection ------------------------------------------------------------
     @property

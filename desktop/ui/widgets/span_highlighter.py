@@ -1,22 +1,30 @@
-"""Span highlights on the article text, painted as Qt extra selections.
+"""Span highlights on the article text, painted as character formats of the document.
 
-Owns: turning spans (code-point offsets into the body) into
-``QTextEdit.ExtraSelection`` objects in their label's colour, with the
-selected span drawn in the label's strong colour.  Offsets go through
+Owns: colouring each span's characters (code-point offsets into the body) in
+its label's colour, with the selected span in the label's strong colour, and
+``highlighted_ranges`` to read back what is painted.  Offsets go through
 ``OffsetMap`` so highlights sit exactly on their characters, including
-characters outside the BMP.  The document text itself is never changed.
+characters outside the BMP.  The document's text is never changed, only the
+format of its characters (the read-only body keeps no undo history of it).
+
+Why not ``QTextEdit.ExtraSelection``: with PySide6 6.12 on Python 3.11, every
+ExtraSelection built or set drops a reference to ``None``; after a few hundred
+repaints the interpreter aborts with "none_dealloc" (measured; see
+tests/ui/test_ui_article_view.py::test_repainting_spans_does_not_leak_none).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextDocument
 
 from desktop.store.records import SpanRow
 from desktop.ui.label_palette import style_for
 from desktop.ui.widgets.text_offsets import OffsetMap
+
+# A user property marking characters painted as a span (value: the span id).
+SPAN_ID_PROPERTY = QTextCharFormat.Property.UserProperty + 1
 
 
 def span_format(label: str, *, selected: bool, origin: str) -> QTextCharFormat:
@@ -36,20 +44,52 @@ def span_format(label: str, *, selected: bool, origin: str) -> QTextCharFormat:
     return fmt
 
 
-def span_selections(
-    document: QTextDocument, offsets: OffsetMap, spans: Sequence[SpanRow], selected_id: int | None
-) -> list[QTextEdit.ExtraSelection]:
-    selections: list[QTextEdit.ExtraSelection] = []
-    for span in spans:
-        if not 0 <= span.start < span.end <= offsets.length:
-            continue  # a span that no longer fits the body is listed, not drawn
-        start, end = offsets.to_utf16(span.start), offsets.to_utf16(span.end)
-        cursor = QTextCursor(document)
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        sel = QTextEdit.ExtraSelection()
-        sel.cursor = cursor  # type: ignore[misc]
-        sel.format = span_format(span.label, selected=span.id == selected_id, origin=span.origin)  # type: ignore[misc]
-        selections.append(sel)
-    return selections
+def _plain_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QBrush())
+    fmt.setForeground(QBrush())
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+    fmt.setProperty(SPAN_ID_PROPERTY, 0)
+    return fmt
 
+
+def paint_spans(document: QTextDocument, offsets: OffsetMap, spans: Sequence[SpanRow], selected_id: int | None) -> None:
+    """Clear earlier highlights, then colour every span that fits the body."""
+    undo = document.isUndoRedoEnabled()
+    document.setUndoRedoEnabled(False)
+    try:
+        whole = QTextCursor(document)
+        whole.select(QTextCursor.SelectionType.Document)
+        whole.mergeCharFormat(_plain_format())
+        for span in spans:
+            if not 0 <= span.start < span.end <= offsets.length:
+                continue  # a span that no longer fits the body is listed, not drawn
+            cursor = QTextCursor(document)
+            cursor.setPosition(offsets.to_utf16(span.start))
+            cursor.setPosition(offsets.to_utf16(span.end), QTextCursor.MoveMode.KeepAnchor)
+            fmt = span_format(span.label, selected=span.id == selected_id, origin=span.origin)
+            fmt.setProperty(SPAN_ID_PROPERTY, span.id)
+            cursor.mergeCharFormat(fmt)
+    finally:
+        document.setUndoRedoEnabled(undo)
+
+
+def highlighted_ranges(document: QTextDocument) -> list[tuple[int, int, int, QTextCharFormat]]:
+    """(span id, utf-16 start, utf-16 end, format) of every painted run, in order."""
+    runs: list[tuple[int, int, int, QTextCharFormat]] = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            fmt = frag.charFormat()
+            span_id = fmt.intProperty(SPAN_ID_PROPERTY)
+            if span_id:
+                start, end = frag.position(), frag.position() + frag.length()
+                if runs and runs[-1][0] == span_id and runs[-1][2] == start:
+                    runs[-1] = (span_id, runs[-1][1], end, runs[-1][3])
+                else:
+                    runs.append((span_id, start, end, fmt))
+            it += 1
+        block = block.next()
+    return runs
