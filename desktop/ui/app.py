@@ -11,11 +11,12 @@ gazetteer warm up on a worker thread after that.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.resources import resource_path
 from desktop.ui.context import AppContext
@@ -103,6 +104,32 @@ def open_initial_project(window: MainWindow, project: Path | None, data_dir: Pat
             controller.open_or_build_demo(data_dir)
 
 
+class _AfterFirstPaint(QObject):
+    """Runs a callback once, on the event-loop turn after the widget's first paint."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None], fallback_ms: int = 1000) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self._fire)  # a platform that never paints (no expose) still opens
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` once the window has painted, so heavy work never delays the first paint."""
+    _AfterFirstPaint(widget, callback)
+
+
 def run_app(project: Path | None, *, settings_path: Path | None = None, data_dir: Path | None = None) -> int:
     """Start the desktop app on ``project`` (None: the last project, or the demo)."""
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -113,6 +140,9 @@ def run_app(project: Path | None, *, settings_path: Path | None = None, data_dir
     window = build_main_window(settings)
     window.show()
     target = Path(project) if project is not None else None
-    QTimer.singleShot(0, lambda: open_initial_project(window, target, data_dir or default_data_dir()))
-    QTimer.singleShot(50, lambda: warm_up_pipeline(window))
+    def after_paint() -> None:
+        open_initial_project(window, target, data_dir or default_data_dir())
+        QTimer.singleShot(50, lambda: warm_up_pipeline(window))
+
+    after_first_paint(window, after_paint)
     return app.exec()

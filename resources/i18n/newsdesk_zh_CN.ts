@@ -132,6 +132,10 @@
         <translation>将标题放回正文</translation>
     </message>
     <message>
+        <source>Show the page…</source>
+        <translation>查看整版…</translation>
+    </message>
+    <message>
         <source>Restore the page&apos;s original text</source>
         <translation>恢复版面原始文字</translation>
     </message>
@@ -510,6 +514,17 @@
     <message>
         <source>Open recent</source>
         <translation>最近的项目</translation>
+    </message>
+</context>
+<context>
+    <name>PageViewDialog</name>
+    <message>
+        <source>Page: %1</source>
+        <translation>版面：%1</translation>
+    </message>
+    <message>
+        <source>Orange: this article. Blue and green: the other articles. Grey: not in any article. Click an article to open it.</source>
+        <translation>橙色：本文。蓝色和绿色：其他文章。灰色：不属于任何文章。点击某篇文章即可打开。</translation>
     </message>
 </context>
 <context>

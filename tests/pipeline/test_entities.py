@@ -251,3 +251,13 @@ def test_named_new_areas(extractor, text, expected):
 def test_name_with_a_function_character_inside_one_word(extractor):
     # 太和 contains 和, which is allowed only because jieba reads 太和 as one word
     assert _spans(extractor, "会上,太和镇党委书记说", "ORG") == ["太和镇党委"]
+
+
+def test_enumerated_bare_town_names(extractor):
+    # every item is a gazetteer town without its 镇 (新胜镇, 卧佛镇, 五桂镇)
+    assert _spans(extractor, "联合新胜、卧佛、五桂举办活动", "LOC") == ["新胜", "卧佛", "五桂"]
+
+
+@pytest.mark.parametrize("text", ["坚持民主、团结、和平、发展", "川菜、湘菜、粤菜", "加强党建、教育、医疗"])
+def test_enumerations_of_common_words_are_not_towns(extractor, text):
+    assert _spans(extractor, text, "LOC") == []

@@ -1,0 +1,43 @@
+"""The window paints before the project opens (first paint never waits for work)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QLabel
+
+from desktop.ui.app import after_first_paint
+
+
+class _PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_callback_runs_after_the_first_paint(qtbot):
+    widget = QLabel("新闻标注台")
+    qtbot.addWidget(widget)
+    counter = _PaintCounter()
+    widget.installEventFilter(counter)
+    paints_seen: list[int] = []
+    after_first_paint(widget, lambda: paints_seen.append(counter.paints))
+    assert paints_seen == []
+    widget.show()
+    qtbot.waitUntil(lambda: bool(paints_seen), timeout=3000)
+    assert paints_seen[0] >= 1  # the window had painted when the work started
+    qtbot.wait(1200)
+    assert len(paints_seen) == 1  # once only, the fallback timer does not run it again
+
+
+def test_a_window_that_never_paints_still_gets_its_work_done(qtbot):
+    widget = QLabel("未显示")
+    qtbot.addWidget(widget)
+    done: list[bool] = []
+    after_first_paint(widget, lambda: done.append(True))
+    qtbot.waitUntil(lambda: bool(done), timeout=3000)
+    assert done == [True]
