@@ -133,6 +133,7 @@ def export_cmd(db: Path, fmt: str, status, tag, page, label, human_only: bool, u
     from desktop.export.jsonl import dumps_record
     from desktop.export.options import ExportOptions, apply_options
     from desktop.export.registry import export
+    from desktop.store.errors import StoreError
 
     try:
         ratios = tuple(float(x) for x in split.split(",")) if split else None
@@ -150,7 +151,7 @@ def export_cmd(db: Path, fmt: str, status, tag, page, label, human_only: bool, u
             sys.stdout.flush()
             return
         stats = export(fmt, lambda: store.iter_records(flt), output, options)
-    except ExportError as err:
+    except (ExportError, StoreError, OSError) as err:
         _fail(str(err), 1)
     finally:
         store.close()

@@ -26,10 +26,10 @@ from desktop.ui.tasks import GuiThreadProxy, Task
 DEMO_FILE_NAME = "demo.sqlite"
 
 
-def open_store(path: Path, *, create: bool, editor: str) -> Any:
+def open_store(path: Path, *, create: bool, editor: str, readonly: bool = False) -> Any:
     from desktop.store.store import Store
 
-    return Store.open(path, create=create, editor=editor)
+    return Store.open(path, create=create, editor=editor, readonly=readonly)
 
 
 def import_work(store: Any, paths: list[Path]) -> Callable[..., Any]:
@@ -74,10 +74,18 @@ class ProjectController(QObject):
 
     # --- open / new ---------------------------------------------------------------
     def open_project(self, path: Path, *, create: bool = False) -> bool:
-        from desktop.store.errors import StoreError
+        from desktop.store.errors import ProjectLockedError, StoreError
 
         try:
-            store = open_store(path, create=create, editor=self.ctx.settings.editor_name())
+            try:
+                store = open_store(path, create=create, editor=self.ctx.settings.editor_name())
+            except ProjectLockedError as err:
+                if not self.ctx.interaction.confirm(
+                    self.tr("Project in use"),
+                    fill(self.tr("%1\n\nThe project is open in another window or program. Open it read-only?"), f"{path}\n{err}"),
+                ):
+                    return False
+                store = open_store(path, create=False, editor=self.ctx.settings.editor_name(), readonly=True)
         except StoreError as err:
             self.ctx.interaction.show_error(self.tr("Cannot open project"), f"{path}\n\n{err}")
             return False

@@ -77,7 +77,6 @@ def test_app_open_path_shows_the_lock_message(held_project: Path, tmp_path: Path
         window.close()
 
 
-@pytest.mark.xfail(reason="ProjectController.open_project does not yet offer read-only on ProjectLockedError", strict=False)
 def test_app_offers_read_only_when_locked(held_project: Path, tmp_path: Path, qapp) -> None:
     """What the UI must do: on ProjectLockedError ask (Interaction.confirm) whether to open
     read-only, and on yes open ``Store.open(path, readonly=True)``."""
