@@ -65,6 +65,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.import", QT_TRANSLATE_NOOP("Actions", "Import pages…"), ("Ctrl+I",), "file"),
     ActionSpec("file.import_folder", QT_TRANSLATE_NOOP("Actions", "Import a folder of pages…"), ("Ctrl+Shift+I",), "file"),
     ActionSpec("file.export", QT_TRANSLATE_NOOP("Actions", "Export JSONL…"), ("Ctrl+E",), "file"),
+    ActionSpec("file.export_dataset", QT_TRANSLATE_NOOP("Actions", "Export dataset…"), ("Ctrl+Shift+E",), "file"),
     ActionSpec("file.quit", QT_TRANSLATE_NOOP("Actions", "Quit"), ("Ctrl+Q",), "file"),
     # Edit
     ActionSpec("edit.undo", QT_TRANSLATE_NOOP("Actions", "Undo"), ("Ctrl+Z",), "edit"),
@@ -99,6 +100,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("review.next", QT_TRANSLATE_NOOP("Actions", "Next article"), ("Ctrl+PgDown",), "review"),
     ActionSpec("review.previous", QT_TRANSLATE_NOOP("Actions", "Previous article"), ("Ctrl+PgUp",), "review"),
     ActionSpec("review.next_unreviewed", QT_TRANSLATE_NOOP("Actions", "Next unreviewed article"), ("Ctrl+Shift+PgDown",), "review"),
+    ActionSpec("review.statistics", QT_TRANSLATE_NOOP("Actions", "Statistics…"), ("F9",), "review"),
     # Help
     ActionSpec("help.cheat_sheet", QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"), ("?", "F1"), "help"),
 )

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QScrollArea, QSplitter
 from desktop.ui.actions import MENUS, ActionSet, translated
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.cheat_sheet import CheatSheetDialog
+from desktop.ui.dialogs.export_dialog import ExportDialog
 from desktop.ui.dialogs.history import HistoryDialog
 from desktop.ui.dialogs.page_view import PageViewDialog
 from desktop.ui.dialogs.preferences import PreferencesDialog
+from desktop.ui.dialogs.stats_dialog import StatsDialog
 from desktop.ui.label_palette import label_styles
 from desktop.ui.project_controller import ProjectController
 from desktop.ui.review_flow import ReviewFlow
@@ -89,6 +91,7 @@ class MainWindow(RememberGeometry, QMainWindow):
             "file.import": p.import_files,
             "file.import_folder": p.import_folder,
             "file.export": p.export_jsonl,
+            "file.export_dataset": self.export_dataset,
             "file.quit": self.close,
             "edit.undo": self.ctx.undo_stack.undo,
             "edit.redo": self.ctx.undo_stack.redo,
@@ -118,6 +121,7 @@ class MainWindow(RememberGeometry, QMainWindow):
             "review.next": r.next_article,
             "review.previous": r.previous_article,
             "review.next_unreviewed": r.next_unreviewed,
+            "review.statistics": self.show_statistics,
             "help.cheat_sheet": self.show_cheat_sheet,
         }
         for action_id, slot in wiring.items():
@@ -170,6 +174,14 @@ class MainWindow(RememberGeometry, QMainWindow):
         dialog = PageViewDialog(record.page, self.ctx.store.page_layout(record.page_id), record.id, self)
         if dialog.exec() and dialog.chosen_id is not None:
             self.ctx.select_article(dialog.chosen_id)
+
+    def show_statistics(self) -> None:
+        if self.ctx.has_store:
+            StatsDialog(self.ctx.store.stats(), self).exec()
+
+    def export_dataset(self) -> None:
+        if self.ctx.has_store:
+            ExportDialog(self.ctx.store, self.ctx.interaction, self).exec()
 
     def show_preferences(self) -> None:
         if PreferencesDialog(self.ctx.settings, self).exec() and self.ctx.has_store:

@@ -48,6 +48,10 @@
         <translation>导出 JSONL…</translation>
     </message>
     <message>
+        <source>Export dataset…</source>
+        <translation>导出数据集…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -164,6 +168,10 @@
         <translation>下一篇未审文章</translation>
     </message>
     <message>
+        <source>Statistics…</source>
+        <translation>统计…</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>快捷键一览</translation>
     </message>
@@ -235,6 +243,13 @@
     <message>
         <source>Remove author</source>
         <translation>删除作者</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
     </message>
 </context>
 <context>
@@ -352,6 +367,109 @@
     <message>
         <source>Heading back into body</source>
         <translation>标题放回正文</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export dataset</source>
+        <translation>导出数据集</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Statuses (none = all)</source>
+        <translation>状态（不选 = 全部）</translation>
+    </message>
+    <message>
+        <source>comma-separated; an article needs all of them</source>
+        <translation>以逗号分隔；文章须带全部标签</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Pages (none selected = all)</source>
+        <translation>版面（不选 = 全部）</translation>
+    </message>
+    <message>
+        <source>Labels (none = all)</source>
+        <translation>标注类型（不选 = 全部）</translation>
+    </message>
+    <message>
+        <source>Only spans an editor made or confirmed</source>
+        <translation>仅导出编辑添加或确认的标注</translation>
+    </message>
+    <message>
+        <source>Also export superseded page versions</source>
+        <translation>同时导出已被替换的版面旧版本</translation>
+    </message>
+    <message>
+        <source>one record per article</source>
+        <translation>每篇文章一条记录</translation>
+    </message>
+    <message>
+        <source>one record per sentence</source>
+        <translation>每个句子一条记录</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>记录单位</translation>
+    </message>
+    <message>
+        <source>Split into train/dev/test (a page never spans two parts)</source>
+        <translation>划分训练/验证/测试集（同一版面不跨两部分）</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Ratios</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出位置</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Choose an output file first.</source>
+        <translation>请先选择输出文件。</translation>
+    </message>
+    <message>
+        <source>Bad export options: %1</source>
+        <translation>导出选项有误：%1</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exported %1 record(s), %2 span(s) to %3</source>
+        <translation>已导出 %1 条记录、%2 个标注到 %3</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source> (writes a folder)</source>
+        <translation>（写入文件夹）</translation>
     </message>
 </context>
 <context>
@@ -553,6 +671,18 @@
 <context>
     <name>ProjectController</name>
     <message>
+        <source>Project in use</source>
+        <translation>项目正被使用</translation>
+    </message>
+    <message>
+        <source>%1
+
+The project is open in another window or program. Open it read-only?</source>
+        <translation>%1
+
+该项目已在另一个窗口或程序中打开。以只读方式打开吗？</translation>
+    </message>
+    <message>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
@@ -730,6 +860,97 @@
     <message>
         <source>Not a valid value: %1</source>
         <translation>无效的值：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StatsDialog</name>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>%1 articles, %2 reviewed; %3 spans.</source>
+        <translation>共 %1 篇文章，已审 %2 篇；标注 %3 个。</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>relabelled</source>
+        <translation>改类型</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>改边界</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Articles by status</source>
+        <translation>各状态文章数</translation>
+    </message>
+    <message>
+        <source>Spans by label</source>
+        <translation>各类型标注数</translation>
+    </message>
+    <message>
+        <source>Editor changes to the machine&apos;s spans (reviewed articles)</source>
+        <translation>编辑对机器标注的修改（已审文章）</translation>
+    </message>
+    <message>
+        <source>Reviewed per day (UTC)</source>
+        <translation>每日审校数（UTC）</translation>
+    </message>
+    <message>
+        <source>Reviewed per editor</source>
+        <translation>各编辑审校数</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Relabelled</source>
+        <translation>改类型</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>改边界</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>Extractor precision and recall (estimated from editors&apos; changes)</source>
+        <translation>抽取器准确率与召回率（据编辑修改估计）</translation>
+    </message>
+    <message>
+        <source>precision = kept / (kept + deleted + relabelled + moved); recall = kept / (kept + added)</source>
+        <translation>准确率 = 保留 / (保留 + 删除 + 改类型 + 改边界)；召回率 = 保留 / (保留 + 新增)</translation>
     </message>
 </context>
 <context>
