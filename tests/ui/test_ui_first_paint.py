@@ -41,3 +41,21 @@ def test_a_window_that_never_paints_still_gets_its_work_done(qtbot):
     after_first_paint(widget, lambda: done.append(True))
     qtbot.waitUntil(lambda: bool(done), timeout=3000)
     assert done == [True]
+
+
+def test_the_window_module_loads_without_the_database_layer_or_the_nlp_stack():
+    """What the first paint waits for: no sqlite-utils (and what it drags in), no jieba."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, desktop.ui.app, desktop.ui.main_window; "
+        "print(sorted(m for m in ('sqlite_utils', 'jieba', 'pandas', 'desktop.store.store') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

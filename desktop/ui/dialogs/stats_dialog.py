@@ -9,7 +9,9 @@ table of the per-label precision/recall estimates).  The figures come from
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
@@ -19,10 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.pipeline.model import STATUSES
-from desktop.store.stats import ProjectStats, label_order
 from desktop.ui.i18n import fill
 
 SERIES_COLOURS = ("#4e79a7", "#e15759", "#f28e2b", "#b07aa1", "#59a14f")
+
+
+if TYPE_CHECKING:  # the store's SQL modules load only when the dialog is used
+    from desktop.store.stats import ProjectStats
+
+
+def label_order(counts: Mapping[str, Any]) -> list[str]:
+    from desktop.store.stats import label_order as order
+
+    return order(counts)
 
 
 class BarChart(QWidget):
