@@ -69,6 +69,15 @@ def _decode_utf8_tolerating_cut_tail(data: bytes) -> tuple[str, list[str]] | Non
         return None
 
 
+def _decode_utf8_with_few_bad_bytes(data: bytes) -> tuple[str, list[str]] | None:
+    """UTF-8 damaged in a few places (a cut, a flipped byte): keep the text, mark the damage."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    if 0 < bad <= max(3, len(data) // 1000):
+        return text, [f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD"]
+    return None
+
+
 def _decode_mixed_lines(data: bytes) -> tuple[str, list[str]] | None:
     """Mostly UTF-8 with some lines in GB18030 (files pasted together)."""
     lines = data.split(b"\n")
@@ -114,6 +123,11 @@ def decode_page(data: bytes) -> DecodedPage:
         if got is not None:
             text, warnings = got
             encoding = "utf-8+gb18030"
+    if text is None and b"\x00" not in data:
+        got = _decode_utf8_with_few_bad_bytes(data)
+        if got is not None:
+            text, warnings = got
+            encoding = "utf-8"
     if text is None:
         best = from_bytes(data).best()
         if best is None or best.encoding is None:

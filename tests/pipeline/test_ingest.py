@@ -74,3 +74,20 @@ def test_control_characters_make_a_file_binary():
 def test_content_hash_is_stable_and_sensitive():
     assert content_hash(b"abc") == content_hash(b"abc")
     assert content_hash(b"abc") != content_hash(b"abd")
+
+
+def test_utf8_damaged_in_the_middle_keeps_its_text_and_says_so(seed_texts):
+    text = next(iter(seed_texts.values()))[:3000]
+    data = text.encode("utf-8")
+    cut = data.index("本报".encode("utf-8")) if "本报" in text else 300
+    damaged = data[:cut] + b"\xe6" + data[cut:]  # a lone lead byte, as a torn copy leaves
+    page = decode_page(damaged)
+    assert page.encoding == "utf-8"
+    assert page.text.replace("\ufffd", "") == text
+    assert "replaced" in page.warnings[0]
+
+
+def test_gb18030_is_not_mistaken_for_damaged_utf8(seed_texts):
+    text = next(iter(seed_texts.values()))[:3000]
+    page = decode_page(text.encode("gb18030"))
+    assert page.encoding == "gb18030" and page.text == text and not page.warnings
