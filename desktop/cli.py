@@ -122,10 +122,11 @@ def _filter(status: tuple[str, ...], tag: tuple[str, ...], page: tuple[str, ...]
 @click.option("--unit", type=click.Choice(["article", "sentence"]), default="article", show_default=True, help="One record per article or per sentence.")
 @click.option("--split", default=None, metavar="TRAIN,DEV,TEST", help="Write train/dev/test parts with these ratios, e.g. 0.8,0.1,0.1 (a page never spans two parts).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
+@click.option("--offset-unit", type=click.Choice(["utf16", "codepoint"]), default=None, help="doccano / Label Studio offsets (default: UTF-16 units, as those tools count).")
 @click.option("--include-superseded", is_flag=True, help="Also export articles of superseded page versions.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Output file or folder (jsonl without -o writes to standard output).")
 def export_cmd(db: Path, fmt: str, status, tag, page, label, human_only: bool, unit: str, split: str | None,
-               seed: int, include_superseded: bool, output: Path | None) -> None:
+               seed: int, offset_unit: str | None, include_superseded: bool, output: Path | None) -> None:
     """Export articles and their annotations as a dataset."""
     from dataclasses import replace
 
@@ -137,7 +138,8 @@ def export_cmd(db: Path, fmt: str, status, tag, page, label, human_only: bool, u
 
     try:
         ratios = tuple(float(x) for x in split.split(",")) if split else None
-        options = ExportOptions(labels=tuple(label), human_only=human_only, unit=unit, split=ratios, seed=seed)
+        options = ExportOptions(labels=tuple(label), human_only=human_only, unit=unit, split=ratios, seed=seed,
+                                offset_unit=offset_unit)
     except ValueError as err:
         _fail(f"bad export options: {err}")
     flt = replace(_filter(status, tag, page), include_superseded=include_superseded)

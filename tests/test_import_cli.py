@@ -113,3 +113,22 @@ def test_missing_project_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["export", "--db", str(tmp_path / "nope.sqlite")])
     assert result.exit_code == 2
     assert "no such project" in result.output
+
+
+def test_export_doccano_offsets_in_utf16_or_code_points(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "p.txt").write_text("# 标题\n\n□本报记者 王小明\n\n𠮷字之后,成都市召开会议。\n", encoding="utf-8")
+    db = tmp_path / "p.sqlite"
+    assert CliRunner().invoke(main, ["import", "--db", str(db), "--quiet", str(pages)]).exit_code == 0
+    outs = {}
+    for unit in ("utf16", "codepoint"):
+        out = tmp_path / f"{unit}.jsonl"
+        res = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "doccano", "--offset-unit", unit, "-o", str(out)])
+        assert res.exit_code == 0, res.output
+        outs[unit] = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    text = outs["codepoint"]["text"]
+    [(s, e, lab)] = [x for x in outs["codepoint"]["label"] if x[2] == "LOC"]
+    assert text[s:e] == "成都市"
+    [(s16, e16, _)] = [x for x in outs["utf16"]["label"] if x[2] == "LOC"]
+    assert (s16, e16) == (s + 1, e + 1)  # 𠮷 is two UTF-16 units before the span
