@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,26 +14,11 @@ from desktop.store.store import Store
 IGNORED = {"id", "page", "position", "status", "reviewer", "reviewed_at"}
 
 
-@pytest.fixture(scope="module")
-def seeded_template(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> Path:
-    from desktop.importer import import_paths
-
-    path = tmp_path_factory.mktemp("ia") / "seeds.sqlite"
-    store = Store.open(path, editor="setup")
-    try:
-        assert import_paths(store, seed_paths, workers=1).articles > 0
-    finally:
-        store.close()
-    return path
-
 
 @pytest.fixture
-def seeded(seeded_template: Path, tmp_path: Path):
-    target = tmp_path / "seeded.sqlite"
-    shutil.copy(seeded_template, target)
-    store = Store.open(target, editor="alice")
-    yield store
-    store.close()
+def seeded(seeded_project):
+    """The seed project with its spans as the machine made them (tests/conftest.py)."""
+    return seeded_project
 
 
 def _comparable(rec: dict) -> dict:

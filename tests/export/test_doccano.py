@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from export_samples import record_1, record_2
+from export_samples import record_1
 from desktop.export import ExportOptions, export
 from desktop.export.offsets import utf16_slice
 from desktop.export.readers import AnnotationReadError, parse_doccano

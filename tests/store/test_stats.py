@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 
@@ -13,26 +11,11 @@ from desktop.store.stats import LabelEdits
 from desktop.store.store import Store
 
 
-@pytest.fixture(scope="module")
-def seeded_template(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> Path:
-    from desktop.importer import import_paths
-
-    path = tmp_path_factory.mktemp("stats") / "seeds.sqlite"
-    store = Store.open(path, editor="setup")
-    try:
-        assert import_paths(store, seed_paths, workers=1).articles > 0
-    finally:
-        store.close()
-    return path
-
 
 @pytest.fixture
-def seeded(seeded_template: Path, tmp_path: Path):
-    target = tmp_path / "p.sqlite"
-    shutil.copy(seeded_template, target)
-    store = Store.open(target, editor="alice")
-    yield store
-    store.close()
+def seeded(seeded_project):
+    """The seed project with its spans as the machine made them (tests/conftest.py)."""
+    return seeded_project
 
 
 def _rich_articles(store: Store, n: int) -> list[int]:

@@ -19,22 +19,6 @@ def settings(tmp_path: Path) -> Settings:
     return s
 
 
-@pytest.fixture(scope="session")
-def seed_project_template(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> Path:
-    """The seed pages imported once per session; tests work on copies."""
-    from desktop.importer import import_paths
-    from desktop.store.store import Store
-
-    path = tmp_path_factory.mktemp("template") / "seeds.sqlite"
-    store = Store.open(path, create=True, editor="setup")
-    try:
-        summary = import_paths(store, seed_paths, workers=1)
-        assert summary.articles > 0
-    finally:
-        store.close()
-    return path
-
-
 @pytest.fixture
 def project_path(seed_project_template: Path, tmp_path: Path) -> Path:
     target = tmp_path / "project.sqlite"
