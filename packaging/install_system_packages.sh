@@ -4,7 +4,7 @@
 set -euo pipefail
 APT_PACKAGES=(xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
   libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libegl1 libgl1
-  libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk)
+  libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-noto-cjk python3-venv)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
