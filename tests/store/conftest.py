@@ -30,14 +30,14 @@ def filled(store: Store) -> Store:
 
 
 @pytest.fixture(scope="session")
-def seeded_template(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> Path:
-    """The seed pages imported once, their machine spans accepted (so every span is human)."""
-    from desktop.importer import import_paths
+def seeded_template(tmp_path_factory: pytest.TempPathFactory, seed_project_template: Path) -> Path:
+    """The seed project (tests/conftest.py) with its machine spans accepted (so every span is human)."""
+    import shutil
 
     path = tmp_path_factory.mktemp("seeded") / "seeded.sqlite"
+    shutil.copy(seed_project_template, path)
     s = Store.open(path, editor="setup")
     try:
-        import_paths(s, seed_paths, workers=1)
         for article_id in s.article_ids():
             s.accept_auto_spans(article_id)
     finally:
