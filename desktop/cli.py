@@ -235,5 +235,59 @@ def eval_cmd(gold: Path, seeds: Path | None, as_json: bool) -> None:
         click.echo(format_report(report))
 
 
+@main.command("reextract")
+@click.option("--db", "project", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Project file.")
+@click.option("--all-unreviewed", is_flag=True, help="Every article that is not reviewed and not rejected.")
+@click.option("--article", "article_ids", type=int, multiple=True, metavar="ID", help="This article (repeatable).")
+@click.option("--force", is_flag=True, help="With --article: re-extract a reviewed article too.")
+@click.option("--chunk", type=click.IntRange(min=1), default=100, show_default=True, help="Articles written per transaction.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def reextract_cmd(project: Path, all_unreviewed: bool, article_ids: tuple[int, ...], force: bool, chunk: int, quiet: bool) -> None:
+    """Re-run entity extraction on articles of PROJECT.
+
+    Machine spans are replaced by what the pipeline finds now; spans an editor
+    made or imported stay, and reviewed (and, with --all-unreviewed, rejected)
+    articles are left as they are.
+    """
+    from tqdm import tqdm
+
+    from desktop.reextraction import CLOSED_STATUSES, format_summary, reextract_ids, run_batch
+
+    if all_unreviewed == bool(article_ids):
+        _fail("give either --all-unreviewed or one or more --article ID")
+    store = _open_store(project)
+    refused: list[int] = []
+    try:
+        if all_unreviewed:
+            ids, skip = reextract_ids(store), CLOSED_STATUSES
+        else:
+            rows = store.article_rows(article_ids)
+            missing = [i for i in article_ids if i not in rows]
+            if missing:
+                _fail(f"{project}: no article with id {', '.join(map(str, missing))}")
+            refused = [i for i in article_ids if rows[i].status == "reviewed" and not force]
+            ids, skip = [i for i in article_ids if i not in refused], ()
+        for i in refused:
+            click.echo(f"article {i} is reviewed: left as signed off (--force re-extracts it)", err=True)
+        bar = None if quiet else tqdm(total=len(ids), unit="article", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+        def progress(done: int, total: int, name: str = "") -> None:
+            if bar is not None:
+                bar.n = done
+                bar.refresh()
+
+        try:
+            summary = run_batch(store, ids, progress, chunk=chunk, skip_statuses=skip, force=force)
+        except KeyboardInterrupt:
+            _fail("interrupted; the articles already written are complete (whole chunks), the rest were not touched", 1)
+        finally:
+            if bar is not None:
+                bar.close()
+    finally:
+        store.close()
+    click.echo(format_summary(summary))
+    sys.exit(1 if (refused or summary.failed or summary.error) else 0)
+
+
 if __name__ == "__main__":
     main()

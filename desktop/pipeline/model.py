@@ -36,7 +36,7 @@ SEGMENT_ROLES: tuple[str, ...] = (
     "section",
     "caption",
 )
-BLOCK_KINDS: tuple[str, ...] = ("banner", "caption", "noise")
+BLOCK_KINDS: tuple[str, ...] = ("banner", "caption", "noise", "not_article")  # not_article: set by an editor
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """The edit history: one ``events`` row per logical change, written inside the
 change's own transaction.
 
-Owns: ``record_event`` and ``list_events``.  ``before``/``after`` hold enough to
+Owns: ``record_event``, ``list_events`` and ``events_by_ids``.  ``before``/``after`` hold enough to
 undo the change and to show it in the history dialog (JSON).
 """
 
@@ -28,6 +28,18 @@ def list_events(db: Database, article_id: int | None = None, limit: int = 500) -
         cur = db.execute("SELECT * FROM events ORDER BY id DESC LIMIT ?", (limit,))
     else:
         cur = db.execute("SELECT * FROM events WHERE article_id = ? ORDER BY id DESC LIMIT ?", (article_id, limit))
+    return _events(cur)
+
+
+def events_by_ids(db: Database, ids: list[int]) -> list[Event]:
+    """The events of ``ids``, newest first."""
+    if not ids:
+        return []
+    cur = db.execute(f"SELECT * FROM events WHERE id IN ({', '.join('?' * len(ids))}) ORDER BY id DESC", list(ids))
+    return _events(cur)
+
+
+def _events(cur: Any) -> list[Event]:
     cols = [c[0] for c in cur.description]
     out = []
     for row in cur:

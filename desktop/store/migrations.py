@@ -13,6 +13,9 @@ step on an empty file.
 * v1: pages, articles, spans, tags, article_tags, events, the bigram FTS index.
 * v2: ``articles.note`` (an editor's free note) and ``spans.needs_check`` (a span
   an edit of the body text may have damaged, or that a rule flagged for review).
+* v3: ``states``: the state of an article (or of its whole page, for edits that
+  change which articles a page has) right before an event, compressed JSON;
+  what the history view reverts to (see ``journal.py``).
 
 A file stamped with ``APPLICATION_ID`` is a Newsdesk project; one whose applied
 steps or ``user_version`` this build does not know was written by a newer build.
@@ -128,6 +131,19 @@ def v2_note_needs_check(db: Database) -> None:
     db["articles"].add_column("note", str, not_null_default="")
     db["spans"].add_column("needs_check", int, not_null_default=0)
     _set_version(db, 2)
+
+
+@MIGRATIONS(name="v3_states")
+def v3_states(db: Database) -> None:
+    db["states"].create(
+        {"event_id": int, "article_id": int, "page_id": int, "scope": str, "touched": str, "data": bytes},
+        pk=("event_id", "article_id"),
+        foreign_keys=[("event_id", "events", "id")],
+        not_null={"page_id", "scope", "data"},
+    )
+    db["states"].create_index(["article_id", "event_id"])
+    db["states"].create_index(["page_id", "scope", "event_id"])
+    _set_version(db, 3)
 
 
 KNOWN_STEPS: tuple[str, ...] = tuple(m.name for m in MIGRATIONS._migrations)

@@ -27,8 +27,9 @@ after a merge, paragraphs the pipeline would join across a column break are
 joined.
 
 Snapshots are plain JSON-able dicts holding every article row, span row and
-tag of one page, ids included; ``restore_articles`` makes the page's articles
-exactly that again (rows, spans with their ids, tags, full-text index).
+tag of one page, ids included, and the page's blocks of no article;
+``restore_articles`` makes the page's articles exactly that again (rows, spans
+with their ids, tags, blocks, full-text index).
 """
 
 from __future__ import annotations
@@ -88,8 +89,10 @@ def _public_span(row: dict[str, Any]) -> dict[str, Any]:
 
 # --- snapshots ---------------------------------------------------------------------
 def snapshot_articles(db: Database, page_id: int) -> dict[str, Any]:
-    """Every article row, span row and tag of one page (ids included)."""
-    if db.execute("SELECT 1 FROM pages WHERE id = ?", (page_id,)).fetchone() is None:
+    """Every article row, span row and tag of one page (ids included), and the page's
+    blocks of no article."""
+    page = db.execute("SELECT blocks FROM pages WHERE id = ?", (page_id,)).fetchone()
+    if page is None:
         raise NotFoundError(f"page {page_id} does not exist")
     articles = _rows(db.execute("SELECT * FROM articles WHERE page_id = ? ORDER BY position, id", (page_id,)))
     ids = [a["id"] for a in articles]
@@ -101,11 +104,25 @@ def snapshot_articles(db: Database, page_id: int) -> dict[str, Any]:
         )]
         if ids else []
     )
-    return {"page_id": page_id, "articles": articles, "spans": spans, "tags": tags}
+    return {"page_id": page_id, "articles": articles, "spans": spans, "tags": tags, "blocks": loads(page[0], [])}
 
 
 def restore_articles(db: Database, editor: str, snap: dict[str, Any]) -> Changes:
     """Make the articles of ``snap["page_id"]`` exactly those of the snapshot."""
+    replaced = replace_page(db, snap)
+    if replaced is None:
+        return Changes()
+    page_id, cur_ids, new_ids = replaced
+    record_event(
+        db, new_ids[0] if new_ids else None, editor, "restore_articles",
+        {"page_id": page_id, "articles": cur_ids}, {"page_id": page_id, "articles": new_ids},
+    )
+    return Changes(set(cur_ids) | set(new_ids), set(SEGMENT_KINDS))
+
+
+def replace_page(db: Database, snap: dict[str, Any]) -> tuple[int, list[int], list[int]] | None:
+    """Write ``snap`` over its page without recording an event: (page id, ids before, ids after),
+    or None when the page already is exactly the snapshot."""
     try:
         page_id = snap["page_id"]
         articles, spans, tags = snap["articles"], snap["spans"], snap["tags"]
@@ -113,7 +130,7 @@ def restore_articles(db: Database, editor: str, snap: dict[str, Any]) -> Changes
         raise StoreError("not a snapshot of a page's articles") from err
     current = snapshot_articles(db, page_id)
     if current == snap:
-        return Changes()
+        return None
     cur_ids = [a["id"] for a in current["articles"]]
     new_ids = [a["id"] for a in articles]
     if any(a["page_id"] != page_id for a in articles):
@@ -138,12 +155,10 @@ def restore_articles(db: Database, editor: str, snap: dict[str, Any]) -> Changes
     for article_id, tag in tags:
         db.execute('INSERT OR IGNORE INTO tags (name, "group") VALUES (?, ?)', (tag, "topic"))
         db.execute("INSERT INTO article_tags (article_id, tag) VALUES (?, ?)", (article_id, tag))
+    if "blocks" in snap:
+        db.execute("UPDATE pages SET blocks = ? WHERE id = ?", (dumps(snap["blocks"]), page_id))
     search.index_articles(db, [(a["id"], a["title"], a["body"]) for a in articles])
-    record_event(
-        db, new_ids[0] if new_ids else None, editor, "restore_articles",
-        {"page_id": page_id, "articles": cur_ids}, {"page_id": page_id, "articles": new_ids},
-    )
-    return Changes(set(cur_ids) | set(new_ids), set(SEGMENT_KINDS))
+    return page_id, cur_ids, new_ids
 
 
 def _ids_elsewhere(db: Database, table: str, ids: list[int], own: list[int]) -> set[int]:

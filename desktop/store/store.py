@@ -75,6 +75,34 @@ Additions beyond the contract (same rules):
     store.snapshot_articles(page_id) -> dict                  (opaque, JSON-able: rows, spans, tags)
     store.restore_articles(snapshot) -> Changes               (the page's articles exactly as snapshotted)
     store.page_layout(page_id) -> dict   ({"text", "articles": [{"id","position","title","segments"}], "blocks"})
+    # page blocks (see page_blocks.py; a range is widened to whole "\n" paragraphs; a span crossing its
+    #   edge refuses; blocks of no article are page_layout's "blocks", kind "not_article" when an editor set them)
+    store.move_paragraphs(article_id, start, end, target_id) -> Changes (to another article of the page: end of
+                   its body when it comes first, start when after; spans keep ids; all paragraphs -> refused)
+    store.mark_caption(article_id, start, end) -> Changes     (paragraphs -> captions; auto spans there removed,
+                   human/imported refuse)
+    store.mark_not_article(article_id, start=None, end=None, *, drop_checked=False) -> Changes  (no range: the
+                   article becomes blocks and goes; range: those paragraphs do; checked spans refuse unless drop_checked)
+    store.make_article(page_id, block_index, spans=()) -> Changes  (block -> new unreviewed article placed by page
+                   offset; spans {start,end,label,value} become auto spans; Changes.article_ids = {new id})
+
+    # history (see journal.py: every write keeps the before-state of what it changes)
+    store.article_history(article_id, limit=500) -> list[Event]  (newest first; page-level edits that
+                   changed the article included)
+    store.revert_plan(article_id, event_id) -> journal.RevertPlan (what a revert would undo; .missing when
+                   the point predates the journal; .other_articles when the page's segmentation goes back too)
+    store.revert_article(article_id, event_id) -> Changes   (as right after event_id; 0 = as imported)
+
+    # re-extraction (see reextract.py; returns reextract.Reextracted, a Changes with .removed/.added
+    #   per changed article, .spans_skipped, .articles_skipped; one "reextract" event per changed article)
+    store.replace_auto_spans(article_id, spans: list[dict], *, force=False) -> Reextracted
+                   (origin "auto" spans replaced by spans {start,end,label,value[,id,text,needs_check]};
+                   human/imported spans stay, new ones overlapping them or outside the body are skipped;
+                   StoreError for a reviewed article unless force)
+    store.replace_auto_spans_many(mapping: {article_id: spans}, *, force=False, skip_statuses=(),
+                   bodies=None) -> Reextracted   (all in ONE transaction; gone / skip_statuses / body
+                   changed since `bodies` -> left out, listed in .articles_skipped)
+    store.article_bodies(ids) -> dict[int, str]
 
 Threads: one Store may be used from a worker thread and the GUI thread; each
 call holds the store's lock, so calls never interleave inside a transaction.
@@ -86,18 +114,21 @@ from __future__ import annotations
 import contextlib
 import getpass
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import wraps
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from desktop.pipeline.model import PageResult
-from desktop.store import annotations, articles, body, pages, search, segmentation, spans, stats
 from sqlite_utils import Database
 
+from desktop.store import annotations, articles, body, journal, pages, search, segmentation, spans, stats
+from desktop.store import reextract
+from desktop.store import page_blocks
+
 from desktop.store.db import connect, open_database, translate_errors
-from desktop.store.errors import ReadOnlyError, StoreError
-from desktop.store.events import list_events
+from desktop.store.errors import NotFoundError, ReadOnlyError, StoreError
+from desktop.store.events import events_by_ids, list_events
 from desktop.store.export_records import iter_records
 from desktop.store.records import (
     ArticleFilter,
@@ -182,12 +213,28 @@ class Store:
         return self._db
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[Any]:
-        """One transaction under the store lock; sqlite3 errors become StoreError."""
+    def _write(self, articles: Iterable[int] = (), page: int | None = None) -> Iterator[Any]:
+        """One transaction under the store lock; sqlite3 errors become StoreError.
+
+        ``articles`` / ``page``: whose state the journal keeps from before this write
+        (article scope, or the whole page for edits that change its articles)."""
         if self.readonly:
             raise ReadOnlyError(f"{self.path.name} is open read-only; changes cannot be saved.")
         with self._lock, translate_errors(), self.db.atomic():
+            pending = journal.begin(self.db, articles, page) if (articles or page is not None) else None
             yield self.db
+            if pending is not None:
+                journal.attach(self.db, pending)
+
+    def _page_of(self, article_id: int) -> int:
+        row = self.db.execute("SELECT page_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"article {article_id} does not exist (it may have been removed)")
+        return row[0]
+
+    def _article_of_span(self, span_id: int) -> list[int]:
+        row = self.db.execute("SELECT article_id FROM spans WHERE id = ?", (span_id,)).fetchone()
+        return [] if row is None else [row[0]]
 
     # pages / import -------------------------------------------------------
     @_reading
@@ -249,48 +296,48 @@ class Store:
 
     # edits ------------------------------------------------------------------
     def set_field(self, article_id: int, name: str, value: str | None) -> Changes:
-        with self._write() as db:
+        with self._write([article_id]) as db:
             return annotations.set_field(db, self.editor, article_id, name, value)
 
     def set_authors(self, article_id: int, authors: list[dict[str, str]]) -> Changes:
-        with self._write() as db:
+        with self._write([article_id]) as db:
             return annotations.set_authors(db, self.editor, article_id, authors)
 
     def set_body(self, article_id: int, new_body: str) -> Changes:
-        with self._write() as db:
+        with self._write([article_id]) as db:
             return body.set_body(db, self.editor, article_id, new_body)
 
     def add_span(
         self, article_id: int, start: int, end: int, label: str, *, value: Any = None, origin: str = "human",
         span_id: int | None = None,
     ) -> Changes:
-        with self._write() as db:
+        with self._write([article_id]) as db:
             return spans.add_span(db, self.editor, article_id, start, end, label, value=value, origin=origin, span_id=span_id)
 
     def update_span(
         self, span_id: int, *, start: int | None = None, end: int | None = None, label: str | None = None,
         value: Any = UNSET, origin: str | None = None, needs_check: bool | None = None,
     ) -> Changes:
-        with self._write() as db:
+        with self._write(self._article_of_span(span_id)) as db:
             return spans.update_span(
                 db, self.editor, span_id, start=start, end=end, label=label, value=value, origin=origin,
                 needs_check=needs_check,
             )
 
     def remove_span(self, span_id: int) -> Changes:
-        with self._write() as db:
+        with self._write(self._article_of_span(span_id)) as db:
             return spans.remove_span(db, self.editor, span_id)
 
     def accept_auto_spans(self, article_id: int) -> Changes:
-        with self._write() as db:
+        with self._write([article_id]) as db:
             return spans.accept_auto_spans(db, self.editor, article_id)
 
     def set_status(self, article_id: int, status: str) -> Changes:
-        with self._write() as db:
+        with self._write([article_id]) as db:
             return annotations.set_status(db, self.editor, article_id, status)
 
     def set_tags(self, article_id: int, tags: list[str]) -> Changes:
-        with self._write() as db:
+        with self._write([article_id]) as db:
             return annotations.set_tags(db, self.editor, article_id, tags)
 
     @_reading
@@ -345,19 +392,19 @@ class Store:
 
     # segmentation (additions) ------------------------------------------------------------
     def split_article(self, article_id: int, body_offset: int) -> Changes:
-        with self._write() as db:
+        with self._write(page=self._page_of(article_id)) as db:
             return segmentation.split_article(db, self.editor, article_id, body_offset)
 
     def merge_articles(self, first_id: int, second_id: int) -> Changes:
-        with self._write() as db:
+        with self._write(page=self._page_of(first_id)) as db:
             return segmentation.merge_articles(db, self.editor, first_id, second_id)
 
     def promote_line(self, article_id: int, paragraph: int, field: str) -> Changes:
-        with self._write() as db:
+        with self._write([article_id]) as db:
             return segmentation.promote_line(db, self.editor, article_id, paragraph, field)
 
     def demote_field(self, article_id: int, field: str = "title") -> Changes:
-        with self._write() as db:
+        with self._write([article_id]) as db:
             return segmentation.demote_field(db, self.editor, article_id, field)
 
     @_reading
@@ -365,7 +412,7 @@ class Store:
         return segmentation.original_body(self.db, article_id)
 
     def restore_original_body(self, article_id: int) -> Changes:
-        with self._write() as db:
+        with self._write([article_id]) as db:
             return segmentation.restore_original_body(db, self.editor, article_id)
 
     @_reading
@@ -373,9 +420,66 @@ class Store:
         return segmentation.snapshot_articles(self.db, page_id)
 
     def restore_articles(self, snapshot: dict[str, Any]) -> Changes:
-        with self._write() as db:
+        page_id = snapshot.get("page_id") if isinstance(snapshot, dict) else None
+        with self._write(page=page_id if isinstance(page_id, int) else None) as db:
             return segmentation.restore_articles(db, self.editor, snapshot)
 
     @_reading
     def page_layout(self, page_id: int) -> dict[str, Any]:
         return segmentation.page_layout(self.db, page_id)
+
+    # history: revert an article to a recorded point (additions; see journal.py) ----------
+    @_reading
+    def revert_plan(self, article_id: int, event_id: int) -> journal.RevertPlan:
+        return journal.revert_plan(self.db, article_id, event_id)
+
+    def revert_article(self, article_id: int, event_id: int) -> Changes:
+        # article scope when only the article changes, page scope when the page goes back too
+        page_level = self.revert_plan(article_id, event_id).page_event is not None
+        scope = {"page": self._page_of(article_id)} if page_level else {"articles": [article_id]}
+        with self._write(**scope) as db:
+            return journal.revert_article(db, self.editor, article_id, event_id)
+
+    @_reading
+    def article_history(self, article_id: int, limit: int = 500) -> list[Event]:
+        """The article's events newest first, page-level edits that changed it included."""
+        return events_by_ids(self.db, journal.history_event_ids(self.db, article_id)[-limit:])
+
+    # re-extraction (additions) --------------------------------------------------------------
+    def replace_auto_spans(
+        self, article_id: int, new_spans: Sequence[dict[str, Any]], *, force: bool = False
+    ) -> reextract.Reextracted:
+        with self._write([article_id]) as db:
+            return reextract.replace_auto_spans(db, self.editor, article_id, new_spans, force=force)
+
+    def replace_auto_spans_many(
+        self, mapping: dict[int, Sequence[dict[str, Any]]], *, force: bool = False,
+        skip_statuses: Sequence[str] = (), bodies: dict[int, str] | None = None,
+    ) -> reextract.Reextracted:
+        with self._write(list(mapping)) as db:
+            return reextract.replace_auto_spans_many(
+                db, self.editor, mapping, force=force, skip_statuses=skip_statuses, bodies=bodies
+            )
+
+    @_reading
+    def article_bodies(self, ids: Sequence[int]) -> dict[int, str]:
+        return reextract.article_bodies(self.db, ids)
+
+    # page blocks (additions) -----------------------------------------------------------------
+    def move_paragraphs(self, article_id: int, start: int, end: int, target_id: int) -> Changes:
+        with self._write(page=self._page_of(article_id)) as db:
+            return page_blocks.move_paragraphs(db, self.editor, article_id, start, end, target_id)
+
+    def mark_caption(self, article_id: int, start: int, end: int) -> Changes:
+        with self._write([article_id]) as db:
+            return page_blocks.mark_caption(db, self.editor, article_id, start, end)
+
+    def mark_not_article(
+        self, article_id: int, start: int | None = None, end: int | None = None, *, drop_checked: bool = False
+    ) -> Changes:
+        with self._write(page=self._page_of(article_id)) as db:
+            return page_blocks.mark_not_article(db, self.editor, article_id, start, end, drop_checked=drop_checked)
+
+    def make_article(self, page_id: int, block_index: int, spans: Sequence[dict[str, Any]] = ()) -> Changes:
+        with self._write(page=page_id) as db:
+            return page_blocks.make_article(db, self.editor, page_id, block_index, list(spans))

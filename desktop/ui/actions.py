@@ -88,11 +88,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Article (segmentation and text)
     ActionSpec("article.split", QT_TRANSLATE_NOOP("Actions", "Split article at the cursor"), ("Ctrl+Shift+S",), "article", "article"),
     ActionSpec("article.merge_next", QT_TRANSLATE_NOOP("Actions", "Merge with the next article"), ("Ctrl+Shift+M",), "article"),
+    ActionSpec("article.merge_previous", QT_TRANSLATE_NOOP("Actions", "Merge with the previous article"), ("Ctrl+Alt+M",), "article"),
+    ActionSpec("article.move_paragraphs", QT_TRANSLATE_NOOP("Actions", "Move paragraphs to another article…"), ("Ctrl+Shift+G",), "article", "article"),
+    ActionSpec("article.mark_caption", QT_TRANSLATE_NOOP("Actions", "Paragraphs to caption"), ("Ctrl+Alt+C",), "article", "article"),
+    ActionSpec("article.mark_not_article", QT_TRANSLATE_NOOP("Actions", "Mark as not an article (selection, or the whole article)"), ("Ctrl+Alt+N",), "article"),
     ActionSpec("article.edit_body", QT_TRANSLATE_NOOP("Actions", "Edit body text…"), ("F2",), "article"),
     ActionSpec("article.promote", QT_TRANSLATE_NOOP("Actions", "Paragraph at the cursor to heading…"), ("Ctrl+Shift+T",), "article", "article"),
     ActionSpec("article.demote_title", QT_TRANSLATE_NOOP("Actions", "Title back into the body"), ("Ctrl+Shift+B",), "article"),
     ActionSpec("article.page_view", QT_TRANSLATE_NOOP("Actions", "Show the page…"), ("Ctrl+Shift+P",), "article"),
     ActionSpec("article.restore_original", QT_TRANSLATE_NOOP("Actions", "Restore the page's original text"), (), "article"),
+    ActionSpec("article.reextract", QT_TRANSLATE_NOOP("Actions", "Re-run extraction on this article"), ("F5",), "article"),
     # Review
     ActionSpec("review.accept", QT_TRANSLATE_NOOP("Actions", "Mark reviewed and go to next unreviewed"), ("Ctrl+Return", "Ctrl+Enter"), "review"),
     ActionSpec("review.reject", QT_TRANSLATE_NOOP("Actions", "Reject article"), ("Ctrl+Shift+R",), "review"),
@@ -101,6 +106,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("review.previous", QT_TRANSLATE_NOOP("Actions", "Previous article"), ("Ctrl+PgUp",), "review"),
     ActionSpec("review.next_unreviewed", QT_TRANSLATE_NOOP("Actions", "Next unreviewed article"), ("Ctrl+Shift+PgDown",), "review"),
     ActionSpec("review.statistics", QT_TRANSLATE_NOOP("Actions", "Statistics…"), ("F9",), "review"),
+    ActionSpec("review.reextract_unreviewed", QT_TRANSLATE_NOOP("Actions", "Re-run extraction on all unreviewed articles…"), (), "review"),
     # Help
     ActionSpec("help.cheat_sheet", QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"), ("?", "F1"), "help"),
 )

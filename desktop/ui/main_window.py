@@ -18,12 +18,12 @@ from desktop.ui.actions import MENUS, ActionSet, translated
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.cheat_sheet import CheatSheetDialog
 from desktop.ui.dialogs.export_dialog import ExportDialog
-from desktop.ui.dialogs.history import HistoryDialog
-from desktop.ui.dialogs.page_view import PageViewDialog
 from desktop.ui.dialogs.preferences import PreferencesDialog
 from desktop.ui.dialogs.stats_dialog import StatsDialog
+from desktop.ui.history_revert import HistoryController
 from desktop.ui.label_palette import label_styles
 from desktop.ui.project_controller import ProjectController
+from desktop.ui.reextract_commands import Reextraction
 from desktop.ui.review_flow import ReviewFlow
 from desktop.ui.segment_editing import SegmentEditing
 from desktop.ui.settings import RememberGeometry
@@ -73,6 +73,8 @@ class MainWindow(RememberGeometry, QMainWindow):
         self.segments = SegmentEditing(ctx, self.article_view, self)
         self.review = ReviewFlow(ctx, self.article_list, self)
         self.project = ProjectController(ctx, self)
+        self.history = HistoryController(ctx, self)
+        self.reextraction = Reextraction(ctx, self)
         self.action_set = ActionSet(self, self.article_view.text)
         self._wire_actions()
         self._build_menus()
@@ -96,7 +98,7 @@ class MainWindow(RememberGeometry, QMainWindow):
             "edit.undo": self.ctx.undo_stack.undo,
             "edit.redo": self.ctx.undo_stack.redo,
             "edit.find": self.focus_search,
-            "edit.history": self.show_history,
+            "edit.history": self.history.show_history,
             "edit.preferences": self.show_preferences,
             "span.next": s.next_span,
             "span.previous": s.previous_span,
@@ -110,11 +112,16 @@ class MainWindow(RememberGeometry, QMainWindow):
             "span.accept_auto": s.accept_auto,
             "article.split": g.split_at_cursor,
             "article.merge_next": g.merge_with_next,
+            "article.merge_previous": g.merge_with_previous,
+            "article.move_paragraphs": g.move_paragraphs,
+            "article.mark_caption": g.mark_caption,
+            "article.mark_not_article": g.mark_not_article,
             "article.edit_body": g.edit_body,
             "article.promote": g.promote_paragraph,
             "article.demote_title": g.demote_title,
             "article.restore_original": g.restore_original,
-            "article.page_view": self.show_page,
+            "article.page_view": g.show_page,
+            "article.reextract": self.reextraction.rerun_article,
             "review.accept": r.mark_reviewed_and_next,
             "review.reject": r.reject,
             "review.in_review": r.set_in_review,
@@ -122,6 +129,7 @@ class MainWindow(RememberGeometry, QMainWindow):
             "review.previous": r.previous_article,
             "review.next_unreviewed": r.next_unreviewed,
             "review.statistics": self.show_statistics,
+            "review.reextract_unreviewed": self.reextraction.rerun_unreviewed,
             "help.cheat_sheet": self.show_cheat_sheet,
         }
         for action_id, slot in wiring.items():
@@ -161,19 +169,6 @@ class MainWindow(RememberGeometry, QMainWindow):
     def focus_search(self) -> None:
         self.article_list.filter_bar.search.setFocus()
         self.article_list.filter_bar.search.selectAll()
-
-    def show_history(self) -> None:
-        record = self.ctx.record
-        if record is not None:
-            HistoryDialog(record.title or str(record.id), self.ctx.store.events(record.id), self).exec()
-
-    def show_page(self) -> None:
-        record = self.ctx.record
-        if record is None:
-            return
-        dialog = PageViewDialog(record.page, self.ctx.store.page_layout(record.page_id), record.id, self)
-        if dialog.exec() and dialog.chosen_id is not None:
-            self.ctx.select_article(dialog.chosen_id)
 
     def show_statistics(self) -> None:
         if self.ctx.has_store:

@@ -1,4 +1,5 @@
-"""Undoable segmentation edits: split, merge, body edit, heading promotion.
+"""Undoable segmentation edits: split, merge, body edit, heading promotion, moving
+paragraphs, captions, text that is not an article, articles made from page blocks.
 
 Owns: ``SegmentCommand`` and its subclasses.  Before its first write a command
 takes ``store.snapshot_articles(page_id)``; right after it, a second snapshot.
@@ -113,3 +114,80 @@ class DemoteFieldCommand(SegmentCommand):
 
     def operate(self, store: Any) -> Changes:
         return store.demote_field(self.article_id, self.field)
+
+
+class MergeWithPreviousCommand(MergeArticlesCommand):
+    """Merge the shown article into the one before it; undo shows the shown one again."""
+
+    def __init__(self, ctx: AppContext, previous_id: int, article_id: int, page_id: int) -> None:
+        super().__init__(ctx, previous_id, article_id, page_id)
+        self.setText(QCoreApplication.translate("Commands", "Merge with the previous article"))
+
+    def undo(self) -> None:
+        super().undo()
+        self._focus(self.second_id)
+
+
+class MoveParagraphsCommand(SegmentCommand):
+    def __init__(self, ctx: AppContext, article_id: int, page_id: int, start: int, end: int, target_id: int) -> None:
+        super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Move paragraphs"))
+        self.start, self.end, self.target_id = start, end, target_id
+
+    def operate(self, store: Any) -> Changes:
+        return store.move_paragraphs(self.article_id, self.start, self.end, self.target_id)
+
+
+class MarkCaptionCommand(SegmentCommand):
+    def __init__(self, ctx: AppContext, article_id: int, page_id: int, start: int, end: int) -> None:
+        super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Paragraphs to caption"))
+        self.start, self.end = start, end
+
+    def operate(self, store: Any) -> Changes:
+        return store.mark_caption(self.article_id, self.start, self.end)
+
+
+class MarkNotArticleCommand(SegmentCommand):
+    """Paragraphs (``start``/``end``) or, without them, the whole article become blocks of no
+    article.  A whole article is gone afterwards: ``shown_after`` (a neighbour, or None) is
+    shown then, and undo shows the article again."""
+
+    def __init__(
+        self, ctx: AppContext, article_id: int, page_id: int, start: int | None = None, end: int | None = None, *,
+        drop_checked: bool = False, shown_after: int | None = None,
+    ) -> None:
+        super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Mark as not an article"))
+        self.removed_id = article_id
+        self.start, self.end, self.drop_checked = start, end, drop_checked
+        self.whole = start is None
+        self.focus_after = shown_after if self.whole else article_id  # type: ignore[assignment]
+
+    def operate(self, store: Any) -> Changes:
+        return store.mark_not_article(self.removed_id, self.start, self.end, drop_checked=self.drop_checked)
+
+    def redo(self) -> None:
+        # StoreCommand shows ``article_id`` after a redo: not the article that goes away
+        self.article_id = self.focus_after if self.whole else self.removed_id  # type: ignore[assignment]
+        super().redo()
+
+    def undo(self) -> None:
+        self.article_id = self.removed_id
+        super().undo()
+
+
+class MakeArticleCommand(SegmentCommand):
+    """A new article from a block of no article (``spans`` computed by the caller);
+    the new article is shown afterwards."""
+
+    def __init__(
+        self, ctx: AppContext, article_id: int, page_id: int, block_index: int, spans: list[dict[str, Any]]
+    ) -> None:
+        super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Make an article from a block"))
+        self.block_index, self.spans = block_index, [dict(s) for s in spans]
+        self.new_id: int | None = None
+
+    def operate(self, store: Any) -> Changes:
+        changes = store.make_article(self.page_id, self.block_index, self.spans)
+        self.new_id = next(iter(changes.article_ids), None)
+        if self.new_id is not None:
+            self.focus_after = self.new_id
+        return changes

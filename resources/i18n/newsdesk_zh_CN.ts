@@ -124,6 +124,22 @@
         <translation>与下一篇文章合并</translation>
     </message>
     <message>
+        <source>Merge with the previous article</source>
+        <translation>与上一篇合并</translation>
+    </message>
+    <message>
+        <source>Move paragraphs to another article…</source>
+        <translation>将段落移到另一篇文章…</translation>
+    </message>
+    <message>
+        <source>Paragraphs to caption</source>
+        <translation>段落设为图片说明</translation>
+    </message>
+    <message>
+        <source>Mark as not an article (selection, or the whole article)</source>
+        <translation>标为非文章（所选段落或整篇）</translation>
+    </message>
+    <message>
         <source>Edit body text…</source>
         <translation>编辑正文…</translation>
     </message>
@@ -142,6 +158,10 @@
     <message>
         <source>Restore the page&apos;s original text</source>
         <translation>恢复版面原始文字</translation>
+    </message>
+    <message>
+        <source>Re-run extraction on this article</source>
+        <translation>对本文重新抽取</translation>
     </message>
     <message>
         <source>Mark reviewed and go to next unreviewed</source>
@@ -170,6 +190,10 @@
     <message>
         <source>Statistics…</source>
         <translation>统计…</translation>
+    </message>
+    <message>
+        <source>Re-run extraction on all unreviewed articles…</source>
+        <translation>对所有未审文章重新抽取…</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -368,6 +392,42 @@
         <source>Heading back into body</source>
         <translation>标题放回正文</translation>
     </message>
+    <message>
+        <source>Merge with the previous article</source>
+        <translation>与上一篇合并</translation>
+    </message>
+    <message>
+        <source>Move paragraphs</source>
+        <translation>移动段落</translation>
+    </message>
+    <message>
+        <source>Paragraphs to caption</source>
+        <translation>段落设为图片说明</translation>
+    </message>
+    <message>
+        <source>Mark as not an article</source>
+        <translation>标为非文章</translation>
+    </message>
+    <message>
+        <source>Make an article from a block</source>
+        <translation>由版块新建文章</translation>
+    </message>
+    <message>
+        <source>Revert article to an earlier point</source>
+        <translation>将文章恢复到较早的状态</translation>
+    </message>
+    <message>
+        <source>Re-run extraction</source>
+        <translation>重新抽取</translation>
+    </message>
+    <message>
+        <source>The machine spans are already up to date</source>
+        <translation>机器标注已是最新</translation>
+    </message>
+    <message>
+        <source>Re-run extraction on %1 articles</source>
+        <translation>对 %1 篇文章重新抽取</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -555,6 +615,112 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>Page imported</source>
+        <translation>版面已导入</translation>
+    </message>
+    <message>
+        <source>Field changed</source>
+        <translation>字段已修改</translation>
+    </message>
+    <message>
+        <source>Authors changed</source>
+        <translation>作者已修改</translation>
+    </message>
+    <message>
+        <source>Body text edited</source>
+        <translation>正文已编辑</translation>
+    </message>
+    <message>
+        <source>Span added</source>
+        <translation>标注已添加</translation>
+    </message>
+    <message>
+        <source>Span changed</source>
+        <translation>标注已修改</translation>
+    </message>
+    <message>
+        <source>Span deleted</source>
+        <translation>标注已删除</translation>
+    </message>
+    <message>
+        <source>Machine spans accepted</source>
+        <translation>机器标注已接受</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>状态已修改</translation>
+    </message>
+    <message>
+        <source>Tags changed</source>
+        <translation>标签已修改</translation>
+    </message>
+    <message>
+        <source>Article split</source>
+        <translation>文章已拆分</translation>
+    </message>
+    <message>
+        <source>Articles merged</source>
+        <translation>文章已合并</translation>
+    </message>
+    <message>
+        <source>Paragraph made a heading</source>
+        <translation>段落已设为标题</translation>
+    </message>
+    <message>
+        <source>Heading put back into the body</source>
+        <translation>标题已放回正文</translation>
+    </message>
+    <message>
+        <source>Page segmentation restored (undo/redo)</source>
+        <translation>版面切分已恢复（撤销/重做）</translation>
+    </message>
+    <message>
+        <source>Reverted to an earlier point</source>
+        <translation>已恢复到较早的状态</translation>
+    </message>
+    <message>
+        <source>Paragraphs moved</source>
+        <translation>段落已移动</translation>
+    </message>
+    <message>
+        <source>Marked as caption</source>
+        <translation>已标为图片说明</translation>
+    </message>
+    <message>
+        <source>Marked as not an article</source>
+        <translation>已标为非文章</translation>
+    </message>
+    <message>
+        <source>Article made from a block</source>
+        <translation>已由版块新建文章</translation>
+    </message>
+    <message>
+        <source>Extraction re-run</source>
+        <translation>已重新抽取</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryController</name>
+    <message>
+        <source>Cannot revert to this point: %1</source>
+        <translation>无法恢复到此处：%1</translation>
+    </message>
+    <message>
+        <source>The article already is as it was at that point</source>
+        <translation>文章已是当时的样子</translation>
+    </message>
+    <message>
+        <source>The page&apos;s articles were split, merged or moved since %1. Reverting brings the whole page back to how it was then: %2 other article(s) of the page change too and %3 edit(s) made to them since are undone. You can undo this with Ctrl+Z. Revert?</source>
+        <translation>自 %1 起本版的文章有过拆分、合并或移动。恢复会把整个版面带回当时的样子：本版另有 %2 篇文章随之改变，此后对它们的 %3 次修改将被撤回。可用 Ctrl+Z 撤销。要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Revert article</source>
+        <translation>恢复文章</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>History: %1</source>
@@ -579,6 +745,18 @@
     <message>
         <source>After</source>
         <translation>修改后</translation>
+    </message>
+    <message>
+        <source>As imported (before the first recorded edit)</source>
+        <translation>导入时的样子（第一次记录的修改之前）</translation>
+    </message>
+    <message>
+        <source>Revert to this point</source>
+        <translation>恢复到此处</translation>
+    </message>
+    <message>
+        <source>Put the article back as it was right after the selected edit</source>
+        <translation>将文章恢复到所选修改刚完成时的样子</translation>
     </message>
 </context>
 <context>
@@ -641,8 +819,20 @@
         <translation>版面：%1</translation>
     </message>
     <message>
-        <source>Orange: this article. Blue and green: the other articles. Grey: not in any article. Click an article to open it.</source>
-        <translation>橙色：本文。蓝色和绿色：其他文章。灰色：不属于任何文章。点击某篇文章即可打开。</translation>
+        <source>Orange: this article. Blue and green: the other articles. Grey: not in any article. Click an article to open it; right-click a band, or put the cursor in it, for more.</source>
+        <translation>橙色：本文。蓝色和绿色：其他文章。灰色：不属于任何文章。单击文章可打开；右键单击色带或将光标置于其中可进行更多操作。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Mark as not an article</source>
+        <translation>标为非文章</translation>
+    </message>
+    <message>
+        <source>Make an article from this block</source>
+        <translation>由此版块新建文章</translation>
     </message>
 </context>
 <context>
@@ -732,6 +922,69 @@ The project is open in another window or program. Open it read-only?</source>
     </message>
 </context>
 <context>
+    <name>Reextraction</name>
+    <message>
+        <source>The project is open read-only</source>
+        <translation>项目以只读方式打开</translation>
+    </message>
+    <message>
+        <source>This article is reviewed: its spans stay as signed off. Set it back to in review to re-run extraction.</source>
+        <translation>本文已审：其标注保持审定时的样子。请先设回“审阅中”再重新抽取。</translation>
+    </message>
+    <message>
+        <source>Re-ran extraction: %1 machine spans removed, %2 added</source>
+        <translation>已重新抽取：删除 %1 个机器标注，新增 %2 个</translation>
+    </message>
+    <message>
+        <source>(%1 skipped: they overlap your spans)</source>
+        <translation>（跳过 %1 个：与您的标注重叠）</translation>
+    </message>
+    <message>
+        <source>Extraction is already being re-run</source>
+        <translation>已在重新抽取中</translation>
+    </message>
+    <message>
+        <source>Every article is reviewed or rejected: nothing to re-extract</source>
+        <translation>所有文章均已审或已退回：无需重新抽取</translation>
+    </message>
+    <message>
+        <source>Re-run entity extraction on %1 articles that are not reviewed or rejected?
+
+Their machine spans are replaced; spans you made or imported stay. You can undo it in one step.</source>
+        <translation>对 %1 篇未审且未退回的文章重新进行实体抽取？
+
+它们的机器标注将被替换；您创建或导入的标注保留。可一步撤销。</translation>
+    </message>
+    <message>
+        <source>Re-run extraction</source>
+        <translation>重新抽取</translation>
+    </message>
+    <message>
+        <source>Re-running extraction…</source>
+        <translation>正在重新抽取…</translation>
+    </message>
+    <message>
+        <source>Re-ran extraction on %1 articles: %2 changed, %3 machine spans removed, %4 added</source>
+        <translation>已对 %1 篇文章重新抽取：%2 篇有变化，删除 %3 个机器标注，新增 %4 个</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Article %1: %2</source>
+        <translation>文章 %1：%2</translation>
+    </message>
+    <message>
+        <source>Some articles were not re-extracted</source>
+        <translation>部分文章未能重新抽取</translation>
+    </message>
+    <message>
+        <source>Re-running extraction failed</source>
+        <translation>重新抽取失败</translation>
+    </message>
+</context>
+<context>
     <name>ReviewFlow</name>
     <message>
         <source>Every article in the list has been reviewed</source>
@@ -779,6 +1032,34 @@ The project is open in another window or program. Open it read-only?</source>
     <message>
         <source>The article has no title</source>
         <translation>这篇文章没有标题</translation>
+    </message>
+    <message>
+        <source>This is the first article of its page</source>
+        <translation>这是本版第一篇文章</translation>
+    </message>
+    <message>
+        <source>This is the only article of its page</source>
+        <translation>这是本版唯一的文章</translation>
+    </message>
+    <message>
+        <source>Move paragraphs</source>
+        <translation>移动段落</translation>
+    </message>
+    <message>
+        <source>Move the chosen paragraphs to the article:</source>
+        <translation>将所选段落移到文章：</translation>
+    </message>
+    <message>
+        <source>Not an article</source>
+        <translation>非文章</translation>
+    </message>
+    <message>
+        <source>%1 checked spans will be removed; continue?</source>
+        <translation>将删除 %1 个已核对的标注，继续吗？</translation>
+    </message>
+    <message>
+        <source>That block holds no text</source>
+        <translation>该版块没有文字</translation>
     </message>
 </context>
 <context>

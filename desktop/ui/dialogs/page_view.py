@@ -1,21 +1,32 @@
-"""The page as OCR'd, with a colour band over the text of each article.
+"""The page as OCR'd, with a colour band over the text of each article, and the
+actions an editor takes on a band.
 
 Owns: ``PageViewDialog``: the page text read-only; the current article's
 segments in a strong colour, the other articles in two alternating pale
-ones, blocks of no article (banner, stray caption, noise) in grey.  Clicking
-in an article's band chooses that article (``chosen_id``) and closes.
+ones, blocks of no article (banner, stray caption, noise, text marked as not
+an article) in grey.  Clicking in an article's band chooses that article and
+closes (``action == OPEN``, ``chosen_id``).  The band at the text cursor (a
+click on a grey block puts it there; so do the arrow keys) or under a
+right-click can be acted on: an article band can be opened or marked as not an
+article (``NOT_ARTICLE``, ``chosen_id``), a grey block made into an article
+(``MAKE_ARTICLE``, ``chosen_block`` = its index in the layout's blocks).  The
+dialog only reports the choice; the caller performs it.  It makes no store
+calls.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMenu,
     QPlainTextEdit,
+    QPushButton,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -27,6 +38,9 @@ from desktop.ui.widgets.text_offsets import OffsetMap
 CURRENT = QColor("#ffd27a")
 OTHERS = (QColor("#dcebfa"), QColor("#e3f5dc"))
 NO_ARTICLE = QColor("#e6e6e6")
+NO_ARTICLE_FOCUS = QColor("#bdbdbd")  # the grey block at the text cursor
+
+OPEN, NOT_ARTICLE, MAKE_ARTICLE = "open", "not_article", "make_article"
 
 
 class _PageText(QPlainTextEdit):
@@ -36,7 +50,7 @@ class _PageText(QPlainTextEdit):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if not self.textCursor().hasSelection():
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             self._dialog.choose_at(self._dialog.offsets.to_code_point(self.textCursor().position()))
 
 
@@ -47,25 +61,52 @@ class PageViewDialog(QDialog):
         self.setWindowTitle(fill(self.tr("Page: %1"), page_name))
         self.layout_data = layout
         self.current_id = current_id
+        self.action: str | None = None
         self.chosen_id: int | None = None
+        self.chosen_block: int | None = None
         self.offsets = OffsetMap(layout["text"])
         box = QVBoxLayout(self)
-        legend = QLabel(self.tr("Orange: this article. Blue and green: the other articles. Grey: not in any article. Click an article to open it."), self)
+        legend = QLabel(
+            self.tr(
+                "Orange: this article. Blue and green: the other articles. Grey: not in any article. "
+                "Click an article to open it; right-click a band, or put the cursor in it, for more."
+            ),
+            self,
+        )
         legend.setWordWrap(True)
         box.addWidget(legend)
         self.text = _PageText(self)
         self.text.setObjectName("page_view_text")
         self.text.setReadOnly(True)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.text.setPlainText(layout["text"])
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._context_menu)
         box.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.open_button = self._button(buttons, "page_view_open", self.tr("Open"), OPEN)
+        self.not_article_button = self._button(buttons, "page_view_not_article", self.tr("Mark as not an article"), NOT_ARTICLE)
+        self.make_button = self._button(buttons, "page_view_make_article", self.tr("Make an article from this block"), MAKE_ARTICLE)
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
         self.bands = self._bands()
         self.text.setExtraSelections(self.bands)
+        self.text.cursorPositionChanged.connect(self._follow_cursor)
         self._scroll_to_current()
+        self._follow_cursor()
         self.resize(820, 760)
 
+    def _button(self, box: QDialogButtonBox, name: str, text: str, action: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda _checked=False: self.act(action, self.cursor_offset()))
+        box.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        return button
+
+    # --- bands -------------------------------------------------------------------
     def _selection(self, start: int, end: int, color: QColor) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.text.document())
@@ -89,11 +130,73 @@ class PageViewDialog(QDialog):
                 return article["id"]
         return None
 
-    def choose_at(self, offset: int) -> None:
-        article_id = self.article_at(offset)
-        if article_id is not None:
+    def block_at(self, offset: int) -> int | None:
+        """Index (in the layout's blocks) of the block of no article at ``offset``."""
+        for i, block in enumerate(self.layout_data.get("blocks", [])):
+            if block["start"] <= offset < block["end"]:
+                return i
+        return None
+
+    def cursor_offset(self) -> int:
+        return self.offsets.to_code_point(self.text.textCursor().position())
+
+    def _follow_cursor(self) -> None:
+        offset = self.cursor_offset()
+        article_id, block = self.article_at(offset), self.block_at(offset)
+        self.open_button.setEnabled(article_id is not None)
+        self.not_article_button.setEnabled(article_id is not None)
+        self.make_button.setEnabled(block is not None)
+        focus = []
+        if block is not None:
+            b = self.layout_data["blocks"][block]
+            focus.append(self._selection(b["start"], b["end"], NO_ARTICLE_FOCUS))
+        self.text.setExtraSelections(self.bands + focus)
+
+    # --- choosing ------------------------------------------------------------------
+    def actions_at(self, offset: int) -> list[tuple[str, str]]:
+        """(action, menu text) for the band at ``offset``."""
+        if self.article_at(offset) is not None:
+            return [(OPEN, self.tr("Open")), (NOT_ARTICLE, self.tr("Mark as not an article"))]
+        if self.block_at(offset) is not None:
+            return [(MAKE_ARTICLE, self.tr("Make an article from this block"))]
+        return []
+
+    def act(self, action: str, offset: int) -> bool:
+        """Choose ``action`` for the band at ``offset`` and close; False if it does not apply there."""
+        article_id, block = self.article_at(offset), self.block_at(offset)
+        if action in (OPEN, NOT_ARTICLE) and article_id is not None:
             self.chosen_id = article_id
-            self.accept()
+        elif action == MAKE_ARTICLE and block is not None:
+            self.chosen_block = block
+        else:
+            return False
+        self.action = action
+        self.accept()
+        return True
+
+    def choose_at(self, offset: int) -> None:
+        """A plain click: an article opens; a grey block only takes the cursor (see the buttons)."""
+        if self.article_at(offset) is not None:
+            self.act(OPEN, offset)
+
+    def menu_at(self, offset: int) -> QMenu | None:
+        entries = self.actions_at(offset)
+        if not entries:
+            return None
+        menu = QMenu(self)
+        menu.setObjectName("page_view_menu")
+        for action, text in entries:
+            item = menu.addAction(text)
+            item.setObjectName(f"page_view_{action}")
+            item.triggered.connect(lambda _checked=False, a=action, o=offset: self.act(a, o))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        offset = self.offsets.to_code_point(self.text.cursorForPosition(pos).position())
+        menu = self.menu_at(offset)
+        if menu is not None:
+            menu.exec(self.text.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def _scroll_to_current(self) -> None:
         current = next((a for a in self.layout_data["articles"] if a["id"] == self.current_id), None)
