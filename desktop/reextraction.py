@@ -23,10 +23,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.pipeline import entities
 from desktop.pipeline.model import STATUSES
 from desktop.store.errors import StoreError
 from desktop.store.records import ArticleFilter
+
+
+def _entities() -> Any:
+    """The entity module, imported on first use: it pulls in cn2an and jieba (~0.25 s),
+    which the window's start-up must not wait for."""
+    from desktop.pipeline import entities
+
+    return entities
 
 ProgressFn = Callable[..., None]
 CancelledFn = Callable[[], bool]
@@ -51,7 +58,7 @@ def spans_for(body: str) -> list[dict[str, Any]]:
     """The pipeline's entity spans of ``body``: dicts start/end/label/text/value (value JSON-able)."""
     return [
         {"start": s.start, "end": s.end, "label": s.label, "text": s.text, "value": _json_value(s.value)}
-        for s in entities.extract_spans(body)
+        for s in _entities().extract_spans(body)
     ]
 
 

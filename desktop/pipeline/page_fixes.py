@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from desktop.pipeline.draft import body_from_segments
 from desktop.pipeline.model import Segment
 
 
@@ -30,6 +29,9 @@ def paragraph_bounds(body: str, start: int, end: int) -> tuple[int, int]:
 
 def block_body(page_text: str, block: Mapping[str, Any]) -> str:
     """The body of an article made of ``block`` (``start``/``end`` are page-text offsets)."""
+    # imported here: the draft module pulls in cn2an (~0.2 s), which the window's start must not wait for
+    from desktop.pipeline.draft import body_from_segments
+
     return body_from_segments(page_text, [Segment(start=int(block["start"]), end=int(block["end"]), role="body")])
 
 

@@ -44,14 +44,14 @@ def test_a_window_that_never_paints_still_gets_its_work_done(qtbot):
 
 
 def test_the_window_module_loads_without_the_database_layer_or_the_nlp_stack():
-    """What the first paint waits for: no sqlite-utils (and what it drags in), no jieba."""
+    """What the first paint waits for: no sqlite-utils (and what it drags in), no jieba or cn2an."""
     import os
     import subprocess
     import sys
 
     code = (
         "import sys, desktop.ui.app, desktop.ui.main_window; "
-        "print(sorted(m for m in ('sqlite_utils', 'jieba', 'pandas', 'desktop.store.store') if m in sys.modules))"
+        "print(sorted(m for m in ('sqlite_utils', 'jieba', 'pandas', 'cn2an', 'desktop.store.store') if m in sys.modules))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
