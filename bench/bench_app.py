@@ -465,6 +465,10 @@ def main() -> None:
     ap.add_argument("--rebuild", action="store_true")
     args = ap.parse_args()
     print(f"machine: {machine()}")
+    # Qt splits large fills (e.g. Fusion scroll bars) across its GUI thread pool and waits for them;
+    # on 2 shared cores that hand-off costs several ms an article switch (docs/benchmarks.md).
+    pool_off = bool(os.environ.get("QT_NO_GUI_THREADPOOL")) or (os.cpu_count() or 1) <= 2  # run_app's rule
+    print(f"Qt GUI thread pool: {'off' if pool_off else 'on (Qt default)'} (the app turns it off on <= 2 cores)")
     if args.rebuild or not args.project.exists():
         print(f"building {args.project} ({args.articles:,} articles) ...", flush=True)
         build_project(args.project, args.articles, args.distinct)

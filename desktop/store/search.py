@@ -48,6 +48,19 @@ def rebuild(db: Database) -> None:
         index_articles(db, batch)
 
 
+def matching_ids(db: Database, query: str) -> set[int] | None:
+    """Ids of the articles whose title or body match ``query``, from the index alone.
+
+    None when the query has no letter or digit (the index cannot answer it; see
+    ``query_condition``).  May hold ids the index still lists for articles no
+    longer there only if the index is out of step; callers intersect with articles.
+    """
+    expr = match_expression(query)
+    if expr is None:
+        return None
+    return {r[0] for r in db.execute("SELECT rowid FROM article_fts WHERE article_fts MATCH ?", [expr])}
+
+
 def query_condition(query: str, alias: str = "a") -> tuple[str, list[str]]:
     """SQL condition on ``<alias>.id`` selecting the articles whose title or body match ``query``.
 

@@ -6,7 +6,7 @@ the context); when another pane changes the current article, the row follows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,6 +21,25 @@ from desktop.ui.models.article_table import COL_TITLE, ArticleTableModel
 from desktop.ui.widgets.filter_bar import FilterBar
 
 
+class ArticleTableView(QTableView):
+    """The list's table, with an opaque viewport so that scrolling moves pixels.
+
+    The style sheet (``QTableView { background: … }``) makes Qt turn the
+    viewport's ``autoFillBackground`` off when it polishes the table; a viewport
+    that is not opaque cannot be scrolled by copying pixels, so stepping one row
+    past the last visible one repainted every visible row (15-25 ms with the
+    list's Python model, measured at 100k articles) instead of the one row
+    scrolled in.  Turning it back on after each polish gives the same pixels:
+    the palette's base is the style sheet's background.
+    """
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
+            self.viewport().setAutoFillBackground(True)
+        return handled
+
+
 class ArticleList(QWidget):
     def __init__(self, ctx: AppContext, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,7 +50,7 @@ class ArticleList(QWidget):
         self.filter_bar = FilterBar(language, self)
         layout.addWidget(self.filter_bar)
         self.model = ArticleTableModel(ctx, self)
-        self.table = QTableView(self)
+        self.table = ArticleTableView(self)
         self.table.setObjectName("article_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -7,9 +7,26 @@ Shift+arrows).  Page text is always set as plain text — labels use
 ``Qt.PlainText`` and the body ``setPlainText`` — so markup in a page
 (``<img>``, ``<script>``, ``&amp;``) shows literally and loads nothing.
 Offsets cross between Python and Qt only through ``OffsetMap``.
+
+Switching articles: the body of each article is a ``QTextDocument`` of its
+own, built while it is not shown (text, paragraph formats, span highlights —
+formatting a shown document re-lays out a paragraph per span) and then put
+into the text widget with ``setDocument``, which lays it out once.  The last
+few built documents are kept (``CACHE_SIZE``, least recently shown dropped
+first), so going back and forth only swaps documents.  A kept document is
+reused only while its key — body, section ranges, every span's id, range,
+label and origin, and the body font — equals the record's, so an edit (span
+created, relabelled or removed, body edited, undo, an edit of an article not
+shown) never shows a stale document: the changed record no longer matches and
+its document is rebuilt at once.  (Building the neighbours' documents ahead on
+a zero-timer did not pay: the timer runs in the same event-loop turn as the
+switch it follows; measured, see docs/benchmarks.md.)
 """
 
 from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import (
@@ -18,13 +35,16 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.store.records import ArticleRecord, SpanRow
 from desktop.ui.widgets.label_legend import LabelLegend
-from desktop.ui.widgets.span_highlighter import paint_spans
+from desktop.ui.widgets.span_highlighter import paint_spans, repaint_span
 from desktop.ui.widgets.text_offsets import OffsetMap
+
+CACHE_SIZE = 6  # built article documents kept (the shown one and the last few shown)
 
 
 def flag_text(flag: str) -> str:
@@ -43,6 +63,26 @@ def _plain_label(object_name: str, parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def document_key(record: ArticleRecord, font: QFont) -> tuple:
+    """Everything a body document is built from; equal keys give identical documents."""
+    return (
+        font.toString(),
+        record.body,
+        tuple((int(s.get("start", 0)), int(s.get("end", 0))) for s in record.sections),
+        tuple((s.id, s.start, s.end, s.label, s.origin) for s in record.spans),
+    )
+
+
+@dataclass
+class PreparedDocument:
+    """The body of one article, laid out as the view shows it."""
+
+    key: tuple
+    document: QTextDocument
+    offsets: OffsetMap
+    selected: int | None = None  # the span drawn in its strong colour
 
 
 class ArticleText(QTextEdit):
@@ -105,25 +145,24 @@ class ArticleView(QWidget):
         self.legend = LabelLegend(language, self)
         layout.addWidget(self.legend)
         self.text.clicked_at.connect(self._on_clicked_at)
+        self._documents: OrderedDict[int, PreparedDocument] = OrderedDict()  # article id -> document, oldest first
+        self._empty = self._new_document()
         self.show_record(None)
 
     # --- rendering ------------------------------------------------------------
     def show_record(self, record: ArticleRecord | None) -> None:
-        """Render an article from scratch (a different article or a new body)."""
+        """Show an article from its start (a different article, or a new body)."""
         self.record = record
         self._selected_span = None
         if record is None:
-            self.text.offsets = OffsetMap("")
-            self.text.setPlainText("")
+            self._install(self._empty, OffsetMap(""))
             for w in (self.flags_label, self.kicker_label, self.title_label, self.subtitle_label, self.byline_label, self.captions_label):
                 w.clear()
                 w.setVisible(False)
             return
-        self.text.offsets = OffsetMap(record.body)
-        self.text.setPlainText(record.body)
-        self._format_paragraphs(record)
+        prepared = self._prepared(record, None)
+        self._install(prepared.document, prepared.offsets)
         self._show_header(record)
-        self._paint_spans()
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
 
     def update_record(self, record: ArticleRecord) -> None:
@@ -135,7 +174,90 @@ class ArticleView(QWidget):
         self._show_header(record)
         if self._selected_span is not None and all(s.id != self._selected_span for s in record.spans):
             self._selected_span = None
-        self._paint_spans()
+        current = self._documents.get(record.id)
+        if current is not None and current.document is self.text.document() and current.key == self._key(record):
+            if current.selected != self._selected_span:
+                self.select_span(self._selected_span)
+            return  # the edit did not touch the body's text, sections or spans
+        # Spans changed: build the new document off screen, then swap it in where the reader was.
+        cursor = self.text.textCursor()
+        anchor, position = cursor.anchor(), cursor.position()
+        h, v = self.text.horizontalScrollBar().value(), self.text.verticalScrollBar().value()
+        prepared = self._prepared(record, self._selected_span)
+        self._install(prepared.document, prepared.offsets)
+        prepared.document.documentLayout().documentSize()  # lay out fully, so the scroll range is whole
+        end = self.text.offsets.utf16_length
+        restored = QTextCursor(prepared.document)
+        restored.setPosition(min(anchor, end))
+        restored.setPosition(min(position, end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(restored)
+        self.text.horizontalScrollBar().setValue(h)
+        self.text.verticalScrollBar().setValue(v)
+
+    def cached_ids(self) -> list[int]:
+        """Ids of the articles whose documents are kept, least recently used first."""
+        return list(self._documents)
+
+    def _key(self, record: ArticleRecord) -> tuple:
+        return document_key(record, self.text.font())
+
+    def _prepared(self, record: ArticleRecord, selected: int | None) -> PreparedDocument:
+        """The record's document from the cache when its key still matches, else built now."""
+        key = self._key(record)
+        prepared = self._documents.get(record.id)
+        if prepared is not None and prepared.key == key:
+            self._documents.move_to_end(record.id)
+            if prepared.selected != selected:
+                self._mark(prepared, selected, record)
+            return prepared
+        document = self._new_document()
+        offsets = OffsetMap(record.body)
+        document.setPlainText(record.body)  # plain text: markup in a page stays literal
+        self._format_paragraphs(document, offsets, record)
+        paint_spans(document, offsets, record.spans, selected, clear=False)
+        fresh = PreparedDocument(key, document, offsets, selected)
+        if prepared is not None:  # stale: the article was edited since
+            del self._documents[record.id]
+            if prepared.document is not self.text.document():
+                prepared.document.deleteLater()  # the shown one goes when it is swapped out (_install)
+        self._documents[record.id] = fresh
+        self._trim(keep=record.id)
+        return fresh
+
+    def _mark(self, prepared: PreparedDocument, selected: int | None, record: ArticleRecord) -> None:
+        """Move the strong colour of a kept document of ``record`` from one span to another."""
+        spans = {s.id: s for s in record.spans}
+        for span_id, strong in ((prepared.selected, False), (selected, True)):
+            span = spans.get(span_id) if span_id is not None else None
+            if span is not None:
+                repaint_span(prepared.document, prepared.offsets, span, selected=strong)
+        prepared.selected = selected
+
+    def _trim(self, keep: int) -> None:
+        shown = self.text.document()
+        for aid in list(self._documents):
+            if len(self._documents) <= CACHE_SIZE:
+                break
+            prepared = self._documents[aid]
+            if aid != keep and prepared.document is not shown:
+                del self._documents[aid]
+                prepared.document.deleteLater()
+
+    def _new_document(self) -> QTextDocument:
+        document = QTextDocument(self)
+        document.setUndoRedoEnabled(False)  # read-only body: Ctrl+Z belongs to the app's undo stack
+        document.setDefaultFont(self.text.font())
+        return document
+
+    def _install(self, document: QTextDocument, offsets: OffsetMap) -> None:
+        self.text.offsets = offsets
+        old = self.text.document()
+        if old is document:
+            return
+        ours = old.parent() is self  # the text widget's own first document is deleted by setDocument
+        self.text.setDocument(document)
+        if ours and old is not self._empty and all(p.document is not old for p in self._documents.values()):
+            old.deleteLater()  # a stale document of an edited article
 
     def _show_header(self, r: ArticleRecord) -> None:
         flags = [flag_text(f) for f in r.flags]
@@ -155,11 +277,12 @@ class ArticleView(QWidget):
 
     @staticmethod
     def _set(label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.setVisible(bool(text))
+        if label.text() != text:
+            label.setText(text)
+        if label.isHidden() == bool(text):
+            label.setVisible(bool(text))
 
-    def _format_paragraphs(self, r: ArticleRecord) -> None:
-        doc = self.text.document()
+    def _format_paragraphs(self, doc: QTextDocument, offsets: OffsetMap, r: ArticleRecord) -> None:
         cursor = QTextCursor(doc)
         cursor.select(QTextCursor.SelectionType.Document)
         block = QTextBlockFormat()
@@ -171,8 +294,8 @@ class ArticleView(QWidget):
             if not 0 <= start < end <= len(r.body):
                 continue
             c = QTextCursor(doc)
-            c.setPosition(self.text.offsets.to_utf16(start))
-            c.setPosition(self.text.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+            c.setPosition(offsets.to_utf16(start))
+            c.setPosition(offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
             head = QTextCharFormat()
             head.setFontWeight(QFont.Weight.Bold)
             head.setFontPointSize(self.text.font().pointSizeF() + 1)
@@ -181,10 +304,6 @@ class ArticleView(QWidget):
             head_block.setTopMargin(10)
             c.mergeBlockFormat(head_block)
 
-    def _paint_spans(self) -> None:
-        spans = self.record.spans if self.record else []
-        paint_spans(self.text.document(), self.text.offsets, spans, self._selected_span)
-
     # --- selection ------------------------------------------------------------
     @property
     def selected_span_id(self) -> int | None:
@@ -192,7 +311,9 @@ class ArticleView(QWidget):
 
     def select_span(self, span_id: int | None) -> None:
         self._selected_span = span_id
-        self._paint_spans()
+        prepared = self._documents.get(self.record.id) if self.record is not None else None
+        if prepared is not None and prepared.document is self.text.document():
+            self._mark(prepared, span_id, self.record)  # repaints only the two spans whose colour changes
         span = self.span_by_id(span_id)
         if span is not None and span.end <= self.text.offsets.length:
             cursor = self.text.textCursor()

@@ -99,6 +99,7 @@ class FieldsPanel(QWidget):
         self._note_timer.timeout.connect(self._commit_note)
         self.note.textChanged.connect(self._on_note_typed)
         self._loading = False
+        self._tag_names: list[str] | None = None  # the chips the tag picker shows, in order
         ctx.article_shown.connect(self.show_record)
         ctx.article_updated.connect(self.refresh)
         ctx.project_changed.connect(self._load_vocabulary)
@@ -139,7 +140,14 @@ class FieldsPanel(QWidget):
 
     def _load_vocabulary(self) -> None:
         vocabulary = self.ctx.store.tag_vocabulary() if self.ctx.has_store else []
-        self.tags.set_vocabulary(vocabulary, self.record.tags if self.record else [])
+        checked = self.record.tags if self.record else []
+        names = [v["name"] for v in vocabulary]
+        names += [t for t in checked if t not in names]  # as TagPicker lists them
+        if names == self._tag_names and self.tags.list.count() == len(names):
+            self.tags.set_checked(checked)  # same chips: rebuilding them re-lays out and repaints the list
+            return
+        self.tags.set_vocabulary(vocabulary, checked)
+        self._tag_names = names
 
     # --- saving -----------------------------------------------------------------
     def commit_pending(self) -> None:

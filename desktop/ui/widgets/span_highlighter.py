@@ -53,25 +53,42 @@ def _plain_format() -> QTextCharFormat:
     return fmt
 
 
-def paint_spans(document: QTextDocument, offsets: OffsetMap, spans: Sequence[SpanRow], selected_id: int | None) -> None:
-    """Clear earlier highlights, then colour every span that fits the body."""
+def paint_spans(
+    document: QTextDocument, offsets: OffsetMap, spans: Sequence[SpanRow], selected_id: int | None, *, clear: bool = True
+) -> None:
+    """Clear earlier highlights (unless ``clear`` is False: a fresh document), then colour every span that fits the body."""
     undo = document.isUndoRedoEnabled()
     document.setUndoRedoEnabled(False)
     try:
-        whole = QTextCursor(document)
-        whole.select(QTextCursor.SelectionType.Document)
-        whole.mergeCharFormat(_plain_format())
+        if clear:
+            whole = QTextCursor(document)
+            whole.select(QTextCursor.SelectionType.Document)
+            whole.mergeCharFormat(_plain_format())
+        cursor = QTextCursor(document)
         for span in spans:
-            if not 0 <= span.start < span.end <= offsets.length:
-                continue  # a span that no longer fits the body is listed, not drawn
-            cursor = QTextCursor(document)
-            cursor.setPosition(offsets.to_utf16(span.start))
-            cursor.setPosition(offsets.to_utf16(span.end), QTextCursor.MoveMode.KeepAnchor)
-            fmt = span_format(span.label, selected=span.id == selected_id, origin=span.origin)
-            fmt.setProperty(SPAN_ID_PROPERTY, span.id)
-            cursor.mergeCharFormat(fmt)
+            _paint_one(cursor, offsets, span, span.id == selected_id)
     finally:
         document.setUndoRedoEnabled(undo)
+
+
+def repaint_span(document: QTextDocument, offsets: OffsetMap, span: SpanRow, *, selected: bool) -> None:
+    """Colour one span again (plain or selected); its characters' formats are fully replaced."""
+    undo = document.isUndoRedoEnabled()
+    document.setUndoRedoEnabled(False)
+    try:
+        _paint_one(QTextCursor(document), offsets, span, selected)
+    finally:
+        document.setUndoRedoEnabled(undo)
+
+
+def _paint_one(cursor: QTextCursor, offsets: OffsetMap, span: SpanRow, selected: bool) -> None:
+    if not 0 <= span.start < span.end <= offsets.length:
+        return  # a span that no longer fits the body is listed, not drawn
+    cursor.setPosition(offsets.to_utf16(span.start))
+    cursor.setPosition(offsets.to_utf16(span.end), QTextCursor.MoveMode.KeepAnchor)
+    fmt = span_format(span.label, selected=selected, origin=span.origin)
+    fmt.setProperty(SPAN_ID_PROPERTY, span.id)
+    cursor.mergeCharFormat(fmt)
 
 
 def highlighted_ranges(document: QTextDocument) -> list[tuple[int, int, int, QTextCharFormat]]:
