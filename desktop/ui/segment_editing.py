@@ -145,7 +145,8 @@ class SegmentEditing(QObject):
         if not others:
             self._say(self.tr("This is the only article of its page"))
             return
-        names = {f"{a['position'] + 1}. {a['title'] or self.tr('(no title)')}": a["id"] for a in others}
+        untitled = self.tr("(no title)")  # outside the f-string, where lupdate finds it
+        names = {f"{a['position'] + 1}. {a['title'] or untitled}": a["id"] for a in others}
         choice = self.ctx.interaction.choose_item(
             self.tr("Move paragraphs"), self.tr("Move the chosen paragraphs to the article:"), list(names)
         )

@@ -314,6 +314,10 @@
         <translation>适用范围</translation>
     </message>
     <message>
+        <source>Label as %1 (%2)</source>
+        <translation>标为%1（%2）</translation>
+    </message>
+    <message>
         <source>in the text</source>
         <translation>正文中</translation>
     </message>
@@ -1040,6 +1044,10 @@ Their machine spans are replaced; spans you made or imported stay. You can undo 
     <message>
         <source>This is the only article of its page</source>
         <translation>这是本版唯一的文章</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
     </message>
     <message>
         <source>Move paragraphs</source>

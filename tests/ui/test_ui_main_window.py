@@ -240,6 +240,9 @@ def test_cheat_sheet_lists_every_shortcut(qtbot, main_window, monkeypatch):
     keys = {table.item(r, 0).text() for r in range(table.rowCount())}
     assert keys == {native_shortcut(spec) for spec in ACTIONS if spec.shortcuts}
     assert "1" in keys and "Tab" in keys
+    # the label rows are in the interface language too (they were once English in a Chinese sheet)
+    texts = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert texts["1"] == "标为人名（PER）"
 
 
 def test_cursor_helper_uses_text_positions(main_window):

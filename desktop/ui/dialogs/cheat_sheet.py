@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.actions import ACTIONS, MENUS, native_shortcut, translated
+from desktop.ui.i18n import fill
 from desktop.ui.label_palette import style_for
 
 
@@ -46,7 +47,7 @@ class CheatSheetDialog(QDialog):
             text = translated(spec.text)
             if spec.id.startswith("span.label."):
                 style = style_for(spec.text)
-                text = f"{self.tr('Label as')} {style.display_name(language)} ({style.label})"
+                text = fill(self.tr("Label as %1 (%2)"), style.display_name(language), style.label)
             where = self.tr("in the text") if spec.scope == "article" else self.tr("anywhere")
             for col, value in enumerate((native_shortcut(spec), text, where)):
                 self.table.setItem(row, col, QTableWidgetItem(value))
