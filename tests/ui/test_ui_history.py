@@ -4,34 +4,16 @@ too); the revert is one undoable command."""
 
 from __future__ import annotations
 
-from itertools import pairwise
-
+from page_helpers import CTRL, SHIFT, adjacent_pair
+from page_helpers import show_article as _show
 from PySide6.QtCore import Qt, QTimer
 
 from desktop.store.store import Store
 
-CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
 
 def _article_with_next(store: Store):
-    for page in store.pages():
-        rows = store.snapshot_articles(page.id)["articles"]
-        for a, _b in pairwise(rows):
-            record = store.get_article(a["id"])
-            if "\n" in record.body and record.spans:
-                return record
-    raise AssertionError("no suitable seed article")
-
-
-def _show(qtbot, window, article_id: int, offset: int = 0) -> None:
-    window.activateWindow()
-    qtbot.waitActive(window)
-    window.ctx.select_article(article_id)
-    text = window.article_view.text
-    text.setFocus()
-    cursor = text.textCursor()
-    cursor.setPosition(text.offsets.to_utf16(offset))
-    text.setTextCursor(cursor)
+    return adjacent_pair(store)[0]
 
 
 def _open_history_and(qtbot, window, act, by_key: bool = True) -> list:

@@ -5,52 +5,22 @@ previous page snapshot."""
 
 from __future__ import annotations
 
-from itertools import pairwise
-
+from page_helpers import ALT, CTRL, SHIFT, adjacent_pair
+from page_helpers import redo as _redo
+from page_helpers import show_article as _show
+from page_helpers import undo as _undo
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 
 from desktop.pipeline.page_fixes import block_article
 from desktop.store.store import Store
 
-CTRL, SHIFT, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.AltModifier
-
 
 def _pair(store: Store):
-    """Two adjacent articles of one page, the first with several paragraphs and machine spans."""
-    for page in store.pages():
-        rows = store.snapshot_articles(page.id)["articles"]
-        for a, b in pairwise(rows):
-            first = store.get_article(a["id"])
-            if first.body.count("\n") >= 2 and first.spans:
-                return first, store.get_article(b["id"])
-    raise AssertionError("no suitable seed articles")
-
-
-def _show(qtbot, window, article_id: int, start: int = 0, end: int | None = None) -> None:
-    """Show an article with the caret at ``start`` (and the text up to ``end`` selected)."""
-    window.activateWindow()
-    qtbot.waitActive(window)
-    window.ctx.select_article(article_id)
-    text = window.article_view.text
-    text.setFocus()
-    cursor = text.textCursor()
-    cursor.setPosition(text.offsets.to_utf16(start))
-    if end is not None:
-        cursor.setPosition(text.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-    text.setTextCursor(cursor)
+    return adjacent_pair(store, min_breaks=2)
 
 
 def _key(qtbot, window, key, modifiers) -> None:
     qtbot.keyClick(window.article_view.text, key, modifiers)
-
-
-def _undo(qtbot, window) -> None:
-    _key(qtbot, window, Qt.Key.Key_Z, CTRL)
-
-
-def _redo(qtbot, window) -> None:
-    _key(qtbot, window, Qt.Key.Key_Z, CTRL | SHIFT)
 
 
 def _last_paragraph(body: str) -> int:

@@ -3,43 +3,19 @@ step, and undo/redo giving back the exact previous state."""
 
 from __future__ import annotations
 
-from itertools import pairwise
-
+from page_helpers import CTRL, SHIFT, adjacent_pair
+from page_helpers import redo as _redo
+from page_helpers import show_article as _show
+from page_helpers import undo as _undo
 from PySide6.QtCore import Qt
 
 from desktop.store.store import Store
 
-CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
 
 def _article_with_next(store: Store):
     """An article with several paragraphs and spans whose page has an article after it."""
-    for page in store.pages():
-        rows = store.snapshot_articles(page.id)["articles"]
-        for a, b in pairwise(rows):
-            record = store.get_article(a["id"])
-            if "\n" in record.body and record.spans:
-                return record, store.get_article(b["id"])
-    raise AssertionError("no suitable seed article")
-
-
-def _show(qtbot, window, article_id: int, offset: int = 0) -> None:
-    window.activateWindow()
-    qtbot.waitActive(window)
-    window.ctx.select_article(article_id)
-    text = window.article_view.text
-    text.setFocus()
-    cursor = text.textCursor()
-    cursor.setPosition(text.offsets.to_utf16(offset))
-    text.setTextCursor(cursor)
-
-
-def _undo(qtbot, window) -> None:
-    qtbot.keyClick(window.article_view.text, Qt.Key.Key_Z, CTRL)
-
-
-def _redo(qtbot, window) -> None:
-    qtbot.keyClick(window.article_view.text, Qt.Key.Key_Z, CTRL | SHIFT)
+    return adjacent_pair(store)
 
 
 def test_split_at_cursor_undo_redo(qtbot, main_window):
