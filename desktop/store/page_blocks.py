@@ -1,8 +1,8 @@
 """Fixing a page beyond split and merge: moving paragraphs between articles,
 captions, text that is not an article, and articles made from page blocks.
 
-Owns: ``move_paragraphs``, ``mark_caption``, ``mark_not_article`` and
-``make_article``.  Each runs in the caller's transaction, records one event and
+Owns: ``move_paragraphs``, ``mark_caption``, ``mark_not_article``,
+``make_article`` and ``block_to_caption``.  Each runs in the caller's transaction, records one event and
 returns a ``Changes``; ``pages.raw_text`` / ``pages.text`` are never written,
 only ``pages.blocks`` (the page's blocks of no article, see
 ``pipeline.model.PageBlock``).
@@ -398,3 +398,31 @@ def make_article(db: Database, editor: str, page_id: int, block_index: int, span
         {"article": new_id, "position": place, "body": body, "segments": [segment], "spans": span_ids},
     )
     return Changes({new_id}, set(SEGMENT_KINDS))
+
+
+def block_to_caption(db: Database, editor: str, page_id: int, block_index: int, article_id: int) -> Changes:
+    """Block number ``block_index`` of the page's blocks of no article becomes a caption of
+    the article (one caption per non-empty line; its page range a ``caption`` segment)."""
+    blocks = _page_blocks(db, page_id)
+    if not isinstance(block_index, int) or not 0 <= block_index < len(blocks):
+        raise StoreError(f"the page has no block {block_index} outside the articles (it has {len(blocks)})")
+    row = _article_row(db, article_id)
+    if row["page_id"] != page_id:
+        raise StoreError("a block can only become a caption of an article of its own page")
+    block = blocks[block_index]
+    lines = [line.strip() for line in block_body(_page_text(db, page_id), block).split("\n") if line.strip()]
+    if not lines:
+        raise StoreError("that block holds no text")
+    captions = loads(row["captions"], []) + lines
+    segments = sorted(
+        _sorted_segments(row["segments"]) + [{"start": block["start"], "end": block["end"], "role": "caption"}],
+        key=lambda seg: seg["start"],
+    )
+    _update_article(db, article_id, {"captions": dumps(captions), "segments": dumps(segments)})
+    _set_blocks(db, page_id, blocks[:block_index] + blocks[block_index + 1 :])
+    record_event(
+        db, article_id, editor, "block_to_caption",
+        {"page_id": page_id, "block_index": block_index, "block": block, "captions": loads(row["captions"], [])},
+        {"captions": captions},
+    )
+    return Changes({article_id}, set(SEGMENT_KINDS))

@@ -85,6 +85,7 @@ Additions beyond the contract (same rules):
                    article becomes blocks and goes; range: those paragraphs do; checked spans refuse unless drop_checked)
     store.make_article(page_id, block_index, spans=()) -> Changes  (block -> new unreviewed article placed by page
                    offset; spans {start,end,label,value} become auto spans; Changes.article_ids = {new id})
+    store.block_to_caption(page_id, block_index, article_id) -> Changes  (block -> captions of the article)
 
     # history (see journal.py: every write keeps the before-state of what it changes)
     store.article_history(article_id, limit=500) -> list[Event]  (newest first; page-level edits that
@@ -483,3 +484,7 @@ class Store:
     def make_article(self, page_id: int, block_index: int, spans: Sequence[dict[str, Any]] = ()) -> Changes:
         with self._write(page=page_id) as db:
             return page_blocks.make_article(db, self.editor, page_id, block_index, list(spans))
+
+    def block_to_caption(self, page_id: int, block_index: int, article_id: int) -> Changes:
+        with self._write(page=page_id) as db:
+            return page_blocks.block_to_caption(db, self.editor, page_id, block_index, article_id)

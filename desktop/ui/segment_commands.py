@@ -191,3 +191,14 @@ class MakeArticleCommand(SegmentCommand):
         if self.new_id is not None:
             self.focus_after = self.new_id
         return changes
+
+
+class BlockToCaptionCommand(SegmentCommand):
+    """A block of no article becomes a caption of the article the page view was opened from."""
+
+    def __init__(self, ctx: AppContext, article_id: int, page_id: int, block_index: int) -> None:
+        super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Block to caption"))
+        self.block_index = block_index
+
+    def operate(self, store: Any) -> Changes:
+        return store.block_to_caption(self.page_id, self.block_index, self.article_id)

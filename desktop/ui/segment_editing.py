@@ -17,9 +17,10 @@ from desktop.pipeline.page_fixes import block_article, paragraph_bounds
 from desktop.store.errors import StoreError
 from desktop.store.records import ArticleRecord
 from desktop.ui.context import AppContext
-from desktop.ui.dialogs.page_view import MAKE_ARTICLE, NOT_ARTICLE, OPEN, PageViewDialog
+from desktop.ui.dialogs.page_view import MAKE_ARTICLE, NOT_ARTICLE, OPEN, TO_CAPTION, PageViewDialog
 from desktop.ui.i18n import fill
 from desktop.ui.segment_commands import (
+    BlockToCaptionCommand,
     DemoteFieldCommand,
     EditBodyCommand,
     MakeArticleCommand,
@@ -210,6 +211,8 @@ class SegmentEditing(QObject):
             self._not_article(self.ctx.store.get_article(dialog.chosen_id), None)
         elif dialog.action == MAKE_ARTICLE and dialog.chosen_block is not None:
             self.make_article(record, layout, dialog.chosen_block)
+        elif dialog.action == TO_CAPTION and dialog.chosen_block is not None:
+            self.ctx.push(BlockToCaptionCommand(self.ctx, record.id, record.page_id, dialog.chosen_block))
 
     def make_article(self, record: ArticleRecord, layout: dict, block_index: int) -> None:
         """A new article from block ``block_index`` of ``layout`` (the page of ``record``)."""

@@ -417,6 +417,10 @@
         <translation>由版块新建文章</translation>
     </message>
     <message>
+        <source>Block to caption</source>
+        <translation>版块设为图片说明</translation>
+    </message>
+    <message>
         <source>Revert article to an earlier point</source>
         <translation>将文章恢复到较早的状态</translation>
     </message>
@@ -701,6 +705,10 @@
         <translation>已由版块新建文章</translation>
     </message>
     <message>
+        <source>Block made a caption</source>
+        <translation>版块已设为图片说明</translation>
+    </message>
+    <message>
         <source>Extraction re-run</source>
         <translation>已重新抽取</translation>
     </message>
@@ -837,6 +845,14 @@
     <message>
         <source>Make an article from this block</source>
         <translation>由此版块新建文章</translation>
+    </message>
+    <message>
+        <source>Caption of this article</source>
+        <translation>作为本文的图片说明</translation>
+    </message>
+    <message>
+        <source>The grey block becomes a caption of the article shown in orange</source>
+        <translation>灰色版块成为橙色所示文章的图片说明</translation>
     </message>
 </context>
 <context>

@@ -355,3 +355,37 @@ def test_make_article_refusals(seeded: Store) -> None:
     with pytest.raises(StoreError, match="no block"):
         seeded.make_article(page_id, len(layout["blocks"]), [])
     assert seeded.snapshot_articles(page_id) == snap
+
+
+# --- a block to a caption --------------------------------------------------------------------
+def test_block_becomes_a_caption_of_an_article(seeded: Store) -> None:
+    page_id, layout = _page_with_banner(seeded)
+    snap = seeded.snapshot_articles(page_id)
+    block = layout["blocks"][0]
+    article = seeded.get_article(layout["articles"][0]["id"])
+    lines = [x.strip() for x in block_body(layout["text"], block).split("\n") if x.strip()]
+    ch = seeded.block_to_caption(page_id, 0, article.id)
+    assert ch.article_ids == {article.id}
+    after = seeded.get_article(article.id)
+    assert after.captions == article.captions + lines and after.body == article.body
+    assert {"start": block["start"], "end": block["end"], "role": "caption"} in after.segments
+    layout_after = seeded.page_layout(page_id)
+    assert block not in layout_after["blocks"]
+    # the page view's band for the block is now the article's
+    bands = next(a for a in layout_after["articles"] if a["id"] == article.id)["segments"]
+    assert any(s["start"] == block["start"] for s in bands)
+    ev = seeded.events(article.id, limit=1)[0]
+    assert ev.action == "block_to_caption" and ev.before["block"] == block
+    # a page-level edit: the history can revert it, and the snapshot restores it exactly
+    seeded.revert_article(article.id, ev.id - 1 if ev.id > 1 else 0)
+    assert seeded.snapshot_articles(page_id) == snap
+
+
+def test_block_to_caption_refusals(seeded: Store) -> None:
+    page_id, layout = _page_with_banner(seeded)
+    other_page = next(p.id for p in seeded.pages() if p.id != page_id)
+    foreign = seeded.page_layout(other_page)["articles"][0]["id"]
+    with pytest.raises(StoreError, match="own page"):
+        seeded.block_to_caption(page_id, 0, foreign)
+    with pytest.raises(StoreError, match="no block"):
+        seeded.block_to_caption(page_id, len(layout["blocks"]), layout["articles"][0]["id"])

@@ -211,3 +211,33 @@ def test_page_view_menu_marks_another_article_not_an_article(qtbot, main_window,
     assert w.ctx.article_id == a.id  # the article being read stays
     _undo(qtbot, w)
     assert store.snapshot_articles(a.page_id) == before and w.ctx.article_id == b.id  # undo shows what came back
+
+
+def test_block_to_caption_in_the_page_view(qtbot, main_window, monkeypatch):
+    from desktop.ui.dialogs.page_view import PageViewDialog
+
+    w, store = main_window, main_window.ctx.store
+    layout = _page_with_block(store)
+    block = layout["blocks"][0]
+    record = store.get_article(layout["articles"][0]["id"])
+    before = store.snapshot_articles(record.page_id)
+    offered = {}
+
+    def fake_exec(dialog):
+        cursor = dialog.text.textCursor()
+        cursor.setPosition(dialog.offsets.to_utf16(block["start"] + 1))
+        dialog.text.setTextCursor(cursor)
+        offered["menu"] = [a.text() for a in dialog.menu_at(block["start"] + 1).actions()]
+        offered["enabled"] = dialog.caption_button.isEnabled()
+        qtbot.mouseClick(dialog.caption_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(PageViewDialog, "exec", fake_exec)
+    _show(qtbot, w, record.id)
+    _key(qtbot, w, Qt.Key.Key_P, CTRL | SHIFT)
+    assert offered == {"menu": ["由此版块新建文章", "作为本文的图片说明"], "enabled": True}
+    after = store.get_article(record.id)
+    assert len(after.captions) > len(record.captions) and block not in store.page_layout(record.page_id)["blocks"]
+    assert after.body == record.body and w.ctx.article_id == record.id
+    _undo(qtbot, w)
+    assert store.snapshot_articles(record.page_id) == before

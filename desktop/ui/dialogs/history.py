@@ -50,6 +50,7 @@ ACTION_NAMES: dict[str, str] = {
     "mark_caption": QT_TRANSLATE_NOOP("History", "Marked as caption"),
     "mark_not_article": QT_TRANSLATE_NOOP("History", "Marked as not an article"),
     "make_article": QT_TRANSLATE_NOOP("History", "Article made from a block"),
+    "block_to_caption": QT_TRANSLATE_NOOP("History", "Block made a caption"),
     "reextract": QT_TRANSLATE_NOOP("History", "Extraction re-run"),
 }
 

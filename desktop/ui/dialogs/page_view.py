@@ -9,7 +9,9 @@ closes (``action == OPEN``, ``chosen_id``).  The band at the text cursor (a
 click on a grey block puts it there; so do the arrow keys) or under a
 right-click can be acted on: an article band can be opened or marked as not an
 article (``NOT_ARTICLE``, ``chosen_id``), a grey block made into an article
-(``MAKE_ARTICLE``, ``chosen_block`` = its index in the layout's blocks).  The
+(``MAKE_ARTICLE``, ``chosen_block`` = its index in the layout's blocks) or into
+a caption of the article the view was opened from (``TO_CAPTION``,
+``chosen_block``).  The
 dialog only reports the choice; the caller performs it.  It makes no store
 calls.
 """
@@ -40,7 +42,7 @@ OTHERS = (QColor("#dcebfa"), QColor("#e3f5dc"))
 NO_ARTICLE = QColor("#e6e6e6")
 NO_ARTICLE_FOCUS = QColor("#bdbdbd")  # the grey block at the text cursor
 
-OPEN, NOT_ARTICLE, MAKE_ARTICLE = "open", "not_article", "make_article"
+OPEN, NOT_ARTICLE, MAKE_ARTICLE, TO_CAPTION = "open", "not_article", "make_article", "to_caption"
 
 
 class _PageText(QPlainTextEdit):
@@ -89,6 +91,8 @@ class PageViewDialog(QDialog):
         self.open_button = self._button(buttons, "page_view_open", self.tr("Open"), OPEN)
         self.not_article_button = self._button(buttons, "page_view_not_article", self.tr("Mark as not an article"), NOT_ARTICLE)
         self.make_button = self._button(buttons, "page_view_make_article", self.tr("Make an article from this block"), MAKE_ARTICLE)
+        self.caption_button = self._button(buttons, "page_view_to_caption", self.tr("Caption of this article"), TO_CAPTION)
+        self.caption_button.setToolTip(self.tr("The grey block becomes a caption of the article shown in orange"))
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
         self.bands = self._bands()
@@ -146,6 +150,7 @@ class PageViewDialog(QDialog):
         self.open_button.setEnabled(article_id is not None)
         self.not_article_button.setEnabled(article_id is not None)
         self.make_button.setEnabled(block is not None)
+        self.caption_button.setEnabled(block is not None and self.current_id is not None)
         focus = []
         if block is not None:
             b = self.layout_data["blocks"][block]
@@ -158,7 +163,10 @@ class PageViewDialog(QDialog):
         if self.article_at(offset) is not None:
             return [(OPEN, self.tr("Open")), (NOT_ARTICLE, self.tr("Mark as not an article"))]
         if self.block_at(offset) is not None:
-            return [(MAKE_ARTICLE, self.tr("Make an article from this block"))]
+            entries = [(MAKE_ARTICLE, self.tr("Make an article from this block"))]
+            if self.current_id is not None:
+                entries.append((TO_CAPTION, self.tr("Caption of this article")))
+            return entries
         return []
 
     def act(self, action: str, offset: int) -> bool:
@@ -167,6 +175,8 @@ class PageViewDialog(QDialog):
         if action in (OPEN, NOT_ARTICLE) and article_id is not None:
             self.chosen_id = article_id
         elif action == MAKE_ARTICLE and block is not None:
+            self.chosen_block = block
+        elif action == TO_CAPTION and block is not None and self.current_id is not None:
             self.chosen_block = block
         else:
             return False
