@@ -154,6 +154,13 @@ def _page_with_block(store: Store):
     raise AssertionError("no seed page with a block")
 
 
+def _cursor_into(dialog, offset: int) -> None:
+    """Put the page view's text cursor at page offset ``offset`` (what a click on a grey block does)."""
+    cursor = dialog.text.textCursor()
+    cursor.setPosition(dialog.offsets.to_utf16(offset))
+    dialog.text.setTextCursor(cursor)
+
+
 def test_make_article_from_a_block_in_the_page_view(qtbot, main_window, monkeypatch):
     from desktop.ui.dialogs.page_view import NO_ARTICLE_FOCUS, PageViewDialog
 
@@ -165,9 +172,7 @@ def test_make_article_from_a_block_in_the_page_view(qtbot, main_window, monkeypa
     seen = {}
 
     def fake_exec(dialog):
-        cursor = dialog.text.textCursor()
-        cursor.setPosition(dialog.offsets.to_utf16(block["start"] + 1))
-        dialog.text.setTextCursor(cursor)
+        _cursor_into(dialog, block["start"] + 1)
         seen["enabled"] = (dialog.make_button.isEnabled(), dialog.open_button.isEnabled())
         seen["focus"] = any(s.format.background().color() == NO_ARTICLE_FOCUS for s in dialog.text.extraSelections())
         qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
@@ -224,9 +229,7 @@ def test_block_to_caption_in_the_page_view(qtbot, main_window, monkeypatch):
     offered = {}
 
     def fake_exec(dialog):
-        cursor = dialog.text.textCursor()
-        cursor.setPosition(dialog.offsets.to_utf16(block["start"] + 1))
-        dialog.text.setTextCursor(cursor)
+        _cursor_into(dialog, block["start"] + 1)
         offered["menu"] = [a.text() for a in dialog.menu_at(block["start"] + 1).actions()]
         offered["enabled"] = dialog.caption_button.isEnabled()
         qtbot.mouseClick(dialog.caption_button, Qt.MouseButton.LeftButton)
