@@ -42,8 +42,8 @@ CancelledFn = Callable[[], bool]
 CLOSED_STATUSES: tuple[str, ...] = ("reviewed", "rejected")
 OPEN_STATUSES: tuple[str, ...] = tuple(s for s in STATUSES if s not in CLOSED_STATUSES)
 
-# (id, start, end, label, value, needs_check): one auto span, enough to put it back.
-SpanTuple = tuple[int, int, int, str, Any, bool]
+# (id, start, end, label, value, needs_check, confidence): one auto span, enough to put it back.
+SpanTuple = tuple[int, int, int, str, Any, bool, float | None]
 
 
 def _json_value(value: Any) -> Any:
@@ -55,20 +55,23 @@ def _json_value(value: Any) -> Any:
 
 
 def spans_for(body: str) -> list[dict[str, Any]]:
-    """The pipeline's entity spans of ``body``: dicts start/end/label/text/value (value JSON-able)."""
+    """The pipeline's entity spans of ``body``: dicts start/end/label/text/value/confidence (value JSON-able)."""
     return [
-        {"start": s.start, "end": s.end, "label": s.label, "text": s.text, "value": _json_value(s.value)}
+        {"start": s.start, "end": s.end, "label": s.label, "text": s.text, "value": _json_value(s.value),
+         "confidence": s.confidence}
         for s in _entities().extract_spans(body)
     ]
 
 
 def span_tuple(span: dict[str, Any]) -> SpanTuple:
-    return (span["id"], span["start"], span["end"], span["label"], span.get("value"), bool(span.get("needs_check")))
+    return (span["id"], span["start"], span["end"], span["label"], span.get("value"), bool(span.get("needs_check")),
+            span.get("confidence"))
 
 
 def span_dict(t: Sequence[Any]) -> dict[str, Any]:
     """A span tuple back as the dict ``Store.replace_auto_spans`` takes (id kept)."""
-    return {"id": t[0], "start": t[1], "end": t[2], "label": t[3], "value": t[4], "needs_check": bool(t[5])}
+    return {"id": t[0], "start": t[1], "end": t[2], "label": t[3], "value": t[4], "needs_check": bool(t[5]),
+            "confidence": t[6]}
 
 
 def reextract_ids(store: Any) -> list[int]:

@@ -23,7 +23,7 @@ def seeded(seeded_project):
 
 def _comparable(rec: dict) -> dict:
     out = {k: v for k, v in rec.items() if k not in IGNORED}
-    out["spans"] = [{k: v for k, v in s.items() if k != "origin"} for s in rec["spans"]]
+    out["spans"] = [{k: v for k, v in s.items() if k not in ("origin", "suggested")} for s in rec["spans"]]
     return out
 
 

@@ -19,7 +19,7 @@ from desktop.cli import main
 
 RECORD_KEYS = [
     "id", "page", "position", "title", "kicker", "subtitle", "byline", "authors", "source",
-    "dateline", "dateline_iso", "sections", "captions", "body", "spans", "flags", "tags",
+    "dateline", "dateline_iso", "continued_from", "continued_to", "sections", "captions", "body", "spans", "flags", "tags",
     "status", "reviewer", "reviewed_at",
 ]
 

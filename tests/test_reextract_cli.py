@@ -92,3 +92,15 @@ def test_missing_project_exit_2(tmp_path):
     result = CliRunner().invoke(main, ["reextract", "--db", str(tmp_path / "none.sqlite"), "--all-unreviewed"])
     assert result.exit_code == 2 and "no such project file" in result.output
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_a_span_the_editor_corrected_survives_the_command(project):
+    """The real pipeline proposes its own version of a corrected span again; the editor's stays."""
+    with Store.open(project, create=False, editor="t") as store:
+        aid = store.article_ids()[0]
+        span = next(s for s in store.get_article(aid).spans if s.origin == "auto" and s.label in ("LOC", "ORG"))
+        store.update_span(span.id, label="PER")
+    result = CliRunner().invoke(main, ["reextract", "--db", str(project), "--article", str(aid), "--quiet"])
+    assert result.exit_code == 0, result.output
+    kept = {s[0]: s for s in _spans(project)[aid]}[span.id]
+    assert kept == (span.id, span.start, span.end, "PER", "human")

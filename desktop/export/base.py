@@ -25,6 +25,8 @@ RECORD_KEYS: tuple[str, ...] = (
     "source",
     "dateline",
     "dateline_iso",
+    "continued_from",
+    "continued_to",
     "sections",
     "captions",
     "body",
@@ -42,7 +44,7 @@ SENTENCE_KEYS: tuple[str, ...] = ("article_id", "sentence_index")
 _LIST_KEYS = {"authors", "sections", "captions", "spans", "flags", "tags"}
 _NULL_KEYS = {"id", "position", "dateline_iso", "reviewer", "reviewed_at"}
 
-SPAN_KEYS: tuple[str, ...] = ("start", "end", "label", "text", "value", "origin")
+SPAN_KEYS: tuple[str, ...] = ("start", "end", "label", "text", "value", "origin", "confidence", "suggested")
 
 
 def empty_value(key: str) -> Any:
@@ -73,14 +75,18 @@ def ordered_record(record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def ordered_span(span: Mapping[str, Any]) -> dict[str, Any]:
-    """A span dict with SPAN_KEYS in order (value None and origin 'auto' when missing)."""
+    """A span dict with SPAN_KEYS in order (value, confidence None and origin 'auto' when missing;
+    ``suggested`` as the origin implies when missing)."""
+    origin = span.get("origin", "auto")
     out: dict[str, Any] = {
         "start": span["start"],
         "end": span["end"],
         "label": span["label"],
         "text": span.get("text", ""),
         "value": span.get("value"),
-        "origin": span.get("origin", "auto"),
+        "origin": origin,
+        "confidence": span.get("confidence"),
+        "suggested": span.get("suggested", origin if origin in ("auto", "imported") else None),
     }
     for key, value in span.items():
         if key not in out:

@@ -68,21 +68,22 @@ def result_items(
     omap = OffsetMap(body)
     items = []
     for n, span in enumerate(sorted_spans(record)):
-        items.append(
-            {
-                "id": f"{prefix}-{n + 1}",
-                "from_name": FROM_NAME,
-                "to_name": TO_NAME,
-                "type": "labels",
-                "origin": "manual" if span.get("origin") in HUMAN_ORIGINS else "prediction",
-                "value": {
-                    "start": omap.export(span["start"], unit),
-                    "end": omap.export(span["end"], unit),
-                    "text": body[span["start"] : span["end"]],
-                    "labels": [span["label"]],
-                },
-            }
-        )
+        item: dict[str, Any] = {
+            "id": f"{prefix}-{n + 1}",
+            "from_name": FROM_NAME,
+            "to_name": TO_NAME,
+            "type": "labels",
+            "origin": "manual" if span.get("origin") in HUMAN_ORIGINS else "prediction",
+            "value": {
+                "start": omap.export(span["start"], unit),
+                "end": omap.export(span["end"], unit),
+                "text": body[span["start"] : span["end"]],
+                "labels": [span["label"]],
+            },
+        }
+        if span.get("confidence") is not None:
+            item["score"] = span["confidence"]  # LS orders predictions and filters by this
+        items.append(item)
     return items
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from desktop.export.atomic import ExportError, describe_os_error, ensure_replaceable_dir
+from desktop.export.atomic import ExportError, describe_os_error, ensure_replaceable_dir, replace_folder
 from desktop.export.base import ExportStats
 from desktop.export.brat import write_brat
 from desktop.export.conll import write_conll
@@ -156,9 +156,10 @@ def _export_split(
 
 
 def _move_into_place(staged: Path, final: Path) -> None:
+    if staged.is_dir():
+        replace_folder(staged, final)
+        return
     try:
-        if staged.is_dir() and final.is_dir():
-            shutil.rmtree(final)
         os.replace(staged, final)
     except OSError as exc:
         raise ExportError(final, describe_os_error(exc)) from exc

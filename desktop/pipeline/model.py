@@ -49,6 +49,7 @@ class Span:
     text: str
     value: Any = None  # MONEY: int yuan; DATE: {"start": iso, "end": iso} or iso str; LOC: code
     origin: str = "auto"  # "auto" | "human" | "imported"
+    confidence: float | None = None  # the model's probability for this span (machine spans), else None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -62,6 +63,7 @@ class Span:
             text=str(d.get("text", "")),
             value=d.get("value"),
             origin=str(d.get("origin", "auto")),
+            confidence=None if d.get("confidence") is None else float(d["confidence"]),
         )
 
 
@@ -130,6 +132,8 @@ class Article:
     spans: list[Span] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    continued_from: str = ""  # continuation note at the start: the page it comes from ("第一版")
+    continued_to: str = ""  # continuation note at the end: the page it goes on ("第三版")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -148,6 +152,8 @@ class Article:
             "spans": [s.to_dict() for s in self.spans],
             "flags": list(self.flags),
             "segments": [s.to_dict() for s in self.segments],
+            "continued_from": self.continued_from,
+            "continued_to": self.continued_to,
         }
 
     @classmethod
@@ -168,6 +174,8 @@ class Article:
             spans=[Span.from_dict(s) for s in d.get("spans", [])],
             flags=list(d.get("flags", [])),
             segments=[Segment(**s) for s in d.get("segments", [])],
+            continued_from=d.get("continued_from", "") or "",
+            continued_to=d.get("continued_to", "") or "",
         )
 
 

@@ -97,13 +97,13 @@ def article_rows(db: Database, ids: Sequence[int]) -> dict[int, ArticleRow]:
 
 def span_rows(db: Database, article_id: int) -> list[SpanRow]:
     cur = db.execute(
-        'SELECT id, start, "end", label, text, value, origin, needs_check FROM spans'
+        'SELECT id, start, "end", label, text, value, origin, needs_check, confidence, suggested FROM spans'
         ' WHERE article_id = ? ORDER BY start, "end"',
         (article_id,),
     )
     return [
         SpanRow(id=r[0], start=r[1], end=r[2], label=r[3], text=r[4], value=loads(r[5]), origin=r[6],
-                needs_check=bool(r[7]))
+                needs_check=bool(r[7]), confidence=r[8], suggested=r[9])
         for r in cur
     ]
 
@@ -126,6 +126,7 @@ def get_article(db: Database, article_id: int) -> ArticleRecord:
         body=r["body"], spans=span_rows(db, article_id), flags=loads(r["flags"], []),
         tags=_tags_of(db, [article_id]).get(article_id, []), status=r["status"], note=r["note"] or "",
         reviewer=r["reviewer"], reviewed_at=r["reviewed_at"], segments=loads(r["segments"], []),
+        continued_from=r["continued_from"] or "", continued_to=r["continued_to"] or "",
     )
 
 

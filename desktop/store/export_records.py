@@ -20,7 +20,7 @@ from desktop.store.records import ArticleFilter
 _COLUMNS = (
     "a.id", "p.source_name", "a.position", "a.title", "a.kicker", "a.subtitle", "a.byline", "a.authors",
     "a.source", "a.dateline", "a.dateline_iso", "a.sections", "a.captions", "a.body", "a.flags", "a.status",
-    "a.reviewer", "a.reviewed_at",
+    "a.reviewer", "a.reviewed_at", "a.continued_from", "a.continued_to",
 )
 _BATCH = 500  # articles per fetch; their spans and tags are read with one query each
 
@@ -39,7 +39,8 @@ def iter_records(db: Database, flt: ArticleFilter) -> Iterator[dict[str, Any]]:
         ids = [r[0] for r in batch]
         spans = _by_article(
             db,
-            'SELECT article_id, start, "end", label, value, origin FROM spans WHERE article_id IN ({marks})'
+            'SELECT article_id, start, "end", label, value, origin, confidence, suggested FROM spans'
+            " WHERE article_id IN ({marks})"
             " ORDER BY article_id, start",
             ids,
         )
@@ -54,9 +55,11 @@ def iter_records(db: Database, flt: ArticleFilter) -> Iterator[dict[str, Any]]:
                 "authors": [{"name": a["name"], "role": a["role"]} for a in loads(r[7], [])],
                 "source": r[8] or "", "dateline": r[9] or "", "dateline_iso": r[10], "sections": loads(r[11], []),
                 "captions": loads(r[12], []), "body": body,
+                "continued_from": r[18] or "", "continued_to": r[19] or "",
                 "spans": [
-                    {"start": st, "end": en, "label": lb, "text": body[st:en], "value": loads(v), "origin": o}
-                    for _, st, en, lb, v, o in spans.get(aid, [])
+                    {"start": st, "end": en, "label": lb, "text": body[st:en], "value": loads(v), "origin": o,
+                     "confidence": c, "suggested": sg}
+                    for _, st, en, lb, v, o, c, sg in spans.get(aid, [])
                 ],
                 "flags": loads(r[14], []), "tags": [t for _, t in tags.get(aid, [])], "status": r[15],
                 "reviewer": r[16], "reviewed_at": r[17],

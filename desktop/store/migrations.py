@@ -16,6 +16,14 @@ step on an empty file.
 * v3: ``states``: the state of an article (or of its whole page, for edits that
   change which articles a page has) right before an event, compressed JSON;
   what the history view reverts to (see ``journal.py``).
+* v4: ``spans.confidence`` (the model's probability for a machine span; NULL for
+  spans an editor made), ``spans.suggested`` (who first proposed the span:
+  ``auto`` or ``imported``; NULL when an editor made it — kept when an editor
+  changes or accepts it, so machine quality can still be measured),
+  ``articles.continued_from`` / ``continued_to`` (continuation notes, the page
+  named) and ``pages.source_name_raw`` (the file name's bytes when they are not
+  valid UTF-8).  Existing spans whose events show an editor's change become
+  ``human`` (see ``span_origin.promote_edited_spans``).
 
 A file stamped with ``APPLICATION_ID`` is a Newsdesk project; one whose applied
 steps or ``user_version`` this build does not know was written by a newer build.
@@ -144,6 +152,20 @@ def v3_states(db: Database) -> None:
     db["states"].create_index(["article_id", "event_id"])
     db["states"].create_index(["page_id", "scope", "event_id"])
     _set_version(db, 3)
+
+
+@MIGRATIONS(name="v4_span_suggestion_confidence")
+def v4_span_suggestion_confidence(db: Database) -> None:
+    from desktop.store.span_origin import promote_edited_spans
+
+    db["spans"].add_column("confidence", float)
+    db["spans"].add_column("suggested", str)
+    db["articles"].add_column("continued_from", str, not_null_default="")
+    db["articles"].add_column("continued_to", str, not_null_default="")
+    db["pages"].add_column("source_name_raw", bytes)
+    db.execute("UPDATE spans SET suggested = origin WHERE origin IN ('auto', 'imported')")
+    promote_edited_spans(db)
+    _set_version(db, 4)
 
 
 KNOWN_STEPS: tuple[str, ...] = tuple(m.name for m in MIGRATIONS._migrations)

@@ -385,9 +385,10 @@ def make_article(db: Database, editor: str, page_id: int, block_index: int, span
     span_ids = []
     for s in new_spans:
         cur = db.execute(
-            'INSERT INTO spans (article_id, start, "end", label, text, value, origin, needs_check)'
-            " VALUES (?, ?, ?, ?, ?, ?, 'auto', 0)",
-            (new_id, s["start"], s["end"], s["label"], body[s["start"] : s["end"]], dumps(s["value"])),
+            'INSERT INTO spans (article_id, start, "end", label, text, value, origin, needs_check, confidence, suggested)'
+            " VALUES (?, ?, ?, ?, ?, ?, 'auto', 0, ?, 'auto')",
+            (new_id, s["start"], s["end"], s["label"], body[s["start"] : s["end"]], dumps(s["value"]),
+             s.get("confidence")),
         )
         span_ids.append(cur.lastrowid)
     _set_blocks(db, page_id, blocks[:block_index] + blocks[block_index + 1 :])

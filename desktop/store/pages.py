@@ -29,12 +29,14 @@ from desktop.store import search
 from desktop.store.codec import dumps, utc_now
 from desktop.store.events import record_event
 from desktop.store.records import ImportOutcome, PageInfo, PageInput
+from desktop.store.span_origin import suggested_for
 
 _ARTICLE_COLS = (
     "id", "page_id", "position", "title", "kicker", "subtitle", "byline", "authors", "source", "dateline",
     "dateline_iso", "sections", "captions", "body", "flags", "segments", "status", "n_spans",
+    "continued_from", "continued_to",
 )
-_SPAN_COLS = ("article_id", "start", "end", "label", "text", "value", "origin", "needs_check")
+_SPAN_COLS = ("article_id", "start", "end", "label", "text", "value", "origin", "needs_check", "confidence", "suggested")
 _ARTICLE_SQL = f"INSERT INTO articles ({', '.join(_ARTICLE_COLS)}) VALUES ({', '.join('?' * len(_ARTICLE_COLS))})"
 _SPAN_SQL = f'INSERT INTO spans ({", ".join(f"[{c}]" for c in _SPAN_COLS)}) VALUES ({", ".join("?" * len(_SPAN_COLS))})'
 
@@ -55,7 +57,8 @@ def _valid_spans(article: Any) -> tuple[list[tuple], int]:
             continue
         last_end = s.end
         origin = s.origin if s.origin in ("auto", "human", "imported") else "auto"
-        rows.append((s.start, s.end, s.label, body[s.start : s.end], dumps(s.value), origin, 0))
+        rows.append((s.start, s.end, s.label, body[s.start : s.end], dumps(s.value), origin, 0, s.confidence,
+                     suggested_for(origin)))
     return rows, dropped
 
 
@@ -94,6 +97,7 @@ def insert_page(db: Database, editor: str, page: PageInput) -> ImportOutcome:
                 dumps([x.to_dict() for x in a.authors]), a.source, a.dateline, a.dateline_iso,
                 dumps([x.to_dict() for x in a.sections]), dumps(list(a.captions)), a.body, dumps(list(a.flags)),
                 dumps([x.to_dict() for x in a.segments]), "unreviewed", len(spans),
+                a.continued_from, a.continued_to,
             )
         )
         fts.append((aid, a.title, a.body))

@@ -65,6 +65,8 @@ class SpanRow:
     value: Any
     origin: str  # "auto" | "human" | "imported"
     needs_check: bool = False
+    confidence: float | None = None  # the model's probability for a machine suggestion
+    suggested: str | None = None  # who first proposed it: "auto" | "imported" | None (an editor)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,6 +78,8 @@ class SpanRow:
             "value": self.value,
             "origin": self.origin,
             "needs_check": self.needs_check,
+            "confidence": self.confidence,
+            "suggested": self.suggested,
         }
 
 
@@ -106,6 +110,8 @@ class ArticleRecord:
     reviewer: str | None
     reviewed_at: str | None
     segments: list[dict[str, Any]] = field(default_factory=list)
+    continued_from: str = ""  # the page a continued article comes from ("第一版"), or ""
+    continued_to: str = ""  # the page it continues on, or ""
 
 
 @dataclass

@@ -12,10 +12,11 @@ Rules:
   human/imported span or an earlier new span, falls outside the body, has an
   unknown label, carries a ``"text"`` that is not ``body[start:end]``, or a
   value that is not JSON;
-* new spans are written with origin ``"auto"``; a span dict may carry ``"id"``
-  (kept when free, so undo/redo give back the same ids) and ``"needs_check"``;
+* new spans are written with origin ``"auto"`` (``suggested`` ``"auto"``); a span
+  dict may carry ``"id"`` (kept when free, so undo/redo give back the same ids),
+  ``"needs_check"`` and ``"confidence"`` (the model's probability);
 * an article whose auto spans would come out the same (start, end, label,
-  value, needs_check) is left alone: same ids, no event;
+  value, needs_check, confidence) is left alone: same ids, no event;
 * a reviewed article is refused with ``StoreError`` unless ``force=True``
   (``replace_auto_spans_many`` may instead leave out articles of
   ``skip_statuses``, gone articles, and articles whose body is no longer the
@@ -40,12 +41,11 @@ from desktop.store.events import record_event
 from desktop.store.records import Changes
 
 ACTION = "reextract"
-_COLUMNS = ("id", "article_id", "start", "end", "label", "text", "value", "origin", "needs_check")
-_SELECT = 'SELECT id, article_id, start, "end", label, text, value, origin, needs_check FROM spans'
-_INSERT = (
-    'INSERT INTO spans (id, article_id, start, "end", label, text, value, origin, needs_check)'
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
+_COLUMNS = ("id", "article_id", "start", "end", "label", "text", "value", "origin", "needs_check", "confidence",
+            "suggested")
+_SELECT = f'SELECT {", ".join(f"[{c}]" for c in _COLUMNS)} FROM spans'
+_INSERT = f'INSERT INTO spans ({", ".join(f"[{c}]" for c in _COLUMNS)}) VALUES ({", ".join("?" * len(_COLUMNS))})'
+
 _CHUNK = 500  # ids per IN (...) query, below SQLite's parameter limit
 
 
@@ -64,7 +64,7 @@ class _Plan:
     article_id: int
     body: str
     removed: list[dict[str, Any]]
-    new: list[dict[str, Any]]  # validated: start, end, label, text, value (encoded), needs_check, id?
+    new: list[dict[str, Any]]  # validated: start, end, label, text, value (encoded), needs_check, confidence, id?
 
 
 def article_bodies(db: Database, ids: Sequence[int]) -> dict[int, str]:
@@ -118,6 +118,10 @@ def _accept(body: str, kept: list[tuple[int, int]], spans: Iterable[Mapping[str,
         except (TypeError, ValueError):
             skipped += 1
             continue
+        confidence = s.get("confidence")
+        if confidence is not None and not (isinstance(confidence, (int, float)) and 0.0 <= confidence <= 1.0):
+            skipped += 1
+            continue
         occupied[start:end] = b"\x01" * (end - start)
         span_id = s.get("id")
         out.append(
@@ -129,13 +133,14 @@ def _accept(body: str, kept: list[tuple[int, int]], spans: Iterable[Mapping[str,
                 "text": body[start:end],
                 "value": value,
                 "needs_check": bool(s.get("needs_check", False)),
+                "confidence": None if confidence is None else float(confidence),
             }
         )
     return out, skipped
 
 
-def _key(start: int, end: int, label: str, encoded_value: str | None, needs_check: bool) -> tuple:
-    return (start, end, label, encoded_value, bool(needs_check))
+def _key(s: Mapping[str, Any], encoded_value: str | None) -> tuple:
+    return (s["start"], s["end"], s["label"], encoded_value, bool(s["needs_check"]), s.get("confidence"))
 
 
 def _plan(
@@ -146,8 +151,8 @@ def _plan(
     auto = [r for r in rows if r["origin"] == "auto"]
     kept = [(r["start"], r["end"]) for r in rows if r["origin"] != "auto"]
     new, skipped = _accept(body, kept, spans)
-    old_keys = sorted(_key(r["start"], r["end"], r["label"], dumps(r["value"]), r["needs_check"]) for r in auto)
-    new_keys = sorted(_key(s["start"], s["end"], s["label"], s["value"], s["needs_check"]) for s in new)
+    old_keys = sorted((_key(r, dumps(r["value"])) for r in auto), key=repr)
+    new_keys = sorted((_key(s, s["value"]) for s in new), key=repr)
     if old_keys == new_keys:
         return None, skipped
     return _Plan(article_id, body, auto, new), skipped
@@ -171,7 +176,7 @@ def _apply(db: Database, editor: str, plans: list[_Plan], result: Reextracted) -
                 cur = db.execute(
                     _INSERT,
                     (span_id, plan.article_id, s["start"], s["end"], s["label"], s["text"], s["value"], "auto",
-                     int(s["needs_check"])),
+                     int(s["needs_check"]), s["confidence"], "auto"),
                 )
                 inserted[plan.article_id].append(cur.lastrowid if span_id is None else span_id)
     for plan in plans:
@@ -206,7 +211,7 @@ def replace_auto_spans(
     db: Database, editor: str, article_id: int, spans: Iterable[Mapping[str, Any]], *, force: bool = False
 ) -> Reextracted:
     """Replace the article's auto spans by ``spans`` (dicts: start, end, label, value; optional id,
-    text, needs_check).  See the module docstring for what is kept and skipped."""
+    text, needs_check, confidence).  See the module docstring for what is kept and skipped."""
     row = db.execute("SELECT status, body FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         raise NotFoundError(f"article {article_id} does not exist (it may have been removed)")

@@ -3,7 +3,9 @@
 Owns: the span invariants — ``0 <= start < end <= len(body)``, label in
 ``LABELS``, no overlap with another span of the same article, ``text ==
 body[start:end]`` — and keeping ``articles.n_spans`` equal to the number of
-spans.  Each write runs in the caller's transaction and records one event whose
+spans.  An editor's change of a machine span makes it ``human`` (the rule is in
+``span_origin``); ``confidence`` and ``suggested`` ride along untouched.  Each
+write runs in the caller's transaction and records one event whose
 before/after hold the whole span (id included), enough to undo it.
 """
 
@@ -18,6 +20,7 @@ from desktop.store.codec import dumps, loads
 from desktop.store.errors import NotFoundError, OverlapError, StoreError
 from desktop.store.events import record_event
 from desktop.store.records import Changes
+from desktop.store.span_origin import origin_after_edit, suggested_for
 
 ORIGINS: tuple[str, ...] = ("auto", "human", "imported")
 
@@ -29,7 +32,7 @@ class _Unset:
 
 UNSET: Any = _Unset()
 
-_SPAN_COLUMNS = 'id, article_id, start, "end", label, text, value, origin, needs_check'
+_SPAN_COLUMNS = 'id, article_id, start, "end", label, text, value, origin, needs_check, confidence, suggested'
 
 
 def _span(db: Database, span_id: int) -> dict[str, Any]:
@@ -77,16 +80,21 @@ def _count(db: Database, article_id: int, delta: int) -> None:
 def add_span(
     db: Database, editor: str, article_id: int, start: int, end: int, label: str, *,
     value: Any = None, origin: str = "human", span_id: int | None = None, needs_check: bool = False,
+    confidence: float | None = None, suggested: Any = UNSET,
 ) -> Changes:
+    """Insert a span.  ``suggested`` defaults to what ``origin`` implies (an undo passes the saved one)."""
     if origin not in ORIGINS:
         raise StoreError(f"unknown span origin {origin!r}")
     body = check_span(db, article_id, start, end, label)
     if span_id is not None and db.execute("SELECT 1 FROM spans WHERE id = ?", (span_id,)).fetchone():
         raise StoreError(f"span id {span_id} is already in use")
+    if suggested is UNSET:
+        suggested = suggested_for(origin)
     cur = db.execute(
-        'INSERT INTO spans (id, article_id, start, "end", label, text, value, origin, needs_check)'
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (span_id, article_id, start, end, label, body[start:end], dumps(value), origin, int(needs_check)),
+        'INSERT INTO spans (id, article_id, start, "end", label, text, value, origin, needs_check, confidence, suggested)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (span_id, article_id, start, end, label, body[start:end], dumps(value), origin, int(needs_check),
+         confidence, suggested),
     )
     new_id = cur.lastrowid if span_id is None else span_id
     _count(db, article_id, +1)
@@ -98,6 +106,9 @@ def update_span(
     db: Database, editor: str, span_id: int, *, start: int | None = None, end: int | None = None,
     label: str | None = None, value: Any = UNSET, origin: str | None = None, needs_check: bool | None = None,
 ) -> Changes:
+    """Change a span.  Without an explicit ``origin``, a changed label, boundary or value
+    makes a machine or imported span the editor's (``human``); an explicit origin (an
+    undo putting the span back, an accept) is written as given."""
     old = _span(db, span_id)
     new = dict(old)
     new["start"] = old["start"] if start is None else start
@@ -109,6 +120,8 @@ def update_span(
         if origin not in ORIGINS:
             raise StoreError(f"unknown span origin {origin!r}")
         new["origin"] = origin
+    else:
+        new["origin"] = origin_after_edit(old, new)
     if needs_check is not None:
         new["needs_check"] = bool(needs_check)
     body = check_span(db, old["article_id"], new["start"], new["end"], new["label"], exclude=span_id)
@@ -133,7 +146,8 @@ def remove_span(db: Database, editor: str, span_id: int) -> Changes:
 
 
 def accept_auto_spans(db: Database, editor: str, article_id: int) -> Changes:
-    """Mark every automatic span of the article as confirmed by a human (origin auto -> human)."""
+    """Mark every automatic span of the article as confirmed by a human (origin auto -> human;
+    ``suggested`` keeps ``auto``)."""
     _body(db, article_id)
     ids = [r[0] for r in db.execute("SELECT id FROM spans WHERE article_id = ? AND origin = 'auto' ORDER BY id", (article_id,))]
     if not ids:

@@ -55,7 +55,9 @@ Additions beyond the contract (same rules):
 
     store.add_pages(pages: Sequence[PageInput]) -> list[ImportOutcome]   (all in one transaction)
     store.set_body(article_id, body) -> Changes   (spans and sections follow the edit; see body.py)
-    store.update_span(..., origin=None, needs_check=None)
+    store.update_span(..., origin=None, needs_check=None)   (an editor's change of label, boundaries or
+                   value makes an auto/imported span "human"; see span_origin.py)
+    store.add_span(..., confidence=None, suggested=UNSET)   (suggested: who first proposed the span)
     store.rebuild_search_index()
     store.integrity_check() -> str                  ("ok" or SQLite's list of problems)
     ArticleFilter.include_superseded, ArticleRow.page_version / .superseded,
@@ -310,10 +312,13 @@ class Store:
 
     def add_span(
         self, article_id: int, start: int, end: int, label: str, *, value: Any = None, origin: str = "human",
-        span_id: int | None = None,
+        span_id: int | None = None, confidence: float | None = None, suggested: Any = UNSET,
     ) -> Changes:
         with self._write([article_id]) as db:
-            return spans.add_span(db, self.editor, article_id, start, end, label, value=value, origin=origin, span_id=span_id)
+            return spans.add_span(
+                db, self.editor, article_id, start, end, label, value=value, origin=origin, span_id=span_id,
+                confidence=confidence, suggested=suggested,
+            )
 
     def update_span(
         self, span_id: int, *, start: int | None = None, end: int | None = None, label: str | None = None,

@@ -153,16 +153,25 @@ class RemoveSpanCommand(StoreCommand):
 
     def backward(self, store: Any) -> Changes:
         s = self.span
-        return store.add_span(self.article_id, s.start, s.end, s.label, value=s.value, origin=s.origin, span_id=s.id)
+        return store.add_span(
+            self.article_id, s.start, s.end, s.label, value=s.value, origin=s.origin, span_id=s.id,
+            confidence=s.confidence, suggested=s.suggested,
+        )
 
 
 class UpdateSpanCommand(StoreCommand):
-    """Relabel a span, move its boundaries or change its normalised value."""
+    """Relabel a span, move its boundaries or change its normalised value.
 
-    def __init__(self, ctx: AppContext, article_id: int, span_id: int, old: dict[str, Any], new: dict[str, Any]) -> None:
+    The store makes a changed machine span the editor's (origin ``human``); ``old``
+    carries the span's origin so that undo gives the machine its span back.
+    """
+
+    def __init__(
+        self, ctx: AppContext, article_id: int, span: SpanRow, old: dict[str, Any], new: dict[str, Any]
+    ) -> None:
         text = QCoreApplication.translate("Commands", "Resize span") if set(new) <= {"start", "end"} else QCoreApplication.translate("Commands", "Change span")
         super().__init__(ctx, article_id, text)
-        self.span_id, self.old, self.new = span_id, dict(old), dict(new)
+        self.span_id, self.old, self.new = span.id, {**old, "origin": span.origin}, dict(new)
 
     def forward(self, store: Any) -> Changes:
         return store.update_span(self.span_id, **self.new)

@@ -83,7 +83,7 @@ class SpanEditing(QObject):
             self._say(self.tr("Select some text or a span first"))
             return
         if span.label != label:
-            self.ctx.push(UpdateSpanCommand(self.ctx, record.id, span.id, {"label": span.label}, {"label": label}))
+            self.ctx.push(UpdateSpanCommand(self.ctx, record.id, span, {"label": span.label}, {"label": label}))
 
     def delete_span(self) -> None:
         span, record = self.selected_span(), self.record
@@ -139,7 +139,7 @@ class SpanEditing(QObject):
             self._say(self.tr("A span cannot be empty or leave the text"))
             return
         old, new = ({"start": span.start}, {"start": start}) if side == "start" else ({"end": span.end}, {"end": end})
-        self.ctx.push(UpdateSpanCommand(self.ctx, record.id, span.id, old, new))
+        self.ctx.push(UpdateSpanCommand(self.ctx, record.id, span, old, new))
 
     # --- bulk --------------------------------------------------------------------
     def accept_auto(self) -> None:

@@ -16,12 +16,13 @@ BODY_2 = "2023年，𠮷祥村在成都都市圈内新建了清风路社区服�
 
 
 def span(body: str, text: str, label: str, origin: str = "auto", value: Any = None,
-         nth: int = 0) -> dict[str, Any]:
+         nth: int = 0, confidence: float | None = None) -> dict[str, Any]:
     start = -1
     for _ in range(nth + 1):
         start = body.index(text, start + 1)
     return {"start": start, "end": start + len(text), "label": label, "text": text,
-            "value": value, "origin": origin}
+            "value": value, "origin": origin, "confidence": confidence,
+            "suggested": origin if origin in ("auto", "imported") else None}
 
 
 def make_record(rid: Any, page: str, body: str, spans: list[dict[str, Any]],
@@ -38,6 +39,8 @@ def make_record(rid: Any, page: str, body: str, spans: list[dict[str, Any]],
         "source": "本报讯",
         "dateline": "2月20日",
         "dateline_iso": "2023-02-20",
+        "continued_from": "",
+        "continued_to": "",
         "sections": [{"title": "本报记者　李鹏飞", "start": body.find("本报"), "end": body.find("本报") + 8}]
         if "本报" in body else [],
         "captions": ["群众院坝会", "（图片由金牛区委宣传部提供）"],

@@ -154,7 +154,7 @@ def test_brat_refuses_to_replace_a_foreign_folder(tmp_path: Path) -> None:
     folder = tmp_path / "文档"
     folder.mkdir()
     (folder / "论文.docx").write_bytes(b"precious")
-    with pytest.raises(ExportError, match="not a brat export"):
+    with pytest.raises(ExportError, match="not written by a Newsdesk export"):
         export("brat", [record_1()], folder)
     assert (folder / "论文.docx").read_bytes() == b"precious"
 
@@ -163,7 +163,7 @@ def test_brat_replaces_its_own_previous_export(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
     export("brat", [record_1(), record_2()], folder)
     export("brat", [record_2()], folder)
-    assert sorted(p.name for p in folder.iterdir()) == ["102.ann", "102.txt", "annotation.conf"]
+    assert sorted(p.name for p in folder.iterdir()) == [".newsdesk-export.json", "102.ann", "102.txt", "annotation.conf"]
     assert [p.name for p in tmp_path.iterdir()] == ["corpus"]
 
 

@@ -14,7 +14,7 @@ def test_export_passes_the_checker(tmp_path: Path) -> None:
     stats = export("brat", [record_1(), record_2()], folder)
     assert stats.files == 5 and stats.spans == 19
     assert sorted(p.name for p in folder.iterdir()) == [
-        "101.ann", "101.txt", "102.ann", "102.txt", "annotation.conf"]
+        ".newsdesk-export.json", "101.ann", "101.txt", "102.ann", "102.txt", "annotation.conf"]
     assert (folder / "101.txt").read_text(encoding="utf-8") == record_1()["body"]
     assert check_brat_dir(folder) == []
 

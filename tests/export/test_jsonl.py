@@ -21,7 +21,7 @@ def test_keys_in_record_order_and_chinese_unescaped(tmp_path: Path, records) -> 
     assert len(lines) == 2 and "四川省财政厅" in lines[0] and "\\u" not in lines[0]
     first = json.loads(lines[0])
     assert tuple(first) == RECORD_KEYS
-    assert list(first["spans"][0]) == ["start", "end", "label", "text", "value", "origin"]
+    assert list(first["spans"][0]) == ["start", "end", "label", "text", "value", "origin", "confidence", "suggested"]
     assert first == record_1()
 
 
@@ -37,7 +37,8 @@ def test_missing_fields_are_filled_in_order(tmp_path: Path) -> None:
     export("jsonl", [{"id": 7, "body": "成都", "spans": [{"start": 0, "end": 2, "label": "LOC"}]}], target)
     rec = json.loads(target.read_text(encoding="utf-8"))
     assert tuple(rec) == RECORD_KEYS
-    assert rec["spans"] == [{"start": 0, "end": 2, "label": "LOC", "text": "", "value": None, "origin": "auto"}]
+    assert rec["spans"] == [{"start": 0, "end": 2, "label": "LOC", "text": "", "value": None, "origin": "auto",
+                             "confidence": None, "suggested": "auto"}]
     assert rec["authors"] == [] and rec["status"] == "unreviewed" and rec["reviewed_at"] is None
 
 

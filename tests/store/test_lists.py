@@ -9,7 +9,8 @@ from desktop.store.store import Store
 
 RECORD_KEYS = {
     "id", "page", "position", "title", "kicker", "subtitle", "byline", "authors", "source", "dateline",
-    "dateline_iso", "sections", "captions", "body", "spans", "flags", "tags", "status", "reviewer", "reviewed_at",
+    "dateline_iso", "continued_from", "continued_to", "sections", "captions", "body", "spans", "flags", "tags",
+    "status", "reviewer", "reviewed_at",
 }
 
 
@@ -80,7 +81,7 @@ def test_iter_records_shape_and_span_text(filled: Store) -> None:
     assert first["authors"] == [{"name": "李鹏飞", "role": "记者"}]
     assert first["tags"] == ["经济"] and first["status"] == "reviewed" and first["reviewer"] == "alice"
     assert first["flags"] == ["truncated"] and first["captions"] == ["图片说明"]
-    assert set(first["spans"][0]) == {"start", "end", "label", "text", "value", "origin"}
+    assert set(first["spans"][0]) == {"start", "end", "label", "text", "value", "origin", "confidence", "suggested"}
     for r in records:
         for s in r["spans"]:
             assert s["text"] == r["body"][s["start"] : s["end"]]

@@ -82,9 +82,9 @@ def test_span_add_update_remove_keep_their_id(ctx, article):
     assert span_id not in spans()
     ctx.undo_stack.redo()
     assert spans()[span_id].start == start  # same id again after redo
-    assert ctx.push(UpdateSpanCommand(ctx, article.id, span_id, {"label": "ORG"}, {"label": "LOC"}))
+    assert ctx.push(UpdateSpanCommand(ctx, article.id, spans()[span_id], {"label": "ORG"}, {"label": "LOC"}))
     assert spans()[span_id].label == "LOC"
-    assert ctx.push(UpdateSpanCommand(ctx, article.id, span_id, {"end": end}, {"end": end - 1}))
+    assert ctx.push(UpdateSpanCommand(ctx, article.id, spans()[span_id], {"end": end}, {"end": end - 1}))
     assert spans()[span_id].end == end - 1
     ctx.undo_stack.undo()
     assert spans()[span_id].end == end

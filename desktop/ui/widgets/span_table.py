@@ -85,7 +85,7 @@ class SpanTable(QTableView):
     def _on_value_edited(self, span: SpanRow, value: Any) -> None:
         if self.ctx.record is None:
             return
-        self.ctx.push(UpdateSpanCommand(self.ctx, self.ctx.record.id, span.id, {"value": span.value}, {"value": value}))
+        self.ctx.push(UpdateSpanCommand(self.ctx, self.ctx.record.id, span, {"value": span.value}, {"value": value}))
 
     def _on_invalid_value(self, text: str) -> None:
         self.ctx.status_message.emit(fill(self.tr("Not a valid value: %1"), text))
