@@ -1,15 +1,14 @@
 """Where Newsdesk's data files are: the only module that knows the layout.
 
 Owns: the ``resources/`` folder (label colours, tag vocabulary, styles, icons,
-translations), the bundled seed pages, and the location of the gazetteer file
-shipped in the ``jionlp`` package data.  Works from a checkout, from a wheel
+translations, the gazetteer data in ``resources/gazetteer``), and the bundled
+seed pages.  Works from a checkout, from a wheel
 installed with ``pip install .`` (data mapped to ``desktop._resources`` and
 ``desktop._seeds``) and from a PyInstaller bundle (``sys._MEIPASS``).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from functools import cache
@@ -64,15 +63,6 @@ def load_json(*parts: str) -> Any:
 
 @cache
 def gazetteer_zip() -> Path:
-    """china_location.zip from jionlp's package data (the package is not imported)."""
-    frozen = _frozen_root()
-    if frozen and (frozen / "jionlp" / "dictionary" / "china_location.zip").is_file():
-        return frozen / "jionlp" / "dictionary" / "china_location.zip"
-    spec = importlib.util.find_spec("jionlp")
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("the jionlp package (gazetteer data) is not installed")
-    for loc in spec.submodule_search_locations:
-        p = Path(loc) / "dictionary" / "china_location.zip"
-        if p.is_file():
-            return p
-    raise FileNotFoundError("china_location.zip not found in the jionlp package")
+    """china_location.zip: the administrative-division tree with codes, shipped in
+    resources/gazetteer/ (data of the jionlp project, Apache-2.0; see the README there)."""
+    return resource_path("gazetteer", "china_location.zip")

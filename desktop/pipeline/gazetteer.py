@@ -1,7 +1,8 @@
 """Administrative divisions and countries: the compiled gazetteer and its loading.
 
-Owns: ``Gazetteer`` (dictionaries keyed by name, built from jionlp's
-``china_location.zip`` and ``world_location.txt``), ``load_gazetteer`` (process-wide,
+Owns: ``Gazetteer`` (dictionaries keyed by name, built from JioNLP's data files
+shipped in resources/gazetteer, ``china_location.zip`` and ``world_location.txt``),
+``load_gazetteer`` (process-wide,
 with a pickle cache in the user cache dir keyed by the zip's size and mtime) and
 ``resolve_code`` (pick the division code of an ambiguous name from its context).
 
@@ -134,7 +135,7 @@ def _local_name_is_distinctive(name: str, suffixes: tuple[str, ...], tags: dict[
 
 
 def build_gazetteer(zip_path: Path, world_path: Path | None) -> Gazetteer:
-    """Parse the jionlp files into a ``Gazetteer`` (about a second; see ``load_gazetteer``)."""
+    """Parse the JioNLP data files into a ``Gazetteer`` (about a second; see ``load_gazetteer``)."""
     with zipfile.ZipFile(zip_path) as zf:
         text = zf.read(zf.namelist()[0]).decode("utf-8")
     admin: dict[str, set[str]] = {}
