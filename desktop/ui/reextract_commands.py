@@ -22,6 +22,7 @@ from desktop.store.records import Changes
 from desktop.ui.commands import StoreCommand
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import fill
+from desktop.ui.messages import Refusal
 from desktop.ui.tasks import GuiThreadProxy, Task
 
 
@@ -39,7 +40,7 @@ class ReextractArticleCommand(StoreCommand):
         if self.after is None:
             result = store.replace_auto_spans(self.article_id, self.new_spans)
             if self.article_id not in result.article_ids:
-                raise StoreError(QCoreApplication.translate("Commands", "The machine spans are already up to date"))
+                raise Refusal(QCoreApplication.translate("Commands", "The machine spans are already up to date"))
             self.before = result.removed[self.article_id]
             self.after = result.added[self.article_id]
             self.spans_skipped = result.spans_skipped
