@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -135,8 +135,11 @@ class LabelAllDialog(QDialog):
         self._timer.timeout.connect(self._scan)
         self._timer.start()
         self._update()
-        self.table.setFocus()
         self.resize(min(980, max(720, em * 56)), 560)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.setFocus()  # the keys (arrows, Space, 1–7, Enter) work on the list at once
 
     @property
     def label(self) -> str | None:
