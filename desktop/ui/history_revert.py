@@ -60,6 +60,7 @@ class HistoryController(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.dialog: HistoryDialog | None = None  # the open dialog (tests answer it)
+        self.shown_events: list[Event] = []  # the events the open (or last) dialog lists
 
     def show_history(self) -> None:
         record = self.ctx.record
@@ -80,6 +81,7 @@ class HistoryController(QObject):
 
     def _open(self, article_id: int, title: str, events: list[Event]) -> None:
         record_id = article_id
+        self.shown_events = list(events)
         parent = self.parent()
         self.dialog = HistoryDialog(title, events, parent if isinstance(parent, QWidget) else None)
         try:

@@ -54,8 +54,9 @@ class ModalAnswer:
     without the expected dialog fails instead of hanging.
     """
 
-    def __init__(self, *handlers: Callable[[QWidget], None], timeout_s: float = 20.0) -> None:
+    def __init__(self, *handlers: Callable[[QWidget], None], timeout_s: float = 20.0, popup: bool = False) -> None:
         self.handlers = list(handlers)
+        self.popup = popup  # answer a popup menu (QMenu.exec) instead of a modal dialog
         self.dialogs: list[QWidget] = []
         self.error: BaseException | None = None
         self._deadline = time.monotonic() + timeout_s
@@ -66,8 +67,9 @@ class ModalAnswer:
         self._timer.start()
 
     def _poll(self) -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is not None and dialog.isVisible() and dialog.isActiveWindow() and dialog is not self._busy:
+        dialog = QApplication.activePopupWidget() if self.popup else QApplication.activeModalWidget()
+        ready = dialog is not None and dialog.isVisible() and (self.popup or dialog.isActiveWindow())
+        if ready and dialog is not self._busy:
             handler = self.handlers[len(self.dialogs)]
             self.dialogs.append(dialog)
             self._busy = dialog
@@ -78,8 +80,8 @@ class ModalAnswer:
             except BaseException as err:  # noqa: BLE001 - reported by check()
                 self.error = err
                 self._timer.stop()
-                if dialog.isVisible() and hasattr(dialog, "reject"):
-                    dialog.reject()
+                if dialog.isVisible():
+                    getattr(dialog, "reject", dialog.close)()
         elif dialog is None:
             self._busy = None
         if time.monotonic() > self._deadline:

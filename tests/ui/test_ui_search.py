@@ -49,6 +49,10 @@ def test_down_goes_into_the_results_which_show_counts_and_snippets(qtbot, main_w
         marks = model.data(model.index(row, COL_SNIPPET), MARKS_ROLE)
         if hit_ranges(record.body, QUERY):
             assert marks and all(snippet[s:e] == QUERY for s, e in marks)
+    press(qtbot, Qt.Key.Key_Down)  # the arrow keys walk the results (page column hidden while searching)
+    assert table.currentIndex().row() == 1 and w.ctx.article_id == expected[1]
+    press(qtbot, Qt.Key.Key_Up)
+    assert w.ctx.article_id == expected[0]
     # Enter in the list goes into the text, at the first hit, selected
     press(qtbot, Qt.Key.Key_Return)
     view = w.article_view

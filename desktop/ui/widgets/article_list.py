@@ -153,7 +153,7 @@ class ArticleList(QWidget):
             if row < 0:
                 self.table.selectionModel().clearSelection()
             else:
-                index = self.model.index(row, 0)
+                index = self.model.index(row, COL_TITLE)  # a column never hidden: arrow keys move from it
                 self.table.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
                 )
