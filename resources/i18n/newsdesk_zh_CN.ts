@@ -322,8 +322,8 @@
         <translation>快捷键一览</translation>
     </message>
     <message>
-        <source>Select text with the mouse or Shift+arrows, then press a label key. Keys marked ‘in the text’ work while the article text has the focus.</source>
-        <translation>用鼠标或 Shift+方向键选中文字，再按标签键。标为“正文中”的按键在正文获得焦点时有效。</translation>
+        <source>Select text with the mouse or Shift+arrows, then press a label key. Right-click a span for everything it offers. Lighter spans with a dashed underline are the machine&apos;s, not yet checked. Keys marked ‘in the text’ work while the article text has the focus.</source>
+        <translation>用鼠标或 Shift+方向键选中文字，再按标签键。右键点击标注可看到它的全部操作。颜色较浅、带虚线下划线的是尚未核对的机器标注。标为“正文中”的按键在正文获得焦点时有效。</translation>
     </message>
     <message>
         <source>Keys</source>

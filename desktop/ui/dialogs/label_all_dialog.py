@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,6 +36,14 @@ from PySide6.QtWidgets import (
 from desktop.ui.i18n import fill
 from desktop.ui.label_palette import label_styles
 from desktop.ui.models.occurrence_list import COL_ARTICLE, COL_HIT, COL_LEFT, COL_RIGHT, COL_TICK, Finder, OccurrenceModel
+
+
+class _ElideLeft(QStyledItemDelegate):
+    """The text before a hit is cut at its far end (the left), keeping the words next to the hit."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideLeft
 
 
 class OccurrenceTable(QTableView):
@@ -95,7 +105,8 @@ class LabelAllDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideLeft)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # the text after a hit: cut at its far end
+        self.table.setItemDelegateForColumn(COL_LEFT, _ElideLeft(self.table))
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()

@@ -3,7 +3,8 @@
 Owns: ``SnippetDelegate``: the snippet (``DisplayRole``) drawn piece by piece
 with ``QPainter.drawText`` (never as markup: page text stays literal), the
 hits (``MARKS_ROLE`` ranges) in bold inside a red frame like the hits in the
-article, and the end elided when the column is narrow.
+article, and the end elided when the column is narrow; when the first hit
+would not fit, the start is cut instead so that the hit shows.
 """
 
 from __future__ import annotations
@@ -14,6 +15,21 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.ui.label_palette import SEARCH_HIT
 from desktop.ui.models.article_table import MARKS_ROLE
+
+
+def _keep_first_hit_in_view(text: str, marks: list, metrics: QFontMetricsF, width: float) -> tuple[str, list]:
+    """Drop leading characters (shown as "…") so the first hit starts within the first third
+    of ``width``: a narrow column still shows the hit, not only the text before it."""
+    if not marks or width <= 0:
+        return text, marks
+    first = marks[0][0]
+    if metrics.horizontalAdvance(text[:first]) <= width / 3:
+        return text, marks
+    cut = first
+    while cut > 0 and metrics.horizontalAdvance("…" + text[cut - 1 : first]) <= width / 3:
+        cut -= 1
+    shift = cut - 1  # one character for the "…"
+    return "…" + text[cut:], [(s - shift, e - shift) for s, e in marks if s >= cut]
 
 
 class SnippetDelegate(QStyledItemDelegate):
@@ -37,6 +53,7 @@ class SnippetDelegate(QStyledItemDelegate):
             selected = bool(opt.state & QStyle.StateFlag.State_Selected)
             color = opt.palette.highlightedText().color() if selected else opt.palette.text().color()
             x, right = rect.left(), rect.right()
+            text, marks = _keep_first_hit_in_view(text, list(marks), QFontMetricsF(plain), right - x)
             pieces, at = [], 0
             for start, end in marks:
                 if start > at:
@@ -50,9 +67,11 @@ class SnippetDelegate(QStyledItemDelegate):
                 font = bold if is_hit else plain
                 metrics = QFontMetricsF(font)
                 width = metrics.horizontalAdvance(piece)
-                if x + width > right:
+                elided = x + width > right
+                if elided:
                     piece = metrics.elidedText(piece, Qt.TextElideMode.ElideRight, right - x)
                     width = metrics.horizontalAdvance(piece)
+                    is_hit = is_hit and piece.rstrip("…") != ""  # no frame around a lone "…"
                 box = QRectF(x, rect.top(), width, rect.height())
                 painter.setFont(font)
                 painter.setPen(color)
@@ -64,5 +83,7 @@ class SnippetDelegate(QStyledItemDelegate):
                     h = metrics.height()
                     painter.drawRoundedRect(QRectF(x - 1, rect.center().y() - h / 2, width + 2, h), 2, 2)
                 x += width
+                if elided:
+                    break  # the rest does not fit: one "…" says so
         finally:
             painter.restore()
