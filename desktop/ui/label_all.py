@@ -102,7 +102,7 @@ class LabelAll(QObject):
         store = self.ctx.store
 
         def find(ids: Sequence[int]):  # noqa: ANN202
-            return store.occurrences(text, ids, OPEN_STATUSES)
+            return store.occurrences(text, ids, OPEN_STATUSES, context=0)  # the model reads context when shown
 
         return find
 
@@ -111,7 +111,9 @@ class LabelAll(QObject):
         if record.id not in candidates:
             candidates.insert(0, record.id)  # a text the index cannot match (punctuation) is still searched here
         parent = self.view.window()
-        self.dialog = LabelAllDialog(text, label, candidates, self._find(text), self.ctx.settings.language(), parent)
+        self.dialog = LabelAllDialog(
+            text, label, candidates, self._find(text), self.ctx.store.article_bodies, self.ctx.settings.language(), parent
+        )
         try:
             accepted = self.dialog.exec()
             chosen, targets = self.dialog.label, self.dialog.targets()

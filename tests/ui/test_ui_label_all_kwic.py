@@ -125,7 +125,18 @@ def test_reviewed_articles_are_not_written(qtbot, main_window):
 
 
 def _occurrence(i: int) -> Occurrence:
-    return Occurrence(article_id=i // 3, title=f"文章{i // 3}", start=i % 3 * 10, end=i % 3 * 10 + 2, left="左边", right="右边")
+    return Occurrence(article_id=i // 3, title=f"文章{i // 3}", start=i % 3 * 10 + 4, end=i % 3 * 10 + 6, left="", right="")
+
+
+BODY = "前文前文成都后文后文前文成都后文后文前文成都后文后文"
+
+
+def _bodies(calls: list):
+    def bodies(ids):
+        calls.append(len(ids))
+        return {a: BODY for a in ids}
+
+    return bodies
 
 
 def test_the_model_is_filled_lazily(qtmodeltester):
@@ -136,7 +147,8 @@ def test_the_model_is_filled_lazily(qtmodeltester):
         return [_occurrence(3 * a + k) for a in ids for k in range(3)], []
 
     candidates = list(range(2000))  # 6,000 occurrences
-    model = OccurrenceModel("成都", candidates, find)
+    body_calls: list[int] = []
+    model = OccurrenceModel("成都", candidates, find, _bodies(body_calls))
     assert model.rowCount() == 0 and not calls  # nothing read until asked
     model.scan_step()
     assert calls == [SCAN_CHUNK] and model.found == 3 * SCAN_CHUNK
@@ -147,6 +159,10 @@ def test_the_model_is_filled_lazily(qtmodeltester):
     assert model.rowCount() == 2 * FETCH_ROWS
     model.set_ticked(5000, False)  # rows not shown yet can be unticked too (Untick all)
     assert model.n_ticked == 5999 and len(model.ticked()) == 5999
+    assert not body_calls  # no context read before a row is shown
+    assert model.data(model.index(1, COL_LEFT)) == BODY[max(0, 14 - 16) : 14]
+    assert model.data(model.index(1, COL_RIGHT)) == BODY[16:32]
+    assert body_calls and body_calls[0] < 200  # the bodies of a window of rows, not of every article
     qtmodeltester.check(model)
 
 
@@ -154,7 +170,7 @@ def test_the_dialog_opens_before_the_search_is_done(qtbot):
     from desktop.ui.dialogs.label_all_dialog import LabelAllDialog
 
     dialog = LabelAllDialog(
-        "成都", None, list(range(5 * SCAN_CHUNK)), lambda ids: ([_occurrence(a) for a in ids], []), "zh_CN"
+        "成都", None, list(range(5 * SCAN_CHUNK)), lambda ids: ([_occurrence(a) for a in ids], []), _bodies([]), "zh_CN"
     )
     qtbot.addWidget(dialog)
     assert not dialog.model.finished and not dialog.apply_button.isEnabled()

@@ -35,7 +35,16 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.i18n import fill
 from desktop.ui.label_palette import label_styles
-from desktop.ui.models.occurrence_list import COL_ARTICLE, COL_HIT, COL_LEFT, COL_RIGHT, COL_TICK, Finder, OccurrenceModel
+from desktop.ui.models.occurrence_list import (
+    COL_ARTICLE,
+    COL_HIT,
+    COL_LEFT,
+    COL_RIGHT,
+    COL_TICK,
+    Bodies,
+    Finder,
+    OccurrenceModel,
+)
 
 
 class _ElideLeft(QStyledItemDelegate):
@@ -67,14 +76,14 @@ class OccurrenceTable(QTableView):
 
 class LabelAllDialog(QDialog):
     def __init__(
-        self, text: str, label: str | None, candidates: Sequence[int], find: Finder, language: str,
+        self, text: str, label: str | None, candidates: Sequence[int], find: Finder, bodies: Bodies, language: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("label_all_dialog")
         self.setWindowTitle(self.tr("Label all occurrences"))
         self.text = text
-        self.model = OccurrenceModel(text, candidates, find, self)
+        self.model = OccurrenceModel(text, candidates, find, bodies, self)
         box = QVBoxLayout(self)
         intro = QLabel(
             fill(
