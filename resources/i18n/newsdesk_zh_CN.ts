@@ -1399,8 +1399,20 @@ Their machine spans are replaced; spans you made or imported stay. You can undo 
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>Article %1: %2</source>
-        <translation>文章 %1：%2</translation>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>%1 articles could not be re-extracted; their spans are as they were. The log has the details. %2</source>
+        <translation>有 %1 篇文章未能重新抽取，它们的标注保持原样，详情见日志。%2</translation>
+    </message>
+    <message>
+        <source>The re-extraction stopped before the end: what was done is saved (Ctrl+Z undoes it). Try again; the log has the details.</source>
+        <translation>重新抽取没有做完就停止了：已完成的部分已保存（按 Ctrl+Z 可撤销）。请再试一次，详情见日志。</translation>
+    </message>
+    <message>
+        <source>The re-extraction stopped with an error. Articles finished before it keep their new machine spans; spans you made are never touched. Try again; the log has the details.</source>
+        <translation>重新抽取因出错而停止。出错前已完成的文章保留新的机器标注；你做的标注不会被改动。请再试一次，详情见日志。</translation>
     </message>
     <message>
         <source>Some articles were not re-extracted</source>

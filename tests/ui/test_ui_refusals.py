@@ -83,3 +83,21 @@ def test_every_refusal_code_has_a_chinese_sentence(main_window):
         message = explain(StoreError("developer text [1, 2) id 3", code=code, **DETAILS))
         _no_developer_detail(message)
         assert "%" not in message and "developer text" not in message, (code, message)
+
+
+def test_a_batch_re_extraction_that_failed_on_some_articles_names_them_not_their_ids(main_window, caplog):
+    from desktop.reextraction import BatchSummary
+
+    w, store = main_window, main_window.ctx.store
+    ids = [a for a in store.article_ids() if a >= 10][:2]  # ids that cannot be mistaken for the count
+    shown: list[tuple[str, str]] = []
+    w.ctx.interaction.show_error = lambda title, text: shown.append((title, text))
+    summary = BatchSummary(total=2, failed=[(ids[0], "ValueError: bad offsets [3, 9)")], error="database is locked")
+    with caplog.at_level(logging.WARNING, logger="newsdesk"):
+        w.reextraction._on_batch_done(store, summary)
+    title, text = shown[0]
+    assert store.get_article(ids[0]).title in text and "Ctrl+Z" in text
+    assert "ValueError" not in text and "locked" not in text and str(ids[0]) not in text.replace("Ctrl+Z", "")
+    _no_developer_detail(text)
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert "ValueError: bad offsets" in logged and "database is locked" in logged
