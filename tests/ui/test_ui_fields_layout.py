@@ -110,7 +110,7 @@ def test_cells_show_statuses_and_labels_in_full_and_elide_in_the_middle(qtbot, w
         name = status_text(status)
         assert (name == status.replace("_", " ")) == english, name  # translated in the Chinese interface
         assert _fits(table, COL_STATUS, name), f"status {name!r} clipped"
-    assert _fits(table, COL_PAGE, "000_3…41.txt")
+    assert _fits(table, COL_PAGE, "000_3…241")
     page_index = model.index(0, COL_PAGE)
     option = QStyleOptionViewItem()
     table.itemDelegateForIndex(page_index).initStyleOption(option, page_index)

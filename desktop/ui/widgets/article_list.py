@@ -83,20 +83,22 @@ class ArticleList(QWidget):
         ctx.project_changed.connect(self._on_project)
 
     def column_widths(self) -> dict[int, int]:
-        """Widths that show headers, statuses and counts in full in the interface language."""
+        """Widths that show headers, statuses and counts in full in the interface language and
+        leave the title the rest; page names keep their start and end ("000_3…241.txt")."""
         fm, header_fm = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
-        pad = 14
+        cell_pad, header_pad, sort_arrow = 10, 16, 16
 
-        def fit(col: int, texts: tuple[str, ...] = ()) -> int:
+        def fit(col: int, texts: tuple[str, ...] = (), sorted_by: bool = False) -> int:
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
-            return max([header_fm.horizontalAdvance(title) + 2 * pad] + [fm.horizontalAdvance(t) + pad for t in texts])
+            header = header_fm.horizontalAdvance(title) + header_pad + (sort_arrow if sorted_by else 0)
+            return max([header] + [fm.horizontalAdvance(t) + cell_pad for t in texts])
 
         return {
-            COL_PAGE: fit(COL_PAGE, ("000_39…e241.txt",)),
-            COL_POSITION: fit(COL_POSITION, ("999",)),
+            COL_PAGE: fit(COL_PAGE, ("000_39…241",), sorted_by=True),
+            COL_POSITION: fit(COL_POSITION, ("99",)),
             COL_STATUS: fit(COL_STATUS, tuple(status_text(s) for s in STATUSES)),
-            COL_SPANS: fit(COL_SPANS, ("9999",)),
-            COL_TAGS: fit(COL_TAGS, ("标签标签",)),
+            COL_SPANS: fit(COL_SPANS, ("999",)),
+            COL_TAGS: fit(COL_TAGS),
         }
 
     def set_filter(self, flt: ArticleFilter) -> None:

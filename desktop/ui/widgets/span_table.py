@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.store.records import ArticleRecord, SpanRow
 from desktop.ui.commands import UpdateSpanCommand
@@ -57,18 +57,19 @@ class SpanTable(QTableView):
         ctx.span_selected.connect(self._select_span)
 
     def column_widths(self) -> dict[int, int]:
-        """Widths of the label, value and origin columns: the longest name (or a 13-digit value) and padding."""
+        """Widths of the label, value and origin columns: the longest label and origin name in full,
+        a date or a ten-digit amount as value (longer values elide in the middle); the text gets the rest."""
         fm = self.fontMetrics()
         header_fm = self.horizontalHeader().fontMetrics()
-        pad = 4 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 16
+        cell_pad, header_pad = 10, 16
 
         def fit(column: int, texts: list[str]) -> int:
             title = str(self.span_model.headerData(column, Qt.Orientation.Horizontal))
-            return max([header_fm.horizontalAdvance(title) + 16] + [fm.horizontalAdvance(t) + pad for t in texts])
+            return max([header_fm.horizontalAdvance(title) + header_pad] + [fm.horizontalAdvance(t) + cell_pad for t in texts])
 
         return {
             COL_LABEL: fit(COL_LABEL, [label_text(s.label) for s in label_styles()]),
-            COL_VALUE: fit(COL_VALUE, ["2024-12-31", "1200000000000"]),
+            COL_VALUE: fit(COL_VALUE, ["2024-12-31", "1200000000"]),
             COL_ORIGIN: fit(COL_ORIGIN, [self.span_model.origin_text(o) for o in ("auto", "human", "imported")]),
         }
 
