@@ -131,7 +131,7 @@ def test_markup_from_files_projects_and_users_is_shown_as_text(qtbot, markup_win
     # --- an import: a page named with markup, whose title is markup; a bad file named with markup -
     pages = tmp_path / "pages"
     pages.mkdir()
-    good = pages / f"{FILE_MARKUP}.txt"
+    good = pages / f"{FILE_MARKUP}[*].txt"
     good.write_text(f"{MARKUP}\n\n{BODY}\n", encoding="utf-8")
     bad = pages / f"{FILE_MARKUP}坏.txt"
     bad.write_bytes(b"\x00\x01\x02\xff" * 64)
@@ -159,7 +159,7 @@ def test_markup_from_files_projects_and_users_is_shown_as_text(qtbot, markup_win
 
     assert model.data(model.index(row, COL_TITLE)) == MARKUP
     assert_literal(model.data(model.index(row, COL_TITLE), Qt.ItemDataRole.ToolTipRole), MARKUP, where="list: title tip")
-    assert_literal(model.data(model.index(row, COL_PAGE), Qt.ItemDataRole.ToolTipRole), FILE_MARKUP, where="list: page tip")
+    assert_literal(model.data(model.index(row, COL_PAGE), Qt.ItemDataRole.ToolTipRole), good.name, where="list: page tip")
 
     # --- the article, its fields: title label, a tag, an author, a note, the reviewer ------------
     ctx.select_article(article_id)
@@ -181,6 +181,12 @@ def test_markup_from_files_projects_and_users_is_shown_as_text(qtbot, markup_win
     ctx.apply(lambda s: s.set_status(article_id, "reviewed"))
     assert_label(w.fields.reviewer, "<b>粗</b>", "reviewer")
     all_labels_plain(w)
+
+    # --- the page view: its title names the page file ----------------------------------------------
+    pages_seen: list = []
+    _answer_modal(qtbot, pages_seen, lambda dialog: pages_seen.append(dialog.windowHandle().title()))
+    w.action_set["article.page_view"].trigger()
+    assert good.name in pages_seen[1], pages_seen[1:]  # "[*]" is not taken for the modified marker
 
     # --- the span list ------------------------------------------------------------------------------
     spans = w.span_table.span_model
