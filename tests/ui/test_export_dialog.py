@@ -110,6 +110,7 @@ def test_default_path_close_after_export_human_only_and_translated_statuses(qtbo
     help_text = dialog.human_only_help.text()
     assert dialog.human_only_help.isVisible() and dialog.human_only_help.isEnabled()
     assert "已审" in help_text and "未审" in help_text  # which articles go, which stay out and why
+    qtbot.waitUntil(lambda: dialog.human_only_help.height() >= dialog.human_only_help.heightForWidth(dialog.human_only_help.width()))
     assert dialog.close_button.text() == "取消"
     with qtbot.waitSignal(dialog.finished_export, timeout=30_000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)

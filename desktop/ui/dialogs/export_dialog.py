@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
     QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
@@ -175,6 +176,14 @@ class ExportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._format_changed()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        # QFormLayout gives a word-wrapped label the height of its unwrapped width: ask again.
+        help_label = self.human_only_help
+        needed = help_label.heightForWidth(help_label.width())
+        if needed > 0 and help_label.minimumHeight() != needed:
+            help_label.setMinimumHeight(needed)
 
     # --- reading the form ------------------------------------------------------
     def fmt(self) -> str:

@@ -110,7 +110,7 @@ class BarChart(QWidget):
         """(width of the names' column, width of the totals' column)."""
         fm = self.fontMetrics()
         num_w = max(fm.horizontalAdvance(str(sum(v))) for _, v in self.rows) + self.GAP
-        widest = max(fm.horizontalAdvance(name) for name, _ in self.rows) + self.GAP
+        widest = max(fm.horizontalAdvance(name) for name, _ in self.rows) + self.GAP + 2  # +2: no rounding elision
         return min(widest, max(60, int(self.width() * 0.4))), num_w
 
     def text_items(self) -> list[tuple[QRectF, str, int]]:
