@@ -3,7 +3,8 @@
 Owns: ``parse_authors`` (byline text -> ``[Author]``), ``box_byline`` (a
 ``□本报记者 某某`` line of its own), ``end_byline`` (a trailing ``某某 文/图`` or
 ``通讯员 某 特约记者 某`` line), ``is_lone_name`` (a trailing name with no role
-word) and ``match_lead`` (a ``本报讯 (…)`` wire tag and the byline in its
+word) and ``names_only`` (a line of names with no role word, ``某某    某某``) and
+``match_lead`` (a ``本报讯 (…)`` wire tag and the byline in its
 parentheses at the start of a lead).
 
 Role rules: a role word (记者, 本报记者, 特约记者, 实习记者, 通讯员) gives its role to
@@ -48,7 +49,7 @@ _BYLINE_MAX_CHARS = 60
 # Wire tags that open a lead: 本报讯, 本报成都2月20日讯, 新华社成都2月20日电 …
 _NO_BREAK = r"[^\s，,。；;：:()（）]"
 _LEAD_RE = re.compile(
-    rf"^(?P<source>本报讯|(?:本报{_NO_BREAK}{{1,14}}讯|{_NO_BREAK}{{1,4}}社{_NO_BREAK}{{0,14}}电|{_NO_BREAK}{{2,3}}网{_NO_BREAK}{{0,14}}电)"
+    rf"^(?P<source>本报讯|(?:本报{_NO_BREAK}{{1,14}}[讯电]|{_NO_BREAK}{{1,4}}社{_NO_BREAK}{{0,14}}电|{_NO_BREAK}{{2,3}}网{_NO_BREAK}{{0,14}}电)"
     r"(?=[\s(（—:：]))[ \t\u3000]*(?:[(（](?P<inner>[^()（）\n]{1,80})[)）])?[ \t\u3000]*"
 )
 
@@ -158,6 +159,12 @@ def end_byline(text: str) -> bool:
         return False
     reading = _read(text)
     return bool(reading.authors) and reading.unread == 0 and (reading.has_role or reading.has_credit)
+
+
+def names_only(text: str) -> bool:
+    """True for a line of two or more personal names and nothing else (``王某某    李某``)."""
+    tokens = text.split()
+    return 2 <= len(tokens) <= 6 and len(text) <= _BYLINE_MAX_CHARS and all(is_lone_name(t) for t in tokens)
 
 
 def is_lone_name(text: str) -> bool:
