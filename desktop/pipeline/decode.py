@@ -79,7 +79,8 @@ def step(ctx: Context, role: str, ev: PageEvidence, k: int) -> tuple[float, Cont
     if role == HEAD:
         if prev == HEAD:
             line, before = ev.lines[k], ev.shapes[k - 1]
-            together = line.blank_before == 0 or ev.shapes[k].level > 0 or ev.shapes[k].dash or before.level > 0
+            shape = ev.shapes[k]
+            together = line.blank_before == 0 or shape.dash or (shape.level != before.level and shape.level * before.level > 0)
             return (0.0 if together else HEAD_APART), Context(HEAD, True, True, False, False, False), CONTINUE
         cost = HEAD_AFTER_BYLINE if (live and ctx.byline and not ctx.body) else 0.0
         return cost, Context(HEAD, True, True, False, False, False), NEW

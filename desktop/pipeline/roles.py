@@ -65,7 +65,7 @@ W: dict[str, float] = {
     "banner_set_apart": 1.5,  # a plain line set apart by a blank line above another heading
     "banner_not_above_heading": -4.0,
     "kicker_above_bigger": 1.0,  # '###' right above '#', or printed together with the title
-    "kicker_short": -1.0,
+    "kicker_short": -1.5,
     "title_after_overlap": 3.0,  # repeats the wording of the body above it
     "caption_column_break": 2.5,  # a heading-shaped line inside a sentence cut by a column
     "caption_after_image": 3.5,
@@ -139,7 +139,7 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
         scores[SUBHEAD] = sub
 
     # --- a banner above a headline, or a kicker (scored as 'head' when it is one)
-    if nxt_shape is not None and nxt_shape.headingish and not s.dash:
+    if nxt_shape is not None and nxt_shape.headingish and not s.dash and not s.lone_name:
         banner = 0.0
         if s.length <= SHORT_HEADING:
             banner += W["banner_short"]
@@ -148,12 +148,16 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
         if s.level > 0 and nxt_shape.level > 0 and s.level <= nxt_shape.level and s.length > SHORT_HEADING:
             banner -= 2.0  # a long marked line above a smaller one is the title
         scores[BANNER] = banner
+        # Above another heading the line is a kicker or the top of the block: the evidence
+        # that follows the block is shared with the lines below it.
         kicker = 0.0
         if (s.level > nxt_shape.level > 0) or (s.level == 0 and nxt_shape.level == 0 and ev.lines[nxt].blank_before == 0):
             kicker += W["kicker_above_bigger"]
         if s.length <= SHORT_HEADING:
             kicker += W["kicker_short"]
-        scores[HEAD] = max(scores[HEAD], kicker + head * 0.5)
+        if after is not None and ev.is_bylineish(after):
+            kicker += W["head_then_byline"] / 2
+        scores[HEAD] = kicker
 
     # --- a headline printed after its own body
     if before_text and before_overlap >= TITLE_AFTER_MIN_OVERLAP and before_overlap > after_overlap:
