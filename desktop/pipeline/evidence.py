@@ -152,6 +152,8 @@ class PageEvidence:
         self._first_heading = self._first_headings_after_bylines()
         tops = sum(1 for k in range(n) if self.is_top_byline(k))
         self.bylined_page = tops >= 2  # this paper prints its bylines above the body
+        # Whether lines printed without a blank line between them say anything on this page.
+        self.uses_blank_lines = sum(1 for ln in lines if ln.blank_before > 0) * 4 >= n
 
     # ------------------------------------------------------------------ line classes
 

@@ -53,13 +53,13 @@ W: dict[str, float] = {
     "head_plain_body_on_bylined_page": -1.5,  # this paper prints bylines, and none follows
     "head_parallel": -1.5,  # one of a set of look-alike headings: sub-heads
     "head_after_open_sentence": -3.0,  # the previous paragraph stops mid-sentence
-    "head_new_subject": 0.7,  # shares less wording with the text before than after
+    "head_new_subject": 1.0,  # the text after it shares almost no wording with the text before
     "head_first_after_byline": 0.3,  # the first heading inside a bylined run
     "head_page_end": -2.0,  # nothing after it on the page
     "subhead_parallel": 1.5,
     "subhead_level3": 1.0,
     "subhead_balanced": 0.5,  # two clauses set apart by a comma or a space
-    "subhead_same_subject": 0.5,
+    "subhead_same_subject": 1.0,  # the text after it carries on the subject of the text before
     "subhead_not_before_body": -3.0,
     "banner_short": 1.5,  # four to six characters: a column name
     "banner_set_apart": 1.5,  # a plain line set apart by a blank line above another heading
@@ -83,7 +83,10 @@ W: dict[str, float] = {
     "body_in_heading_shape": -2.0,
     "noise": 3.0,
 }
-NEW_SUBJECT_MAX_OVERLAP = 0.15
+NEW_SUBJECT_MAX_OVERLAP = 0.08  # bigram share of the next text found in the text before: a new subject
+SAME_SUBJECT_MIN_OVERLAP = 0.15
+SUBJECT_CHARS = 120
+NEW_LEAD_MAX_OVERLAP = 0.15  # a paragraph sharing less than this with the one before may open new news
 TITLE_AFTER_MIN_OVERLAP = 0.3
 
 
@@ -117,7 +120,9 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
     after_text = ev.window_after(k)
     before_overlap = containment(line.text, before_text)
     after_overlap = containment(line.text, after_text)
-    if before_text and before_overlap < after_overlap:
+    # Does the text after the heading carry on the subject of the text before it?
+    carry = containment(after_text[:SUBJECT_CHARS], before_text) if before_text and after_text else None
+    if carry is not None and carry < NEW_SUBJECT_MAX_OVERLAP:
         head += W["head_new_subject"]
     if k > 0 and ev.is_top_byline_run_start(k):
         head += W["head_first_after_byline"]
@@ -132,7 +137,7 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
             sub += W["subhead_level3"]
         if s.separators:
             sub += W["subhead_balanced"]
-        if before_text and before_overlap >= after_overlap:
+        if carry is not None and carry >= SAME_SUBJECT_MIN_OVERLAP:
             sub += W["subhead_same_subject"]
         if not ev.prev_ends(k):
             sub += W["head_after_open_sentence"]
@@ -141,7 +146,8 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
     # --- a banner above a headline, or a kicker (scored as 'head' when it is one)
     if nxt_shape is not None and nxt_shape.headingish and not s.dash and not s.lone_name:
         banner = 0.0
-        if s.length <= SHORT_HEADING:
+        together = ev.lines[nxt].blank_before == 0 and ev.uses_blank_lines and (s.level > 0) == (nxt_shape.level > 0)
+        if s.length <= SHORT_HEADING and not together:
             banner += W["banner_short"]
         if s.level == 0 and ev.lines[nxt].blank_before > 0:
             banner += W["banner_set_apart"]
@@ -189,7 +195,7 @@ def _body_roles(ev: PageEvidence, k: int) -> dict[str, float]:
         if s.lead_shape:
             new += W["new_body_lead_shape"]
         before = ev.window_before(k)
-        if before and containment(ev.lines[k].text[:80], before) < NEW_SUBJECT_MAX_OVERLAP:
+        if before and containment(ev.lines[k].text[:SUBJECT_CHARS], before) < NEW_LEAD_MAX_OVERLAP:
             new += W["new_body_new_subject"]
         scores[NEW_BODY] = new
     return scores
