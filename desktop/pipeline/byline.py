@@ -163,8 +163,10 @@ def end_byline(text: str) -> bool:
 
 def names_only(text: str) -> bool:
     """True for a line of two or more personal names and nothing else (``王某某    李某``)."""
+    if len(text) > _BYLINE_MAX_CHARS:
+        return False
     tokens = text.split()
-    return 2 <= len(tokens) <= 6 and len(text) <= _BYLINE_MAX_CHARS and all(is_lone_name(t) for t in tokens)
+    return 2 <= len(tokens) <= 6 and all(is_lone_name(t) for t in tokens)
 
 
 def is_lone_name(text: str) -> bool:

@@ -16,7 +16,8 @@ search keeps the best few states per line, so it runs in linear time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from desktop.pipeline.evidence import PageEvidence
 from desktop.pipeline.roles import (
@@ -47,14 +48,14 @@ HEADLESS_BODY = -1.0  # a body after a closed article starts an article with no 
 HEAD_APART = -2.5  # plain headline lines with a blank line between them
 HEAD_AFTER_BYLINE = -2.0  # a headline right after a byline, before any body
 PAGE_ENDS_IN_HEADING = -2.0
-BEAM = 24
+BEAM = 16
+BEAM_MARGIN = 12.0  # a state this far behind the best cannot catch up (no move costs more)
 
 _AFTER_HEAD = frozenset({HEAD, BYLINE, LEAD, BODY, NOTE_FROM, CAPTION, IMAGE, NOISE})
 _AFTER_BANNER = frozenset({BANNER, HEAD, CAPTION, IMAGE, NOISE})
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """The role of the previous line and what the current article has so far."""
 
     role: str = ""
@@ -70,6 +71,17 @@ START = Context()
 
 def step(ctx: Context, role: str, ev: PageEvidence, k: int) -> tuple[float, Context, str] | None:
     """``(cost, new context, action)`` of giving line ``k`` ``role`` after ``ctx``; None if impossible."""
+    together = False
+    if role == HEAD and ctx.role == HEAD:
+        line, shape, before = ev.lines[k], ev.shapes[k], ev.shapes[k - 1]
+        together = line.blank_before == 0 or shape.dash or (shape.level != before.level and shape.level * before.level > 0)
+    return _move(ctx, role, together)
+
+
+@lru_cache(maxsize=4096)
+def _move(ctx: Context, role: str, together: bool) -> tuple[float, Context, str] | None:
+    """The move of ``step``: depends only on the context, the role and (for a headline line
+    after another) whether the two lines are printed together."""
     prev = ctx.role
     live = ctx.open and not ctx.closed
     if prev == HEAD and role not in _AFTER_HEAD:
@@ -78,9 +90,6 @@ def step(ctx: Context, role: str, ev: PageEvidence, k: int) -> tuple[float, Cont
         return None
     if role == HEAD:
         if prev == HEAD:
-            line, before = ev.lines[k], ev.shapes[k - 1]
-            shape = ev.shapes[k]
-            together = line.blank_before == 0 or shape.dash or (shape.level != before.level and shape.level * before.level > 0)
             return (0.0 if together else HEAD_APART), Context(HEAD, True, True, False, False, False), CONTINUE
         cost = HEAD_AFTER_BYLINE if (live and ctx.byline and not ctx.body) else 0.0
         return cost, Context(HEAD, True, True, False, False, False), NEW
@@ -153,9 +162,10 @@ def decode(ev: PageEvidence) -> list[str]:
                 cost, new_ctx, _ = step(ctx, BODY, ev, k) or (0.0, Context(BODY, True, False, False, True), NEW)
                 if total + cost > nxt.get(new_ctx, float("-inf")):
                     nxt[new_ctx], ptr[new_ctx] = total + cost, ctx
+        top = max(nxt.values())
         if len(nxt) > BEAM:
-            kept = sorted(nxt.items(), key=lambda item: item[1], reverse=True)[:BEAM]
-            nxt = dict(kept)
+            nxt = dict(sorted(nxt.items(), key=lambda item: item[1], reverse=True)[:BEAM])
+        nxt = {c: v for c, v in nxt.items() if v >= top - BEAM_MARGIN}
         beams = nxt
         back.append(ptr)
     end = {ctx: total + (PAGE_ENDS_IN_HEADING if ctx.role in (HEAD, BANNER) else 0.0) for ctx, total in beams.items()}

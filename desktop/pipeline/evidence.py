@@ -48,6 +48,7 @@ _TRAILING_CREDIT_RE = re.compile(
     rf"(?:^|[。！？.!?）)\s])[(（]?(?:本报|新华社|特约)?(?:记者|通讯员|摄影记者)?\s*"
     rf"[{CJK_CHARS}]{{2,4}}(?:\s+[{CJK_CHARS}]{{2,4}}){{0,2}}\s*(?:摄|摄影|供图|图)[)）]?$"
 )
+_CREDIT_ENDINGS = ("摄", "影", "图", ")", "）")
 # A lead that opens a new piece of news: a calendar day, ``近日，``, ``记者从…获悉``.
 _LEAD_SHAPE_RE = re.compile(
     r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚间?|凌晨|早上|中午|傍晚|晚上)?\s*[，,]"
@@ -58,6 +59,7 @@ _SEPARATOR_RE = re.compile(r"[，,\s\u3000]")
 HEADING_MAX_MARKED = 40  # a marked line this short may hold a comma and still be a heading
 SHORT_HEADING = 6  # a column name or slogan line, not a headline
 WINDOW_LINES = 6
+WINDOW_CHARS = 300  # the subject of a stretch of text is read from this many characters
 PARALLEL_SPAN = 40  # lines within which look-alike sub-heads are sought
 
 
@@ -105,8 +107,10 @@ def shape_of(text: str) -> LineShape:
     headingish = (
         not (noise or image or note or box or lead or byline or names) and (plain_heading or marked_heading)
     )
-    credit = bool(_PHOTO_CREDIT_RE.match(text)) or (len(core) <= 160 and bool(_TRAILING_CREDIT_RE.search(core)))
-    compact = core.replace(" ", "")
+    credit = core.endswith(_CREDIT_ENDINGS) and (
+        bool(_PHOTO_CREDIT_RE.match(text)) or (len(core) <= 160 and bool(_TRAILING_CREDIT_RE.search(core)))
+    )
+    compact = core[:60].replace(" ", "")
     return LineShape(
         level=level,
         length=len(core),
@@ -127,17 +131,20 @@ def shape_of(text: str) -> LineShape:
     )
 
 
-def _bigrams(text: str) -> set[str]:
-    chars = [ch for ch in text if ch.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:])}
+_NOT_WORD_RE = re.compile(r"[\W_]+")
 
 
 def containment(part: str, whole: str) -> float:
-    """Share of ``part``'s character bigrams that occur in ``whole``."""
-    grams = _bigrams(part)
+    """Share of ``part``'s character bigrams (letters, digits, CJK) that occur in ``whole``.
+
+    ``part`` is short (a heading, the opening of a paragraph); the bigrams are looked
+    up in ``whole`` by substring search, so a long ``whole`` costs little.
+    """
+    p = _NOT_WORD_RE.sub("", part)
+    grams = {p[i : i + 2] for i in range(len(p) - 1)}
     if not grams:
         return 0.0
-    return len(grams & _bigrams(whole)) / len(grams)
+    return sum(1 for g in grams if g in whole) / len(grams)
 
 
 class PageEvidence:
@@ -195,25 +202,33 @@ class PageEvidence:
         p = self.shapes[k - 1]
         return not self._bodyish[k - 1] or p.ends
 
-    def window_before(self, k: int) -> str:
+    def window_before(self, k: int, chars: int = WINDOW_CHARS, max_lines: int = WINDOW_LINES) -> str:
+        """The body text just before line ``k`` (about ``chars``), back to a byline or headline."""
         parts: list[str] = []
+        size = 0
         j = k - 1
-        while j >= 0 and len(parts) < WINDOW_LINES:
+        while j >= 0 and len(parts) < max_lines and size < chars:
             s = self.shapes[j]
             if self._bodyish[j] or s.lead:
-                parts.append(self.lines[j].text)
+                text = self.lines[j].text[-chars:]
+                parts.append(text)
+                size += len(text)
             elif s.box or s.byline or s.names or s.note or (s.headingish and s.level in (1, 2)):
                 break
             j -= 1
-        return "".join(parts)
+        return "".join(reversed(parts))
 
     def window_after(self, k: int) -> str:
+        """The body text just after line ``k`` (at most ``WINDOW_CHARS``)."""
         parts: list[str] = []
+        size = 0
         j = k + 1
-        while j < len(self.lines) and len(parts) < WINDOW_LINES:
+        while j < len(self.lines) and len(parts) < WINDOW_LINES and size < WINDOW_CHARS:
             s = self.shapes[j]
             if self._bodyish[j] or s.lead:
-                parts.append(self.lines[j].text)
+                text = self.lines[j].text[:WINDOW_CHARS]
+                parts.append(text)
+                size += len(text)
             elif parts and (s.headingish or self.is_bylineish(j)):
                 break
             j += 1

@@ -88,6 +88,7 @@ SAME_SUBJECT_MIN_OVERLAP = 0.15
 SUBJECT_CHARS = 120
 NEW_LEAD_MAX_OVERLAP = 0.15  # a paragraph sharing less than this with the one before may open new news
 TITLE_AFTER_MIN_OVERLAP = 0.3
+ARTICLE_CHARS, ARTICLE_LINES = 4000, 40  # how far back a late headline's article is read
 
 
 def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
@@ -166,8 +167,13 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
         scores[HEAD] = kicker
 
     # --- a headline printed after its own body
-    if before_text and before_overlap >= TITLE_AFTER_MIN_OVERLAP and before_overlap > after_overlap:
-        scores[TITLE_AFTER] = W["title_after_overlap"] + (before_overlap - after_overlap)
+    # A headline printed late stands after a finished body, before the next headline or byline.
+    ends_block = nxt is None or (nxt_shape is not None and (nxt_shape.headingish or ev.is_bylineish(nxt)))
+    if before_text and ends_block and ev.prev_ends(k):
+        article_text = ev.window_before(k, ARTICLE_CHARS, ARTICLE_LINES)
+        whole_overlap = containment(line.text, article_text)
+        if whole_overlap >= TITLE_AFTER_MIN_OVERLAP and whole_overlap > after_overlap:
+            scores[TITLE_AFTER] = W["title_after_overlap"] + (whole_overlap - after_overlap)
 
     # --- a caption title
     cap = 0.0
@@ -190,7 +196,7 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
 def _body_roles(ev: PageEvidence, k: int) -> dict[str, float]:
     s = ev.shapes[k]
     scores = {BODY: 0.0}
-    if ev.prev_ends(k):
+    if ev.shapes[k].lead_shape and ev.prev_ends(k):
         new = W["new_body_base"]
         if s.lead_shape:
             new += W["new_body_lead_shape"]
