@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from desktop.pipeline.byline import LeadTag, box_byline, end_byline, is_lone_name, match_lead, names_only
 from desktop.pipeline.lines import (
+    BULLETS,
     CJK_CHARS,
     CJK_RE,
     Line,
@@ -49,6 +50,7 @@ _TRAILING_CREDIT_RE = re.compile(
     rf"[{CJK_CHARS}]{{2,4}}(?:\s+[{CJK_CHARS}]{{2,4}}){{0,2}}\s*(?:摄|摄影|供图|图)[)）]?$"
 )
 _CREDIT_ENDINGS = ("摄", "影", "图", ")", "）")
+_MARKUP_STARTS = frozenset("#!<—－-" + BULLETS)
 # A lead that opens a new piece of news: a calendar day, ``近日，``, ``记者从…获悉``.
 _LEAD_SHAPE_RE = re.compile(
     r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚间?|凌晨|早上|中午|傍晚|晚上)?\s*[，,]"
@@ -85,7 +87,24 @@ class LineShape:
     separators: int  # commas/spaces inside a heading (balanced clauses)
 
 
+CREDITED_CAPTION_MAX = 160
+LONG_LINE = 80  # longer than any heading, byline or note
+
+
+def _long_shape(text: str) -> LineShape:
+    """The shape of a long unmarked line: a paragraph, or a lead with its wire tag."""
+    return LineShape(
+        level=0, length=len(text), headingish=False, dash=False, ends=ends_sentence(text), box=None,
+        lead=match_lead(text), byline=False, names=False, lone_name=False, note=None, image=False,
+        credit=len(text) <= CREDITED_CAPTION_MAX and text.endswith(_CREDIT_ENDINGS) and bool(_TRAILING_CREDIT_RE.search(text)),
+        lead_shape=bool(_LEAD_SHAPE_RE.match(text[:60].replace(" ", ""))),
+        noise=not has_words(text), separators=0,
+    )  # fmt: skip
+
+
 def shape_of(text: str) -> LineShape:
+    if len(text) > LONG_LINE and text[0] not in _MARKUP_STARTS:
+        return _long_shape(text)
     core = strip_marks(text)
     level = mark_level(text)
     noise = not has_words(text)
@@ -108,7 +127,7 @@ def shape_of(text: str) -> LineShape:
         not (noise or image or note or box or lead or byline or names) and (plain_heading or marked_heading)
     )
     credit = core.endswith(_CREDIT_ENDINGS) and (
-        bool(_PHOTO_CREDIT_RE.match(text)) or (len(core) <= 160 and bool(_TRAILING_CREDIT_RE.search(core)))
+        bool(_PHOTO_CREDIT_RE.match(text)) or (len(core) <= CREDITED_CAPTION_MAX and bool(_TRAILING_CREDIT_RE.search(core)))
     )
     compact = core[:60].replace(" ", "")
     return LineShape(
