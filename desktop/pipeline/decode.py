@@ -48,8 +48,8 @@ HEADLESS_BODY = -1.0  # a body after a closed article starts an article with no 
 HEAD_APART = -2.5  # plain headline lines with a blank line between them
 HEAD_AFTER_BYLINE = -2.0  # a headline right after a byline, before any body
 PAGE_ENDS_IN_HEADING = -2.0
-BEAM = 16
-BEAM_MARGIN = 12.0  # a state this far behind the best cannot catch up (no move costs more)
+BEAM = 8
+BEAM_MARGIN = 10.0  # a state this far behind the best cannot catch up (no move costs more)
 
 _AFTER_HEAD = frozenset({HEAD, BYLINE, LEAD, BODY, NOTE_FROM, CAPTION, IMAGE, NOISE})
 _AFTER_BANNER = frozenset({BANNER, HEAD, CAPTION, IMAGE, NOISE})

@@ -226,7 +226,8 @@ class PageEvidence:
         parts: list[str] = []
         size = 0
         j = k - 1
-        while j >= 0 and len(parts) < max_lines and size < chars:
+        stop = max(-1, k - 1 - 2 * max_lines)  # lines looked at, body or not: bounded
+        while j > stop and len(parts) < max_lines and size < chars:
             s = self.shapes[j]
             if self._bodyish[j] or s.lead:
                 text = self.lines[j].text[-chars:]
@@ -242,7 +243,8 @@ class PageEvidence:
         parts: list[str] = []
         size = 0
         j = k + 1
-        while j < len(self.lines) and len(parts) < WINDOW_LINES and size < WINDOW_CHARS:
+        stop = min(len(self.lines), k + 1 + 2 * WINDOW_LINES)
+        while j < stop and len(parts) < WINDOW_LINES and size < WINDOW_CHARS:
             s = self.shapes[j]
             if self._bodyish[j] or s.lead:
                 text = self.lines[j].text[:WINDOW_CHARS]

@@ -53,6 +53,7 @@ W: dict[str, float] = {
     "head_plain_body_on_bylined_page": -1.5,  # this paper prints bylines, and none follows
     "head_parallel": -1.5,  # one of a set of look-alike headings: sub-heads
     "head_after_open_sentence": -3.0,  # the previous paragraph stops mid-sentence
+    "marked_head_after_open_sentence": -1.0,
     "head_new_subject": 1.0,  # the text after it shares almost no wording with the text before
     "head_first_after_byline": 0.3,  # the first heading inside a bylined run
     "head_page_end": -2.0,  # nothing after it on the page
@@ -116,7 +117,8 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
     if ev.parallel[k]:
         head += W["head_parallel"]
     if not ev.prev_ends(k):
-        head += W["head_after_open_sentence"]
+        # A marked headline after a cut sentence: the article above was cut at the page edge.
+        head += W["head_after_open_sentence"] if s.level == 0 else W["marked_head_after_open_sentence"]
     before_text = ev.window_before(k)
     after_text = ev.window_after(k)
     before_overlap = containment(line.text, before_text)
@@ -179,7 +181,7 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
     cap = 0.0
     if k > 0 and ev.shapes[k - 1].image:
         cap += W["caption_after_image"]
-    if k > 0 and not ev.prev_ends(k) and nxt is not None and ev.bodyish(nxt) and s.separators == 0:
+    if k > 0 and s.level == 0 and not ev.prev_ends(k) and nxt is not None and ev.bodyish(nxt) and s.separators == 0:
         cap += W["caption_column_break"]
     if nxt_shape is not None and nxt_shape.credit:
         cap += 1.0
