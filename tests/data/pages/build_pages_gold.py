@@ -13,7 +13,7 @@ entity gold for these pages is not written) plus ``continued_from``/``continued_
 
 How an article is written down: ``paras`` are 1-based page line numbers, a tuple is
 one paragraph joined across a column break; ``strip`` is the wire tag (and byline in
-brackets) removed from the first paragraph; ``#`` marks are removed from sub-head lines.
+brackets) removed from the first paragraph, ``strip_tail`` a note removed from the end of the last; ``#`` marks are removed from sub-head lines.
 OCR spaces between an ASCII letter/digit and a CJK character are removed.
 
 Decisions where a reader could hesitate
@@ -55,7 +55,7 @@ def A(name: str, role: str) -> dict[str, str]:
 
 FIELDS_DEFAULT: dict[str, Any] = dict(
     title="", kicker="", subtitle="", byline="", authors=[], source="", dateline="",
-    flags=[], captions=[], sections=[], strip="", continued_from="", continued_to="",
+    flags=[], captions=[], sections=[], strip="", strip_tail="", continued_from="", continued_to="",
 )
 
 D1, D2, D3, D4 = "dev01_national.txt", "dev02_provincial.txt", "dev03_county.txt", "dev04_financial.txt"
@@ -167,6 +167,9 @@ def build_body(spec: dict[str, Any]) -> str:
     if spec["strip"]:
         assert paragraphs[0].startswith(spec["strip"]), (spec["page"], paragraphs[0][:40])
         paragraphs[0] = paragraphs[0][len(spec["strip"]):]
+    if spec["strip_tail"]:
+        assert paragraphs[-1].endswith(spec["strip_tail"]), (spec["page"], paragraphs[-1][-40:])
+        paragraphs[-1] = paragraphs[-1][: -len(spec["strip_tail"])]
     paragraphs = [fix_spaces(p) for p in paragraphs]
     for section in spec["sections"]:
         assert section in paragraphs, f"section {section!r} is not a body paragraph"
