@@ -37,12 +37,15 @@ _ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("摄影记者", "记者"),
     ("首席记者", "记者"),
     ("通讯员", "通讯员"),
+    ("实习生", "实习记者"),
     ("记者", "记者"),
 )
 _REPORTER_ROLES = frozenset({"记者", "特约记者", "实习记者"})
 _CREDITS = frozenset({"文/图", "图/文", "文", "图", "摄", "摄影", "供图", "文图", "图文"})
 _CREDIT_SUFFIXES = ("文/图", "图/文", "摄影", "供图", "摄")
 _SLASH_RE = re.compile(r"\s*[/／]\s*")
+_LEADING_CREDIT_RE = re.compile(r"^(?:文图|图文|文|图|摄影|摄|制图)[/:：]")
+_BRACKETED_RE = re.compile(r"^[(（〔\[【](.{2,58})[)）〕\]】]$")
 _NAME_RE = re.compile(rf"[{CJK_CHARS}]{{2,4}}|[{CJK_CHARS}]{{1,6}}[·•][{CJK_CHARS}]{{1,8}}")
 _BYLINE_MAX_CHARS = 60
 
@@ -112,6 +115,12 @@ def _read(text: str) -> _Reading:
         if token in _CREDITS:
             has_credit = True
             continue
+        lead_credit = _LEADING_CREDIT_RE.match(token)  # 文/记者 某某, 图/某某
+        if lead_credit:
+            has_credit = True
+            token = token[lead_credit.end() :]
+            if not token:
+                continue
         new_role, rest = _peel_role(token)
         if new_role is not None:
             has_role = True
@@ -159,6 +168,12 @@ def end_byline(text: str) -> bool:
         return False
     reading = _read(text)
     return bool(reading.authors) and reading.unread == 0 and (reading.has_role or reading.has_credit)
+
+
+def unbracket(text: str) -> str:
+    """The text inside the brackets of a line printed as ``（…）``, else the text itself."""
+    m = _BRACKETED_RE.match(text)
+    return m.group(1).strip() if m else text
 
 
 def names_only(text: str) -> bool:

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.pipeline.byline import LeadTag, box_byline, end_byline, is_lone_name, match_lead, names_only
+from desktop.pipeline.byline import LeadTag, box_byline, end_byline, is_lone_name, match_lead, names_only, unbracket
 from desktop.pipeline.lines import (
     BULLETS,
     CJK_CHARS,
@@ -39,6 +39,9 @@ _CLOSE = re.escape("）)】]〕］〗」")
 NOTE_RE = re.compile(
     rf"^[{_OPEN}]?\s*(?P<dir>上接|接上|下转|转下|转至|转|接)\s*(?P<page>第?\s*[0-9０-９一二三四五六七八九十百A-Za-z]{{1,4}}\s*[版页面]"
     rf"(?:[^{_CLOSE}{_OPEN}]{{0,6}})?)\s*[{_CLOSE}]?$"
+)
+_TAIL_NOTE_RE = re.compile(
+    rf"[{_OPEN}]\s*(?:下转|转下|转至|转)\s*(?P<page>第?\s*[0-9０-９一二三四五六七八九十百A-Za-z]{{1,4}}\s*[版页面])\s*[{_CLOSE}]$"
 )
 IMAGE_RE = re.compile(r"^!\[[^\]]{0,200}\]\([^)]{0,500}\)$|^<img\b[^>]{0,500}>$", re.IGNORECASE)
 _PHOTO_CREDIT_RE = re.compile(
@@ -80,6 +83,7 @@ class LineShape:
     names: bool  # names only, separated by spaces, no role word
     lone_name: bool
     note: tuple[str, str] | None  # ("from"|"to", page) for a continuation note
+    note_at: int  # where the note starts in the line (0: the whole line is the note)
     image: bool
     credit: bool  # a credit line, or a caption that ends in a credit
     lead_shape: bool  # opens like the lead of a piece of news
@@ -93,9 +97,11 @@ LONG_LINE = 80  # longer than any heading, byline or note
 
 def _long_shape(text: str) -> LineShape:
     """The shape of a long unmarked line: a paragraph, or a lead with its wire tag."""
+    m = _TAIL_NOTE_RE.search(text, len(text) - 24)
+    tail = (("to", re.sub(r"\s+", "", m.group("page"))), m.start()) if m else (None, 0)
     return LineShape(
         level=0, length=len(text), headingish=False, dash=False, ends=ends_sentence(text), box=None,
-        lead=match_lead(text), byline=False, names=False, lone_name=False, note=None, image=False,
+        lead=match_lead(text), byline=False, names=False, lone_name=False, note=tail[0], note_at=tail[1], image=False,
         credit=len(text) <= CREDITED_CAPTION_MAX and text.endswith(_CREDIT_ENDINGS) and bool(_TRAILING_CREDIT_RE.search(text)),
         lead_shape=bool(_LEAD_SHAPE_RE.match(text[:60].replace(" ", ""))),
         noise=not has_words(text), separators=0,
@@ -113,16 +119,23 @@ def shape_of(text: str) -> LineShape:
     note = None
     if note_m:
         direction = "from" if note_m.group("dir") in ("上接", "接上", "接") else "to"
-        page = re.sub(r"\s+", "", note_m.group("page"))
-        note = (direction, page if page.startswith("第") else "第" + page)
+        note = (direction, re.sub(r"\s+", "", note_m.group("page")))
+    note_at = 0
+    if note is None and len(core) > 8:
+        tail = _TAIL_NOTE_RE.search(text)
+        if tail:  # '…停车泊位，（下转A05版）': the note closes the paragraph
+            note, note_at = ("to", re.sub(r"\s+", "", tail.group("page"))), tail.start()
     box = box_byline(text)
     lead = match_lead(text) if box is None else None
     plain_heading = is_heading_shaped(text)
     marked_heading = (
         level > 0 and 0 < len(core) <= HEADING_MAX_MARKED and bool(CJK_RE.search(core)) and not ends_sentence(core)
     )
-    byline = box is None and lead is None and end_byline(text)
-    names = not byline and names_only(text)
+    inner = unbracket(text)  # '（某某）' closing an article is its byline; '（某某 摄）' is a photo credit
+    if inner != text and inner.endswith(("摄", "摄影", "供图")):
+        inner = text
+    byline = box is None and lead is None and note is None and (end_byline(text) or (inner != text and end_byline(inner)))
+    names = not byline and note is None and (names_only(inner) or (inner != text and is_lone_name(inner)))
     headingish = (
         not (noise or image or note or box or lead or byline or names) and (plain_heading or marked_heading)
     )
@@ -142,6 +155,7 @@ def shape_of(text: str) -> LineShape:
         names=names,
         lone_name=is_lone_name(text),
         note=note,
+        note_at=note_at,
         image=image,
         credit=credit and not byline,
         lead_shape=bool(_LEAD_SHAPE_RE.match(compact)),

@@ -29,7 +29,12 @@ paper can show.
 
 from __future__ import annotations
 
+import re
+
 from desktop.pipeline.evidence import SHORT_HEADING, PageEvidence, containment
+from desktop.pipeline.lines import strip_marks as s_core
+
+_LABEL_RE = re.compile(r"^[【〖\[「][^】〗\]」]{1,12}[】〗\]」]$")
 
 BANNER, HEAD, TITLE_AFTER, SUBHEAD, BYLINE, LEAD, END_BYLINE = (
     "banner", "head", "title_after", "subhead", "byline", "lead", "end_byline",
@@ -59,7 +64,8 @@ W: dict[str, float] = {
     "head_page_end": -2.0,  # nothing after it on the page
     "subhead_parallel": 1.5,
     "subhead_level3": 1.0,
-    "subhead_balanced": 0.5,  # two clauses set apart by a comma or a space
+    "subhead_balanced": 0.5,
+    "subhead_label": 2.5,  # a bracketed label such as 【现场】: a section of the article  # two clauses set apart by a comma or a space
     "subhead_same_subject": 1.0,  # the text after it carries on the subject of the text before
     "subhead_not_before_body": -3.0,
     "banner_short": 1.5,  # four to six characters: a column name
@@ -138,6 +144,8 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
             sub += W["subhead_parallel"]
         if s.level >= 3:
             sub += W["subhead_level3"]
+        if _LABEL_RE.match(s_core(line.text)):
+            sub += W["subhead_label"]
         if s.separators:
             sub += W["subhead_balanced"]
         if carry is not None and carry >= SAME_SUBJECT_MIN_OVERLAP:
@@ -147,7 +155,7 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
         scores[SUBHEAD] = sub
 
     # --- a banner above a headline, or a kicker (scored as 'head' when it is one)
-    if nxt_shape is not None and nxt_shape.headingish and not s.dash and not s.lone_name:
+    if nxt_shape is not None and nxt_shape.headingish and not s.dash and not nxt_shape.dash and not s.lone_name:
         banner = 0.0
         together = ev.lines[nxt].blank_before == 0 and ev.uses_blank_lines and (s.level > 0) == (nxt_shape.level > 0)
         if s.length <= SHORT_HEADING and not together:

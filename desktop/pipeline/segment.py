@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.pipeline.byline import box_byline, match_lead
+from desktop.pipeline.byline import box_byline, match_lead, unbracket
 from desktop.pipeline.decode import ATTACH, CONTINUE, NEW, START, decode, step
 from desktop.pipeline.draft import Draft, build_article
 from desktop.pipeline.evidence import PageEvidence
@@ -117,7 +117,7 @@ class _Cutter:
             self._draft().misplaced_title.append(piece)
         elif role in (BYLINE, END_BYLINE):
             draft = self._draft()
-            draft.add_byline(piece, box_byline(line.text) or line.text)
+            draft.add_byline(piece, box_byline(line.text) or unbracket(line.text))
             draft.top_byline = draft.top_byline or role == BYLINE
         elif role == LEAD:
             self._lead(line)
@@ -139,7 +139,13 @@ class _Cutter:
         shape = self.ev.shapes[line.index]
         assert shape.note is not None
         draft = self._draft()
-        draft.notes.append(line_piece(line))
+        if shape.note_at:  # a note closing a paragraph: the text before it is body
+            body = line.text[: shape.note_at].rstrip()
+            if body:
+                draft.add_item("body", Piece(line.start, line.start + len(body), body))
+            draft.notes.append(Piece(line.start + shape.note_at, line.end, line.text[shape.note_at :]))
+        else:
+            draft.notes.append(line_piece(line))
         if role == NOTE_FROM:
             draft.continued_from = shape.note[1]
         else:
