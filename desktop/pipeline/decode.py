@@ -118,8 +118,8 @@ def _move(ctx: Context, role: str, together: bool) -> tuple[float, Context, str]
         if prev == HEAD or (live and not ctx.body):
             return 0.0, Context(NOTE_FROM, True, ctx.title, ctx.byline, False, False), ATTACH
         return 0.0, Context(NOTE_FROM, True, False, False, False, False), NEW
-    if role == NOTE_TO:
-        if not (live and ctx.body):
+    if role == NOTE_TO:  # (a note closing a paragraph brings its own body)
+        if not live:
             return None
         return 0.0, Context(NOTE_TO, True, ctx.title, ctx.byline, True, True), ATTACH
     if role == BODY:
