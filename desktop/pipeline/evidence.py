@@ -23,6 +23,7 @@ from desktop.pipeline.byline import LeadTag, box_byline, end_byline, is_lone_nam
 from desktop.pipeline.lines import (
     BULLETS,
     CJK_CHARS,
+    CLAUSE_PUNCT,
     CJK_RE,
     Line,
     ends_sentence,
@@ -53,7 +54,8 @@ _TRAILING_CREDIT_RE = re.compile(
     rf"[{CJK_CHARS}]{{2,4}}(?:\s+[{CJK_CHARS}]{{2,4}}){{0,2}}\s*(?:摄|摄影|供图|图)[)）]?$"
 )
 _CREDIT_ENDINGS = ("摄", "影", "图", ")", "）")
-_MARKUP_STARTS = frozenset("#!<—－-" + BULLETS)
+_MARKUP_STARTS = frozenset("#!<—－-（(【[〔［" + BULLETS)
+_CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_PUNCT)}]")
 # A lead that opens a new piece of news: a calendar day, ``近日，``, ``记者从…获悉``.
 _LEAD_SHAPE_RE = re.compile(
     r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:上午|下午|晚间?|凌晨|早上|中午|傍晚|晚上)?\s*[，,]"
@@ -96,7 +98,8 @@ LONG_LINE = 80  # longer than any heading, byline or note
 
 
 def _long_shape(text: str) -> LineShape:
-    """The shape of a long unmarked line: a paragraph, or a lead with its wire tag."""
+    """The shape of an unmarked line that is long or holds clause punctuation: a paragraph
+    (maybe closed by a continuation note), a lead with its wire tag, or a credited caption."""
     m = _TAIL_NOTE_RE.search(text, len(text) - 24)
     tail = (("to", re.sub(r"\s+", "", m.group("page"))), m.start()) if m else (None, 0)
     return LineShape(
@@ -109,8 +112,8 @@ def _long_shape(text: str) -> LineShape:
 
 
 def shape_of(text: str) -> LineShape:
-    if len(text) > LONG_LINE and text[0] not in _MARKUP_STARTS:
-        return _long_shape(text)
+    if text[0] not in _MARKUP_STARTS and (len(text) > LONG_LINE or _CLAUSE_RE.search(text)):
+        return _long_shape(text)  # a sentence: no heading, byline or note of its own
     core = strip_marks(text)
     level = mark_level(text)
     noise = not has_words(text)
