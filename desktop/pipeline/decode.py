@@ -162,10 +162,11 @@ def decode(ev: PageEvidence) -> list[str]:
                 cost, new_ctx, _ = step(ctx, BODY, ev, k) or (0.0, Context(BODY, True, False, False, True), NEW)
                 if total + cost > nxt.get(new_ctx, float("-inf")):
                     nxt[new_ctx], ptr[new_ctx] = total + cost, ctx
-        top = max(nxt.values())
-        if len(nxt) > BEAM:
-            nxt = dict(sorted(nxt.items(), key=lambda item: item[1], reverse=True)[:BEAM])
-        nxt = {c: v for c, v in nxt.items() if v >= top - BEAM_MARGIN}
+        if len(nxt) > 1:
+            top = max(nxt.values())
+            if len(nxt) > BEAM:
+                nxt = dict(sorted(nxt.items(), key=lambda item: item[1], reverse=True)[:BEAM])
+            nxt = {c: v for c, v in nxt.items() if v >= top - BEAM_MARGIN}
         beams = nxt
         back.append(ptr)
     end = {ctx: total + (PAGE_ENDS_IN_HEADING if ctx.role in (HEAD, BANNER) else 0.0) for ctx, total in beams.items()}

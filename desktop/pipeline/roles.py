@@ -95,6 +95,7 @@ SAME_SUBJECT_MIN_OVERLAP = 0.15
 SUBJECT_CHARS = 120
 NEW_LEAD_MAX_OVERLAP = 0.15  # a paragraph sharing less than this with the one before may open new news
 TITLE_AFTER_MIN_OVERLAP = 0.3
+TITLE_AFTER_HINT = 0.1  # share of its wording found just above: worth reading the whole article
 ARTICLE_CHARS, ARTICLE_LINES = 4000, 40  # how far back a late headline's article is read
 
 
@@ -179,7 +180,7 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
     # --- a headline printed after its own body
     # A headline printed late stands after a finished body, before the next headline or byline.
     ends_block = nxt is None or (nxt_shape is not None and (nxt_shape.headingish or ev.is_bylineish(nxt)))
-    if before_text and ends_block and ev.prev_ends(k):
+    if before_text and ends_block and ev.prev_ends(k) and before_overlap >= TITLE_AFTER_HINT:
         article_text = ev.window_before(k, ARTICLE_CHARS, ARTICLE_LINES)
         whole_overlap = containment(line.text, article_text)
         if whole_overlap >= TITLE_AFTER_MIN_OVERLAP and whole_overlap > after_overlap:
