@@ -18,6 +18,8 @@ def A(name: str, role: str) -> dict[str, str]:
 
 
 H1, H2, H3 = "held01_metro.txt", "held02_industry.txt", "held03_weekly.txt"
+# Second round, written after the rules were changed for round one, and never tuned on.
+H4, H5 = "held04_wire.txt", "held05_township.txt"
 
 HELD_ARTICLES: list[dict[str, Any]] = [
     dict(page=H1, title="老街区变身“网红打卡地”", subtitle="东城区胡同微更新调查",
@@ -42,4 +44,15 @@ HELD_ARTICLES: list[dict[str, Any]] = [
     dict(page=H3, byline="韦立军", authors=[A("韦立军", "作者")], flags=["title_missing"], paras=[21, 23]),
     dict(page=H3, title="山区孩子有了“云课堂”", source="本报讯", byline="记者 毛雪 通讯员 邬晨",
          authors=[A("毛雪", "记者"), A("邬晨", "通讯员")], strip="本报讯（记者 毛雪 通讯员 邬晨）", paras=[29, 31]),
+    dict(page=H4, title="我国新能源发电装机规模再创新高", source="新华社北京4月10日电", dateline="4月10日",
+         byline="记者 严晓东", authors=[A("严晓东", "记者")], strip="新华社北京4月10日电（记者 严晓东）", paras=[3, 5]),
+    dict(page=H4, title="春播粮食作物已完成意向面积三成", source="新华社北京4月10日电", dateline="4月10日",
+         byline="记者 邱雯", authors=[A("邱雯", "记者")], strip="新华社北京4月10日电（记者 邱雯）", paras=[9, 11]),
+    dict(page=H4, title="多地推出举措提振文旅消费", source="新华社北京4月10日电", dateline="4月10日",
+         strip="新华社北京4月10日电 ", paras=[15, 17]),
+    dict(page=H5, title="农机轰鸣田野忙", byline="记者 解凯", authors=[A("解凯", "记者")],
+         captions=["图为农机手在田间作业。 解凯 摄"], paras=[5, 7, 11]),
+    dict(page=H5, title="小小网格员 服务暖人心", byline="记者 汪楠", authors=[A("汪楠", "记者")], paras=[19, 21]),
+    dict(page=H5, title="乡村大舞台 唱出新风尚", byline="通讯员 冷静 记者 汪楠",
+         authors=[A("冷静", "通讯员"), A("汪楠", "记者")], paras=[25, 27]),
 ]
