@@ -218,7 +218,7 @@ def annotate_cmd(file) -> None:
 
 
 @main.command("eval")
-@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Gold file (JSONL, one article per line).")
+@click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path), help="Gold file (JSONL, one article per line), or a folder of them with their pages.")
 @click.option("--seeds", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None, help="Folder of the pages the gold file annotates (default: bundled seeds).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 def eval_cmd(gold: Path, seeds: Path | None, as_json: bool) -> None:

@@ -947,8 +947,8 @@
         <translation>版面：%1</translation>
     </message>
     <message>
-        <source>Orange: this article. Blue and green: the other articles. Grey: not in any article. Click an article to open it; right-click a band, or put the cursor in it, for more.</source>
-        <translation>橙色：本文。蓝色和绿色：其他文章。灰色：不属于任何文章。单击文章可打开；右键单击色带或将光标置于其中可进行更多操作。</translation>
+        <source>Orange: this article. Blue and green: the other articles. Grey: not in any article. The margin names each line&apos;s role and numbers each article where it starts. Click an article to open it; right-click a band, or put the cursor in it, for more.</source>
+        <translation>橙色：本文。蓝色和绿色：其他文章。灰色：不属于任何文章。左侧页边注明每行的角色，并在每篇文章开始处标出编号。单击文章可打开；右键单击色带或将光标置于其中可进行更多操作。</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1125,6 +1125,69 @@ Their machine spans are replaced; spans you made or imported stay. You can undo 
     <message>
         <source>Every article in the list has been reviewed</source>
         <translation>列表中的文章都已审阅</translation>
+    </message>
+</context>
+<context>
+    <name>RoleMargin</name>
+    <message>
+        <source>Kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Sub-head</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <source>Continued</source>
+        <translation>转版</translation>
+    </message>
+    <message>
+        <source>Banner</source>
+        <translation>栏题</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>杂项</translation>
+    </message>
+    <message>
+        <source>Not an article</source>
+        <translation>非文章</translation>
+    </message>
+    <message>
+        <source>%1 — not in any article</source>
+        <translation>%1 — 不属于任何文章</translation>
+    </message>
+    <message>
+        <source>Article %1: %2</source>
+        <translation>文章 %1：%2</translation>
+    </message>
+    <message>
+        <source> (the article starts here)</source>
+        <translation>（文章从此处开始）</translation>
     </message>
 </context>
 <context>
