@@ -118,7 +118,7 @@ def _filter(status: tuple[str, ...], tag: tuple[str, ...], page: tuple[str, ...]
 @click.option("--tag", multiple=True, help="Only articles with this tag (repeatable: all must be present).")
 @click.option("--page", multiple=True, help="Only articles of this page (imported file name; repeatable).")
 @click.option("--label", multiple=True, help="Keep only spans of this label (repeatable).")
-@click.option("--human-only", is_flag=True, help="Keep only spans an editor made or confirmed.")
+@click.option("--human-only", is_flag=True, help="Keep only spans an editor made, changed, accepted or imported, and only articles an editor judged (reviewed, or with such a span; never rejected ones).")
 @click.option("--unit", type=click.Choice(["article", "sentence"]), default="article", show_default=True, help="One record per article or per sentence.")
 @click.option("--split", default=None, metavar="TRAIN,DEV,TEST", help="Write train/dev/test parts with these ratios, e.g. 0.8,0.1,0.1 (a page never spans two parts).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.i18n import fill
+from desktop.ui.plain_text import window_title
 from desktop.ui.widgets.role_margin import RoleMargin
 from desktop.ui.widgets.text_offsets import OffsetMap
 
@@ -68,7 +69,7 @@ class PageViewDialog(QDialog):
     def __init__(self, page_name: str, layout: dict[str, Any], current_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_view")
-        self.setWindowTitle(fill(self.tr("Page: %1"), page_name))
+        self.setWindowTitle(window_title(fill(self.tr("Page: %1"), page_name)))
         self.layout_data = layout
         self.current_id = current_id
         self.action: str | None = None
