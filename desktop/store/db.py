@@ -19,9 +19,9 @@ read-only folder (SQLite must create ``-wal``/``-shm`` and Newsdesk its
 ``.lock`` there), or of a read-only file, is refused with
 ``ReadOnlyLocationError`` saying which and how to fix it.  Read-only opens work
 there: a WAL-mode file normally needs its ``-shm`` beside it, so when the folder
-cannot take one and no ``-wal`` exists (the project was closed cleanly: every
-change is in the file itself) it is opened ``immutable``; with a ``-wal`` left
-behind that cannot be done correctly, and the message says so.
+cannot take one and no ``-wal`` with content exists (the project was closed
+cleanly: every change is in the file itself) it is opened ``immutable``; with
+changes left in a ``-wal`` that cannot be done correctly, and the message says so.
 
 Damage: before the first write of a session ``PRAGMA quick_check`` runs
 (about 0.9 s per GB with the file in the page cache, 9 s per GB from disk on
@@ -93,15 +93,15 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
             raise
     # A WAL-mode project in a folder where SQLite cannot create its -shm file.
     wal = side_file(path, "-wal")
-    if wal.exists():
+    if wal.exists() and wal.stat().st_size > 0:
         raise StoreError(
             f"{path.name} cannot be read here: its folder {path.resolve().parent} is read-only and changes are "
             f"still in {wal.name} (the project was not closed cleanly, or is open elsewhere), which SQLite can only "
             f"read by creating {path.name}-shm beside it. Make the folder writable, or copy the project together "
             f"with {wal.name} to a writable folder."
         )
-    # No -wal: every change is in the file itself, and nobody can start writing in a folder
-    # nobody here may write to, so reading it as an immutable file is exact.
+    # No -wal (or an empty one, and no -shm: nobody is writing): every change is in the file
+    # itself, and nobody here may write in this folder, so reading it as immutable is exact.
     return sqlite3.connect(_ro_uri(path, immutable=True), uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
 
 
@@ -140,8 +140,9 @@ def _backup_hint(path: Path) -> str:
 
 
 def file_stamp(path: Path) -> str | None:
-    """Size and modification time of a project with no -wal beside it (all its changes in the file)."""
-    if side_file(path, "-wal").exists():
+    """Size and modification time of a project whose changes are all in the file (no -wal with content)."""
+    wal = side_file(path, "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
         return None
     st = path.stat()
     return f"checked {st.st_size} {st.st_mtime_ns}"
@@ -155,8 +156,9 @@ def check_damage(conn: sqlite3.Connection, path: Path) -> None:
         problems = [str(err)]
     if problems == ["ok"]:
         return
+    lines = [ln.strip() for p in problems for ln in p.splitlines() if ln.strip() and not ln.startswith("***")]
     raise DamagedProjectError(
-        f"{path.name} is damaged ({'; '.join(problems)[:300]}); nothing was written to it. "
+        f"{path.name} is damaged ({'; '.join(lines)[:300]}); nothing was written to it. "
         + _backup_hint(path)
         + "Open it read-only to export what can still be read, then restore it from a backup."
     )
