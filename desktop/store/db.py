@@ -136,7 +136,7 @@ def _backup_hint(path: Path) -> str:
     if backups:
         return (f"The copy {backups[-1].name} beside it was made before its last upgrade; it lacks the changes "
                 "made since. ")
-    return "There is no backup copy beside it (a <file>.bak-vN is written only before an upgrade). "
+    return f"There is no backup copy beside it (a {path.name}.bak-vN is written only before an upgrade). "
 
 
 def file_stamp(path: Path) -> str | None:
@@ -160,7 +160,8 @@ def check_damage(conn: sqlite3.Connection, path: Path) -> None:
     raise DamagedProjectError(
         f"{path.name} is damaged ({'; '.join(lines)[:300]}); nothing was written to it. "
         + _backup_hint(path)
-        + "Open it read-only to export what can still be read, then restore it from a backup."
+        + "Restore it from a backup (the sqlite3 shell's .recover command can copy what is still readable into a new "
+        "file); meanwhile it can be opened read-only."
     )
 
 

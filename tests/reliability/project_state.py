@@ -30,7 +30,8 @@ def small_project(path: Path) -> Path:
 
 def fingerprint_store(store: Store) -> dict[str, Any]:
     return {
-        "pages": [(p.source_name, p.source_name_raw, p.content_hash, p.version, p.superseded, p.n_articles)
+        "pages": [(p.source_name, getattr(p, "source_name_raw", None), p.content_hash, p.version, p.superseded,
+                   p.n_articles)
                   for p in store.pages()],
         "records": list(store.iter_records(ArticleFilter(include_superseded=True))),
         "tags": store.tag_vocabulary(),

@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 
 from desktop.store import db as store_db
-from desktop.store.errors import DamagedProjectError
 from desktop.store.store import Store
 from test_cli_refusals import assert_clean_refusal, newsdesk
 
@@ -80,6 +79,8 @@ def test_writing_commands_refuse_a_damaged_project(damaged: Path, tmp_path: Path
 
 
 def test_without_a_backup_the_message_says_so(damaged: Path) -> None:
+    from desktop.store.errors import DamagedProjectError
+
     with pytest.raises(DamagedProjectError, match="no backup copy"):
         Store.open(damaged)
 

@@ -81,6 +81,7 @@ def test_killed_import_leaves_no_worker(tmp_path: Path) -> None:
         time.sleep(1.0)  # the workers are loading their dictionaries or working
         seen |= descendants(proc.pid)
         os.kill(proc.pid, signal.SIGKILL)
+        killed = time.monotonic()
         proc.wait()
         deadline = time.monotonic() + 15
         # (the import ran in a session of its own: its orphans keep that session id)
@@ -88,6 +89,7 @@ def test_killed_import_leaves_no_worker(tmp_path: Path) -> None:
             time.sleep(0.1)
         survivors = sorted(p for p in seen if in_session(p, proc.pid))
         assert not survivors, f"still running after the import was killed: {survivors}"
+        print(f"{len(seen)} descendants, all gone {time.monotonic() - killed:.2f} s after the kill")
     finally:
         for pid in seen | descendants(proc.pid):  # never leave our own children behind
             if in_session(pid, proc.pid):
