@@ -132,7 +132,8 @@ def _check_writable(path: Path, exists: bool) -> None:
 
 
 def _backup_hint(path: Path) -> str:
-    backups = sorted(path.parent.glob(f"{path.name}.bak-v*"), key=lambda p: p.stat().st_mtime)
+    prefix = path.name + ".bak-v"
+    backups = sorted((p for p in path.parent.iterdir() if p.name.startswith(prefix)), key=lambda p: p.stat().st_mtime)
     if backups:
         return (f"The copy {backups[-1].name} beside it was made before its last upgrade; it lacks the changes "
                 "made since. ")
