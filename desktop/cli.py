@@ -21,7 +21,9 @@ from desktop import __version__
 
 
 def _fail(message: str, code: int = 2) -> None:
-    click.echo(f"newsdesk: {message}", err=True)
+    from desktop.pipeline.ingest import display_name
+
+    click.echo(f"newsdesk: {display_name(message)[0]}", err=True)  # a path's undecodable bytes escaped
     sys.exit(code)
 
 
@@ -81,6 +83,7 @@ def import_cmd(db: Path, workers: int | None, quiet: bool, paths: tuple[Path, ..
 
     from desktop.importer import import_paths
     from desktop.report import format_import_summary
+    from desktop.store.errors import StoreError
 
     store = _open_store(db, create=True)
     bar = None if quiet else tqdm(total=0, unit="page", file=sys.stderr, dynamic_ncols=True, leave=False)
@@ -96,6 +99,8 @@ def import_cmd(db: Path, workers: int | None, quiet: bool, paths: tuple[Path, ..
         summary = import_paths(store, paths, progress=progress, workers=workers)
     except KeyboardInterrupt:
         _fail("import interrupted; pages already imported are complete, the page in progress was not written", 1)
+    except StoreError as err:  # read-only, busy, disk full: the pages written before are whole
+        _fail(f"{db}: {err}", 1)
     finally:
         if bar is not None:
             bar.close()

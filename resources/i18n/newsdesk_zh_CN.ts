@@ -1009,6 +1009,18 @@ The project is open in another window or program. Open it read-only?</source>
 该项目已在另一个窗口或程序中打开。以只读方式打开吗？</translation>
     </message>
     <message>
+        <source>Cannot save changes to this project</source>
+        <translation>无法保存对该项目的更改</translation>
+    </message>
+    <message>
+        <source>%1
+
+Open it read-only?</source>
+        <translation>%1
+
+以只读方式打开吗？</translation>
+    </message>
+    <message>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
