@@ -21,7 +21,9 @@ from desktop import __version__
 
 
 def _fail(message: str, code: int = 2) -> None:
-    click.echo(f"newsdesk: {message}", err=True)
+    from desktop.pipeline.ingest import display_name
+
+    click.echo(f"newsdesk: {display_name(message)[0]}", err=True)  # a path's undecodable bytes escaped
     sys.exit(code)
 
 
@@ -81,6 +83,7 @@ def import_cmd(db: Path, workers: int | None, quiet: bool, paths: tuple[Path, ..
 
     from desktop.importer import import_paths
     from desktop.report import format_import_summary
+    from desktop.store.errors import StoreError
 
     store = _open_store(db, create=True)
     bar = None if quiet else tqdm(total=0, unit="page", file=sys.stderr, dynamic_ncols=True, leave=False)
@@ -96,6 +99,8 @@ def import_cmd(db: Path, workers: int | None, quiet: bool, paths: tuple[Path, ..
         summary = import_paths(store, paths, progress=progress, workers=workers)
     except KeyboardInterrupt:
         _fail("import interrupted; pages already imported are complete, the page in progress was not written", 1)
+    except StoreError as err:  # read-only, busy, disk full: the pages written before are whole
+        _fail(f"{db}: {err}", 1)
     finally:
         if bar is not None:
             bar.close()
@@ -118,7 +123,7 @@ def _filter(status: tuple[str, ...], tag: tuple[str, ...], page: tuple[str, ...]
 @click.option("--tag", multiple=True, help="Only articles with this tag (repeatable: all must be present).")
 @click.option("--page", multiple=True, help="Only articles of this page (imported file name; repeatable).")
 @click.option("--label", multiple=True, help="Keep only spans of this label (repeatable).")
-@click.option("--human-only", is_flag=True, help="Keep only spans an editor made or confirmed.")
+@click.option("--human-only", is_flag=True, help="Keep only spans an editor made, changed, accepted or imported, and only articles an editor judged (reviewed, or with such a span; never rejected ones).")
 @click.option("--unit", type=click.Choice(["article", "sentence"]), default="article", show_default=True, help="One record per article or per sentence.")
 @click.option("--split", default=None, metavar="TRAIN,DEV,TEST", help="Write train/dev/test parts with these ratios, e.g. 0.8,0.1,0.1 (a page never spans two parts).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
@@ -218,7 +223,7 @@ def annotate_cmd(file) -> None:
 
 
 @main.command("eval")
-@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Gold file (JSONL, one article per line).")
+@click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path), help="Gold file (JSONL, one article per line), or a folder of them with their pages.")
 @click.option("--seeds", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None, help="Folder of the pages the gold file annotates (default: bundled seeds).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 def eval_cmd(gold: Path, seeds: Path | None, as_json: bool) -> None:

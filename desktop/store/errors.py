@@ -83,6 +83,9 @@ CODES: tuple[str, ...] = (
     "disk_full",
     "db_damaged",
     "db_io",
+    "read_only_location",
+    "project_damaged",
+    "wal_in_read_only_folder",
 )
 
 
@@ -139,3 +142,17 @@ class NotFoundError(StoreError):
     "span", "page") and ``id``."""
 
     default_code = "not_found"
+
+
+class ReadOnlyLocationError(StoreError):
+    """The project cannot be written where it is: a read-only folder, file or disk.
+    The message says which and how to fix it; read-only opens still work."""
+
+    default_code = "read_only_location"
+
+
+class DamagedProjectError(StoreError):
+    """SQLite's check found damage in the project; it was not opened for writing.
+    The message names the problem and the backup copy, if there is one."""
+
+    default_code = "project_damaged"

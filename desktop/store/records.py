@@ -135,6 +135,7 @@ class PageInfo:
     n_articles: int
     version: int
     superseded: bool
+    source_name_raw: bytes | None = None  # the file name's bytes when they are not UTF-8 (source_name escapes them)
 
 
 @dataclass
@@ -159,6 +160,7 @@ class PageInput:
     content_hash: str
     result: Any  # desktop.pipeline.model.PageResult
     encoding: str = "utf-8"
+    source_name_raw: bytes | None = None  # the file name's bytes when not UTF-8 (pipeline.ingest.display_name)
 
 
 @dataclass

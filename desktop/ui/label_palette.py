@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor
 
 from desktop.resources import load_json
@@ -59,3 +60,13 @@ def lighter_fill(color: QColor, strength: float = MACHINE_FILL_STRENGTH) -> QCol
         round(255 - (255 - color.green()) * strength),
         round(255 - (255 - color.blue()) * strength),
     )
+
+
+def interface_language() -> str:
+    """The interface language in use ("zh_CN" or "en"), as the translator set the default locale."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def label_text(label: str) -> str:
+    """A label's name in the interface language ("地名" / "Place"); the code for an unknown label."""
+    return style_for(label).display_name(interface_language())

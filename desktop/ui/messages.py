@@ -15,11 +15,11 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.store.errors import StoreError
 from desktop.ui.i18n import fill
-from desktop.ui.label_palette import style_for
+from desktop.ui.label_palette import label_text
 
 log = logging.getLogger("newsdesk")
 
@@ -34,13 +34,9 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Messages", text)
 
 
-def interface_is_chinese() -> bool:
-    return QLocale().language() == QLocale.Language.Chinese
-
-
 def label_name(label: str) -> str:
     """A label as the interface names it (地名 in Chinese, Place in English)."""
-    return style_for(label).display_name("zh" if interface_is_chinese() else "en")
+    return label_text(label)
 
 
 def _field_name(field: str) -> str:
@@ -242,7 +238,27 @@ _PHRASES: dict[str, tuple[str, Callable[[dict[str, Any]], tuple[Any, ...]]]] = {
         QT_TRANSLATE_NOOP("Messages", 'The project file cannot be read or written (a disk or permission problem): check the disk and try again.'),
         lambda d: (),
     ),
+    "project_damaged": (
+        QT_TRANSLATE_NOOP("Messages", "The project file is damaged; nothing was written to it. Restore it from a backup copy (a .bak beside it, if there is one); meanwhile it can be opened read-only."),
+        lambda d: (),
+    ),
+    "wal_in_read_only_folder": (
+        QT_TRANSLATE_NOOP("Messages", "The project cannot be read here: its folder is read-only and recent changes are still in its -wal file. Make the folder writable, or copy the project together with its -wal file to a folder of your own."),
+        lambda d: (),
+    ),
 }
+
+
+def _read_only_location(d: dict[str, Any]) -> str:
+    if d.get("what") == "file":
+        return QCoreApplication.translate(
+            "Messages", "The project file is read-only, so changes cannot be saved. Make it writable, or open it read-only."
+        )
+    return QCoreApplication.translate(
+        "Messages",
+        "The project's folder is read-only, so changes cannot be saved there. Make the folder writable, or copy the "
+        "project to a folder of your own; opening it read-only works as it is.",
+    )
 
 
 def explain(error: BaseException) -> str:
@@ -253,6 +269,8 @@ def explain(error: BaseException) -> str:
         log.info("refused (%s): %s %s", error.code, error, error.details)
         if error.code == "not_found":
             return _not_found(error.details)
+        if error.code == "read_only_location":
+            return _read_only_location(error.details)
         phrase = _PHRASES.get(error.code)
         if phrase is not None:
             source, args = phrase
@@ -266,4 +284,4 @@ def explain(error: BaseException) -> str:
 
 def phrased_codes() -> set[str]:
     """The refusal codes ``explain`` has a sentence for (tests check it covers ``errors.CODES``)."""
-    return set(_PHRASES) | {"not_found"}
+    return set(_PHRASES) | {"not_found", "read_only_location"}

@@ -26,9 +26,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop.store.records import ArticleFilter, ArticleRow, Changes
-from desktop.store.records import SearchHit
+from desktop.store.records import ArticleFilter, ArticleRow, Changes, SearchHit
 from desktop.ui.context import AppContext
+from desktop.ui.plain_text import tooltip
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -52,6 +52,7 @@ SEARCH_COLUMNS = (COL_HITS, COL_SNIPPET)  # shown while the list holds search re
 _ID_ROLE = int(ARTICLE_ID_ROLE)
 _STATUS_ROLE = int(STATUS_ROLE)
 _MARKS_ROLE = int(MARKS_ROLE)
+_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 _ANSWERED_ROLES = frozenset(
     {_ID_ROLE, _STATUS_ROLE, _MARKS_ROLE, int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)}
 )
@@ -116,7 +117,15 @@ class ArticleTableModel(QAbstractTableModel):
             return None
         if role == _STATUS_ROLE:
             return row.status
-        col = index.column()
+        if role == _MARKS_ROLE:
+            hit = self._hits.get(row.id)
+            return hit.marks if hit is not None and index.column() == COL_SNIPPET else None
+        if role == _TOOLTIP_ROLE:  # the full text of an elided cell; page text is never markup
+            text = self._display(row, index.column())
+            return tooltip(str(text)) if text not in (None, "") else None
+        return self._display(row, index.column())
+
+    def _display(self, row: ArticleRow, col: int) -> Any:
         if col == COL_PAGE:
             return row.page
         if col == COL_POSITION:
@@ -133,8 +142,6 @@ class ArticleTableModel(QAbstractTableModel):
             hit = self._hits.get(row.id)
             if hit is None:
                 return None
-            if role == _MARKS_ROLE:
-                return hit.marks
             return hit.count if col == COL_HITS else hit.snippet
         return None
 
