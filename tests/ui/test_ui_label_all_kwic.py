@@ -178,3 +178,14 @@ def test_the_dialog_opens_before_the_search_is_done(qtbot):
     assert not dialog.apply_button.isEnabled()  # no label chosen yet
     dialog.label_combo.setCurrentIndex(0)
     assert dialog.apply_button.isEnabled()
+
+
+def test_the_text_in_the_dialog_is_never_markup(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.ui.dialogs.label_all_dialog import LabelAllDialog
+
+    dialog = LabelAllDialog("<b>成都</b>", None, [], lambda ids: ([], []), _bodies([]), "zh_CN")
+    qtbot.addWidget(dialog)
+    intro = next(label for label in dialog.findChildren(QLabel) if "成都" in label.text())
+    assert intro.textFormat() == Qt.TextFormat.PlainText and "<b>成都</b>" in intro.text()
