@@ -798,6 +798,14 @@
         <translation>%1：「%2」 → 「%3」</translation>
     </message>
     <message>
+        <source>; no longer flagged: %1</source>
+        <translation>；不再标记：%1</translation>
+    </message>
+    <message>
+        <source>; flagged: %1</source>
+        <translation>；标记为：%1</translation>
+    </message>
+    <message>
         <source>Authors: %1 → %2</source>
         <translation>作者：%1 → %2</translation>
     </message>

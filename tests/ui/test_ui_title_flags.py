@@ -84,3 +84,14 @@ def test_putting_the_title_back_into_the_body_raises_title_missing(qtbot, main_w
     assert "缺少标题" in w.article_view.flags_label.text()
     qtbot.keyClick(w.article_view.text, Qt.Key.Key_Z, CTRL)
     assert store.get_article(aid).flags == []
+
+
+def test_the_history_says_which_flag_a_title_cleared(qtbot, main_window):
+    from desktop.ui.history_phrases import describe
+
+    w, store = main_window, main_window.ctx.store
+    aid = _flagged(store, "title_missing")
+    w.ctx.select_article(aid)
+    _give_title(qtbot, w, "天府数谷建设提速")
+    words = describe(store.events(aid, limit=1)[0]).text()
+    assert "天府数谷建设提速" in words and "不再标记：缺少标题" in words, words
