@@ -389,6 +389,9 @@ def child(project: Path, out_json: Path, workdir: Path) -> None:
 
     appmod.build_main_window = build
     T["child_imports_done"] = time.time()
+    from desktop.ui.settings import EDITOR_NAME, Settings
+
+    Settings(workdir / "settings.ini").set(EDITOR_NAME, "bench")  # not a first start: no name to ask
     code = appmod.run_app(project, settings_path=workdir / "settings.ini", data_dir=workdir / "data")
     T["exit_code"] = code
 

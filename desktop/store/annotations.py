@@ -4,6 +4,12 @@ Owns: ``set_field``, ``set_authors``, ``set_status``, ``set_tags``, ``add_tag``
 and ``tag_vocabulary``.  Each write runs inside the caller's transaction (the
 Store facade opens one per call), records one event with before/after, and
 returns a ``Changes``; a write that changes nothing records nothing.
+
+Also owns the rule for the flags a correction resolves (``flags_after_title``):
+the writes that set or move a title (``set_field``, and ``promote_line`` /
+``demote_field`` in ``segmentation``) call it and record the flags before and
+after in their event, so undo (which passes the old flags back explicitly) and
+the history agree.
 """
 
 from __future__ import annotations
@@ -20,31 +26,63 @@ from desktop.store.events import record_event
 from desktop.store.records import EDITABLE_FIELDS, Changes
 
 
+# Flags about the title (pipeline.model.FLAGS); "truncated" is about the end of the text.
+TITLE_FLAGS: tuple[str, ...] = ("title_missing", "title_misplaced")
+
+
+def flags_after_title(flags: list[str], title: str) -> list[str]:
+    """The article's flags once an editor has given it ``title`` (typed it, or made a paragraph the title,
+    or put the title back into the body).
+
+    A title given resolves both title warnings: ``title_missing`` (it has one now) and
+    ``title_misplaced`` (the editor has put the title where it belongs).  A title emptied
+    makes the article ``title_missing`` again, so the banner and the export say so.  Other
+    flags (``truncated``: the text is cut off at the page edge) are not resolved by a
+    title and stay.
+    """
+    kept = [f for f in flags if f not in TITLE_FLAGS]
+    return kept if title.strip() else ["title_missing", *kept]
+
+
 def _article(db: Database, article_id: int, columns: str) -> tuple:
     row = db.execute(f"SELECT {columns} FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
-        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)")
+        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)", kind="article", id=article_id)
     return row
 
 
-def set_field(db: Database, editor: str, article_id: int, name: str, value: Any) -> Changes:
+def set_field(db: Database, editor: str, article_id: int, name: str, value: Any, flags: list[str] | None = None) -> Changes:
+    """Set one field.  Setting the title also updates the title flags (``flags_after_title``);
+    ``flags`` given (an undo putting the article back) are written as they are instead."""
     if name not in EDITABLE_FIELDS:
-        raise StoreError(f"{name!r} is not an editable field; editable: {', '.join(EDITABLE_FIELDS)}")
+        raise StoreError(
+            f"{name!r} is not an editable field; editable: {', '.join(EDITABLE_FIELDS)}", code="not_editable_field", field=name
+        )
     if name == "dateline_iso":
         value = value or None
     elif value is None:
         value = ""
     if value is not None and not isinstance(value, str):
-        raise StoreError(f"{name} must be text, not {type(value).__name__}")
-    old, title, body = _article(db, article_id, f"[{name}], title, body")
+        raise StoreError(f"{name} must be text, not {type(value).__name__}", code="field_not_text", field=name)
+    old, title, body, old_flags_json = _article(db, article_id, f"[{name}], title, body, flags")
     if name != "dateline_iso":
         old = old or ""
-    if old == value:
+    old_flags = loads(old_flags_json, [])
+    if flags is not None:
+        new_flags = list(flags)
+    elif name == "title" and old != value:
+        new_flags = flags_after_title(old_flags, value)
+    else:
+        new_flags = old_flags
+    if old == value and new_flags == old_flags:
         return Changes()
-    db.execute(f"UPDATE articles SET [{name}] = ? WHERE id = ?", (value, article_id))
+    db.execute(f"UPDATE articles SET [{name}] = ?, flags = ? WHERE id = ?", (value, dumps(new_flags), article_id))
     if name == "title":
         search.reindex_article(db, article_id, (title, body), (value, body))
-    record_event(db, article_id, editor, "set_field", {name: old}, {name: value})
+    before, after = {name: old}, {name: value}
+    if new_flags != old_flags:
+        before["flags"], after["flags"] = old_flags, new_flags
+    record_event(db, article_id, editor, "set_field", before, after)
     return Changes({article_id}, {"fields"})
 
 
@@ -53,9 +91,9 @@ def set_authors(db: Database, editor: str, article_id: int, authors: list[dict[s
     for a in authors:
         name, role = str(a.get("name", "")).strip(), str(a.get("role", "作者")).strip() or "作者"
         if not name:
-            raise StoreError("an author needs a name")
+            raise StoreError("an author needs a name", code="author_needs_name")
         if role not in ROLES:
-            raise StoreError(f"unknown author role {role!r}; use one of {', '.join(ROLES)}")
+            raise StoreError(f"unknown author role {role!r}; use one of {', '.join(ROLES)}", code="unknown_role", role=role)
         clean.append({"name": name, "role": role})
     old = loads(_article(db, article_id, "authors")[0], [])
     if old == clean:
@@ -67,7 +105,7 @@ def set_authors(db: Database, editor: str, article_id: int, authors: list[dict[s
 
 def set_status(db: Database, editor: str, article_id: int, status: str) -> Changes:
     if status not in STATUSES:
-        raise StoreError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+        raise StoreError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}", code="unknown_status", status=status)
     old = dict(zip(("status", "reviewer", "reviewed_at"), _article(db, article_id, "status, reviewer, reviewed_at")))
     if status == "reviewed":
         new = {"status": status, "reviewer": editor, "reviewed_at": utc_now()}
@@ -96,7 +134,7 @@ def _ensure_tag(db: Database, name: str, group: str) -> bool:
 def add_tag(db: Database, editor: str, name: str, group: str = "topic") -> Changes:
     name, group = name.strip(), (group or "topic").strip()
     if not name:
-        raise StoreError("a tag needs a name")
+        raise StoreError("a tag needs a name", code="tag_needs_name")
     if not _ensure_tag(db, name, group):
         return Changes()
     record_event(db, None, editor, "add_tag", None, {"name": name, "group": group})

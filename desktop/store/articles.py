@@ -116,7 +116,7 @@ def get_article(db: Database, article_id: int) -> ArticleRecord:
     cur = db.execute(f"SELECT a.*, p.source_name AS page_name {FROM_CLAUSE} WHERE a.id = ?", (article_id,))
     row = cur.fetchone()
     if row is None:
-        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)")
+        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)", kind="article", id=article_id)
     r = dict(zip((c[0] for c in cur.description), row))
     return ArticleRecord(
         id=r["id"], page_id=r["page_id"], page=r["page_name"], position=r["position"], title=r["title"],
@@ -142,7 +142,7 @@ def neighbour_id(
         f"SELECT {', '.join(PAGE_ORDER)} {FROM_CLAUSE} WHERE a.id = ?", (article_id,)
     ).fetchone()
     if key is None:
-        raise NotFoundError(f"article {article_id} does not exist")
+        raise NotFoundError(f"article {article_id} does not exist", kind="article", id=article_id)
     where, params = where_clause(flt)
     op, desc = (">", False) if direction > 0 else ("<", True)
     cond = f"({', '.join(PAGE_ORDER)}) {op} ({', '.join('?' * len(PAGE_ORDER))})"

@@ -60,10 +60,10 @@ class OffsetMap:
 
 def set_body(db: Database, editor: str, article_id: int, new_body: str) -> Changes:
     if not isinstance(new_body, str):
-        raise StoreError("the body must be text")
+        raise StoreError("the body must be text", code="body_not_text")
     row = db.execute("SELECT title, body, sections FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
-        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)")
+        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)", kind="article", id=article_id)
     title, old_body, sections_json = row
     if old_body == new_body:
         return Changes()

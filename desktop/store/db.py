@@ -98,7 +98,8 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
             f"{path.name} cannot be read here: its folder {path.resolve().parent} is read-only and changes are "
             f"still in {wal.name} (the project was not closed cleanly, or is open elsewhere), which SQLite can only "
             f"read by creating {path.name}-shm beside it. Make the folder writable, or copy the project together "
-            f"with {wal.name} to a writable folder."
+            f"with {wal.name} to a writable folder.",
+            code="wal_in_read_only_folder",
         )
     # No -wal (or an empty one, and no -shm: nobody is writing): every change is in the file
     # itself, and nobody here may write in this folder, so reading it as immutable is exact.
@@ -122,12 +123,14 @@ def _check_writable(path: Path, exists: bool) -> None:
             f"The folder {folder} is read-only: Newsdesk cannot save changes to {path.name} there (it writes "
             f"{path.name}.lock, and SQLite {path.name}-wal and -shm, beside the project). Make the folder writable "
             "(chmod u+w), or copy the project to a writable folder; reading it (export, stats, opening it "
-            "read-only) works as it is."
+            "read-only) works as it is.",
+            what="folder",
         )
     if exists and not os.access(path, os.W_OK):
         raise ReadOnlyLocationError(
             f"The project file {path} is read-only (its permissions do not allow writing), so changes cannot be "
-            "saved. Make it writable (chmod u+w), or open it read-only."
+            "saved. Make it writable (chmod u+w), or open it read-only.",
+            what="file",
         )
 
 
@@ -172,29 +175,30 @@ def inspect_file(path: Path) -> FileInfo:
         with open(path, "rb") as f:
             head = f.read(100)
     except OSError as err:
-        raise StoreError(f"cannot read {path}: {err.strerror or err}") from err
+        raise StoreError(f"cannot read {path}: {err.strerror or err}", code="cannot_read", reason=str(err.strerror or err)) from err
     if not head.startswith(SQLITE_HEADER):
-        raise NotAProjectError(f"{path.name} is not a Newsdesk project (it is not an SQLite database).")
+        raise NotAProjectError(f"{path.name} is not a Newsdesk project (it is not an SQLite database).", code="not_a_project")
     try:
         conn = connect(path, readonly=True)
     except sqlite3.Error as err:
-        raise NotAProjectError(f"{path.name} cannot be opened as a Newsdesk project: {err}") from err
+        raise NotAProjectError(f"{path.name} cannot be opened as a Newsdesk project: {err}", code="db_damaged") from err
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         applied = tuple(migrations.applied_steps(conn))
     except sqlite3.DatabaseError as err:
-        raise NotAProjectError(f"{path.name} is damaged or not a Newsdesk project: {err}") from err
+        raise NotAProjectError(f"{path.name} is damaged or not a Newsdesk project: {err}", code="db_damaged") from err
     finally:
         conn.close()
     if app_id != migrations.APPLICATION_ID or not applied:
-        raise NotAProjectError(f"{path.name} is an SQLite database, but not a Newsdesk project.")
+        raise NotAProjectError(f"{path.name} is an SQLite database, but not a Newsdesk project.", code="not_a_project")
     unknown = [a for a in applied if a not in migrations.KNOWN_STEPS]
     if version > migrations.CURRENT_VERSION or unknown:
         raise NewerSchemaError(
             f"{path.name} was saved by a newer version of Newsdesk (project format {version}, "
             f"this version reads up to {migrations.CURRENT_VERSION}). Update Newsdesk to open it; "
-            "the file was not changed."
+            "the file was not changed.",
+            code="newer_schema", version=version,
         )
     return FileInfo(version=version, applied=applied)
 
@@ -209,21 +213,22 @@ def open_database(path: Path, *, create: bool, readonly: bool) -> tuple[Database
     """Open (or create) the project at ``path``; see the module docstring for the order of checks."""
     exists = path.exists() and path.stat().st_size > 0
     if not exists and (readonly or not create):
-        raise StoreError(f"There is no Newsdesk project at {path}.")
+        raise StoreError(f"There is no Newsdesk project at {path}.", code="no_project")
     info = inspect_file(path) if exists else None
     if readonly:
         assert info is not None
         if info.pending:
             raise StoreError(
                 f"{path.name} uses an older project format ({info.version}); "
-                "open it once read-write to upgrade it (a backup copy is kept)."
+                "open it once read-write to upgrade it (a backup copy is kept).",
+                code="older_format_read_only",
             )
         with translate_errors():
             conn = connect(path, readonly=True)
             conn.execute("PRAGMA query_only = ON")
             return Database(conn, execute_plugins=False), None
     if not path.parent.is_dir():
-        raise StoreError(f"The folder {path.parent} does not exist.")
+        raise StoreError(f"The folder {path.parent} does not exist.", code="folder_missing")
     _check_writable(path, exists)
     lock = ProjectLock(path)
     lock.acquire()
@@ -272,20 +277,21 @@ def write_transaction(db: Database) -> Iterator[Database]:
         raise
 
 
-def _message(err: sqlite3.Error) -> str:
+def _message(err: sqlite3.Error) -> tuple[str, str]:
+    """(refusal code, English message) for a database error."""
     text = str(err)
     low = text.lower()
     if "locked" in low or "busy" in low:
-        return "The project is busy: another program is writing to it. Try again in a moment."
+        return "db_busy", "The project is busy: another program is writing to it. Try again in a moment."
     if "readonly" in low or "read-only" in low:
-        return "The project is open read-only; changes cannot be saved."
+        return "read_only", "The project is open read-only; changes cannot be saved."
     if "disk is full" in low or "database or disk is full" in low:
-        return "The disk is full; the last change was not saved."
+        return "disk_full", "The disk is full; the last change was not saved."
     if "malformed" in low or "not a database" in low:
-        return "The project file is damaged: " + text
+        return "db_damaged", "The project file is damaged: " + text
     if "disk i/o" in low or "unable to open" in low:
-        return "The project file cannot be read or written (disk or permission problem): " + text
-    return "Project database error: " + text
+        return "db_io", "The project file cannot be read or written (disk or permission problem): " + text
+    return "store_error", "Project database error: " + text
 
 
 @contextlib.contextmanager
@@ -294,8 +300,8 @@ def translate_errors() -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as err:
-        msg = _message(err)
+        code, msg = _message(err)
         low = str(err).lower()
         if "readonly" in low or "read-only" in low or "query_only" in low:
             raise ReadOnlyError(msg) from err
-        raise StoreError(msg) from err
+        raise StoreError(msg, code=code, reason=str(err)) from err

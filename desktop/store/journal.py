@@ -140,8 +140,11 @@ def attach(db: Database, pending: Pending) -> None:
             (event_id, article_id or 0, page_id, PAGE, dumps(touched), _pack(before)),
         )
         return
+    first_event: dict[int, int] = {}
+    for e, a in events:
+        first_event.setdefault(a, e)
     for article_id, (page_id, data) in pending.articles.items():
-        event_id = next((e for e, a in events if a == article_id), None)
+        event_id = first_event.get(article_id)
         if event_id is None:
             continue  # the write did not change this article
         db.execute(
@@ -213,7 +216,7 @@ class RevertPlan:
 def _plan(db: Database, article_id: int, event_id: int) -> tuple[RevertPlan, dict[str, Any] | None, dict[str, Any] | None]:
     rows = _rows(db.execute("SELECT id, page_id FROM articles WHERE id = ?", (article_id,)))
     if not rows:
-        raise NotFoundError(f"article {article_id} does not exist (it may have been merged or removed)")
+        raise NotFoundError(f"article {article_id} does not exist (it may have been merged or removed)", kind="article", id=article_id)
     page_id = rows[0]["page_id"]
     plan = RevertPlan(article_id, event_id)
     touching = touching_event_ids(db, article_id, page_id, event_id)
@@ -265,7 +268,7 @@ def revert_article(db: Database, editor: str, article_id: int, event_id: int) ->
 
     plan, page_row, article_row = _plan(db, article_id, event_id)
     if plan.missing:
-        raise StoreError(f"cannot revert to this point: {plan.missing}")
+        raise StoreError(f"cannot revert to this point: {plan.missing}", code="revert_not_recorded")
     if plan.nothing_to_do:
         return Changes()
     changed: set[int] = {article_id}
@@ -289,7 +292,7 @@ def _replace_article(db: Database, state: dict[str, Any]) -> None:
     article_id = row["id"]
     current = _rows(db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)))
     if not current:
-        raise StoreError(f"article {article_id} no longer exists")
+        raise NotFoundError(f"article {article_id} no longer exists", kind="article", id=article_id)
     cur = current[0]
     row["page_id"], row["position"] = cur["page_id"], cur["position"]
     own_spans = [r[0] for r in db.execute("SELECT id FROM spans WHERE article_id = ?", (article_id,))]

@@ -54,7 +54,9 @@ class ProjectLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as err:
-            raise StoreError(f"cannot create the lock file {self.path}: {err.strerror or err}") from err
+            raise StoreError(
+                f"cannot create the lock file {self.path}: {err.strerror or err}", code="cannot_lock", reason=str(err.strerror or err)
+            ) from err
         try:
             if sys.platform == "win32":
                 import msvcrt
@@ -69,7 +71,8 @@ class ProjectLock:
             os.close(fd)
             raise ProjectLockedError(
                 f"The project {self.path.with_suffix('').name} is open in another Newsdesk window or process. "
-                "Close it there, or open this project read-only."
+                "Close it there, or open this project read-only.",
+                code="project_locked",
             ) from err
         self._fd = fd
 

@@ -64,7 +64,7 @@ def paragraph_bounds(body: str, start: int, end: int) -> tuple[int, int]:
     try:
         return _paragraph_bounds(body, start, end)
     except ValueError as err:
-        raise StoreError(str(err)) from None
+        raise StoreError(str(err), code="bad_range", start=start, end=end) from None
 
 
 @dataclass
@@ -108,7 +108,8 @@ def _cut(db: Database, row: dict[str, Any], start: int, end: int, spans: list[di
         elif s["start"] < cut_end and s["end"] > cut_start:
             raise StoreError(
                 f"the {s['label']} span 「{s['text']}」 crosses the edge of the chosen paragraphs; "
-                "shorten or delete it first"
+                "shorten or delete it first",
+                code="span_crosses_edge", label=s["label"], text=s["text"], span_id=s["id"],
             )
     delta = cut.delta
     for sec in loads(row["sections"], []):
@@ -156,16 +157,16 @@ def move_paragraphs(db: Database, editor: str, article_id: int, start: int, end:
     """Move the paragraphs of ``[start, end)`` to another article of the same page: to the
     end of its body when it comes before on the page, to the start when it comes after."""
     if article_id == target_id:
-        raise StoreError("choose another article to move the paragraphs to")
+        raise StoreError("choose another article to move the paragraphs to", code="move_to_same_article")
     src, tgt = _article_row(db, article_id), _article_row(db, target_id)
     if src["page_id"] != tgt["page_id"]:
-        raise StoreError("paragraphs can only move to an article of the same page")
+        raise StoreError("paragraphs can only move to an article of the same page", code="move_to_other_page")
     spans = _span_rows(db, article_id)
     cut = _cut(db, src, start, end, spans)
     if cut.whole:
-        raise StoreError("these are all the paragraphs of the article; merge the articles instead")
+        raise StoreError("these are all the paragraphs of the article; merge the articles instead", code="move_all_paragraphs")
     if not cut.text.strip():
-        raise StoreError("the chosen paragraphs are empty")
+        raise StoreError("the chosen paragraphs are empty", code="paragraph_empty")
     moved, old_target = cut.text, tgt["body"]
     if (tgt["position"], target_id) < (src["position"], article_id):  # target first: append
         shift_moved, shift_target = (len(old_target) + 1 if old_target else 0), 0
@@ -218,12 +219,16 @@ def mark_caption(db: Database, editor: str, article_id: int, start: int, end: in
     spans = _span_rows(db, article_id)
     cut = _cut(db, row, start, end, spans)
     if cut.whole:
-        raise StoreError("a caption cannot take the whole body; mark the article as not an article instead")
+        raise StoreError("a caption cannot take the whole body; mark the article as not an article instead", code="caption_whole_body")
     lines = [p.strip() for p in cut.text.split("\n") if p.strip()]
     if not lines:
-        raise StoreError("the chosen paragraphs are empty")
+        raise StoreError("the chosen paragraphs are empty", code="paragraph_empty")
     if any(s["origin"] != "auto" for s in cut.inside):
-        raise StoreError("those paragraphs hold checked spans; delete them first, or edit the body instead")
+        checked = [s for s in cut.inside if s["origin"] != "auto"]
+        raise StoreError(
+            "those paragraphs hold checked spans; delete them first, or edit the body instead",
+            code="paragraph_checked_spans", label=checked[0]["label"], text=checked[0]["text"], count=len(checked),
+        )
     _delete_spans(db, [s["id"] for s in cut.inside])
     _shift_spans_after(db, article_id, cut)
     segments = cut.segments_left + [dict(s, role="caption") for s in cut.segments_in]
@@ -248,7 +253,7 @@ def mark_caption(db: Database, editor: str, article_id: int, start: int, end: in
 def _page_blocks(db: Database, page_id: int) -> list[dict[str, Any]]:
     row = db.execute("SELECT blocks FROM pages WHERE id = ?", (page_id,)).fetchone()
     if row is None:
-        raise NotFoundError(f"page {page_id} does not exist")
+        raise NotFoundError(f"page {page_id} does not exist", kind="page", id=page_id)
     return loads(row[0], [])
 
 
@@ -268,7 +273,8 @@ def _refuse_checked(spans: list[dict[str, Any]], drop_checked: bool) -> None:
     checked = [s for s in spans if s["origin"] != "auto"]
     if checked and not drop_checked:
         raise StoreError(
-            f"{len(checked)} checked span(s) would be removed; delete them first, or confirm that they may go"
+            f"{len(checked)} checked span(s) would be removed; delete them first, or confirm that they may go",
+            code="checked_spans_would_go", count=len(checked),
         )
 
 
@@ -279,7 +285,7 @@ def mark_not_article(
     """Without a range: the whole article becomes blocks of no article (kind ``not_article``)
     and its row goes.  With one: those paragraphs leave the body and become such blocks."""
     if (start is None) != (end is None):
-        raise StoreError("give both ends of the range, or neither for the whole article")
+        raise StoreError("give both ends of the range, or neither for the whole article", code="bad_range")
     row = _article_row(db, article_id)
     spans = _span_rows(db, article_id)
     page_id = row["page_id"]
@@ -304,9 +310,9 @@ def mark_not_article(
         return Changes({article_id}, set(SEGMENT_KINDS))
     cut = _cut(db, row, start, end, spans)
     if cut.whole:
-        raise StoreError("those are all the paragraphs; mark the whole article as not an article instead")
+        raise StoreError("those are all the paragraphs; mark the whole article as not an article instead", code="not_article_all_paragraphs")
     if not cut.text.strip():
-        raise StoreError("the chosen paragraphs are empty")
+        raise StoreError("the chosen paragraphs are empty", code="paragraph_empty")
     _refuse_checked(cut.inside, drop_checked)
     _delete_spans(db, [s["id"] for s in cut.inside])
     _shift_spans_after(db, article_id, cut)
@@ -335,13 +341,13 @@ def _check_new_spans(body: str, spans: list[dict[str, Any]]) -> list[dict[str, A
         try:
             st, en, label = s["start"], s["end"], s["label"]
         except (KeyError, TypeError) as err:
-            raise StoreError("each span needs start, end and label") from err
+            raise StoreError("each span needs start, end and label", code="bad_block_spans") from err
         if label not in LABELS:
-            raise StoreError(f"unknown label {label!r}; use one of {', '.join(LABELS)}")
+            raise StoreError(f"unknown label {label!r}; use one of {', '.join(LABELS)}", code="unknown_label", label=label)
         if not (isinstance(st, int) and isinstance(en, int) and 0 <= st < en <= len(body)):
-            raise StoreError(f"span [{st}, {en}) is outside the new body (length {len(body)}) or empty")
+            raise StoreError(f"span [{st}, {en}) is outside the new body (length {len(body)}) or empty", code="bad_block_spans")
         if st < last:
-            raise StoreError(f"span [{st}, {en}) overlaps another span; spans may not overlap")
+            raise StoreError(f"span [{st}, {en}) overlaps another span; spans may not overlap", code="bad_block_spans")
         checked.append({"start": st, "end": en, "label": label, "value": s.get("value")})
         last = en
     return checked
@@ -357,11 +363,13 @@ def make_article(db: Database, editor: str, page_id: int, block_index: int, span
     holds the new id only."""
     blocks = _page_blocks(db, page_id)
     if not isinstance(block_index, int) or not 0 <= block_index < len(blocks):
-        raise StoreError(f"the page has no block {block_index} outside the articles (it has {len(blocks)})")
+        raise StoreError(
+            f"the page has no block {block_index} outside the articles (it has {len(blocks)})", code="no_such_block", block=block_index
+        )
     block = blocks[block_index]
     body = block_body(_page_text(db, page_id), block)
     if not body.strip():
-        raise StoreError("that block holds no text")
+        raise StoreError("that block holds no text", code="block_empty")
     new_spans = _check_new_spans(body, list(spans))
     articles = _rows(db.execute("SELECT id, position, segments FROM articles WHERE page_id = ? ORDER BY position, id", (page_id,)))
     order = [a["id"] for a in articles]
@@ -406,14 +414,16 @@ def block_to_caption(db: Database, editor: str, page_id: int, block_index: int, 
     the article (one caption per non-empty line; its page range a ``caption`` segment)."""
     blocks = _page_blocks(db, page_id)
     if not isinstance(block_index, int) or not 0 <= block_index < len(blocks):
-        raise StoreError(f"the page has no block {block_index} outside the articles (it has {len(blocks)})")
+        raise StoreError(
+            f"the page has no block {block_index} outside the articles (it has {len(blocks)})", code="no_such_block", block=block_index
+        )
     row = _article_row(db, article_id)
     if row["page_id"] != page_id:
-        raise StoreError("a block can only become a caption of an article of its own page")
+        raise StoreError("a block can only become a caption of an article of its own page", code="caption_other_page")
     block = blocks[block_index]
     lines = [line.strip() for line in block_body(_page_text(db, page_id), block).split("\n") if line.strip()]
     if not lines:
-        raise StoreError("that block holds no text")
+        raise StoreError("that block holds no text", code="block_empty")
     captions = loads(row["captions"], []) + lines
     segments = sorted(
         _sorted_segments(row["segments"]) + [{"start": block["start"], "end": block["end"], "role": "caption"}],

@@ -2,8 +2,9 @@
 
 Owns: ``ArticleFilter``, ``ArticleRow`` (a line of the article list),
 ``ArticleRecord`` (one article with everything an editor sees), ``SpanRow``,
-``Event``, ``PageInfo``, ``ImportOutcome``, ``PageInput`` and ``Changes`` (what a write touched,
-so that views refresh only what concerns them).
+``Event``, ``PageInfo``, ``ImportOutcome``, ``PageInput``, ``Changes`` (what a write touched,
+so that views refresh only what concerns them), and what searching inside articles finds:
+``SearchHit`` (count and snippet per article) and ``Occurrence`` (for label-all).
 """
 
 from __future__ import annotations
@@ -176,3 +177,25 @@ class Changes:
             self.kinds | other.kinds,
             other.span_id if other.span_id is not None else self.span_id,
         )
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """The hits of a query in one article: how many (title and body), and a snippet of the body
+    around the first one; ``marks`` are the hits' ranges inside ``snippet``."""
+
+    count: int
+    snippet: str
+    marks: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One place where a text occurs in an article body and no span touches it."""
+
+    article_id: int
+    title: str
+    start: int
+    end: int
+    left: str  # up to ``context`` characters before
+    right: str  # up to ``context`` characters after

@@ -203,7 +203,8 @@ def _apply(db: Database, editor: str, plans: list[_Plan], result: Reextracted) -
 def _refuse_reviewed(article_id: int) -> StoreError:
     return StoreError(
         f"article {article_id} is reviewed; its spans stay as they were signed off "
-        "(set it back to in review to re-run extraction)"
+        "(set it back to in review to re-run extraction)",
+        code="article_reviewed", id=article_id,
     )
 
 
@@ -214,7 +215,7 @@ def replace_auto_spans(
     text, needs_check, confidence).  See the module docstring for what is kept and skipped."""
     row = db.execute("SELECT status, body FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
-        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)")
+        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)", kind="article", id=article_id)
     status, body = row
     if status == "reviewed" and not force:
         raise _refuse_reviewed(article_id)

@@ -42,6 +42,7 @@ from desktop.pipeline.draft import body_from_segments
 from desktop.pipeline.model import Segment
 from desktop.pipeline.repair import normalise_spacing
 from desktop.store import search
+from desktop.store.annotations import flags_after_title
 from desktop.store.body import OffsetMap, set_body
 from desktop.store.codec import dumps, loads
 from desktop.store.errors import NotFoundError, StoreError
@@ -62,7 +63,7 @@ def _rows(cur: Any) -> list[dict[str, Any]]:
 def _article_row(db: Database, article_id: int) -> dict[str, Any]:
     rows = _rows(db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)))
     if not rows:
-        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)")
+        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)", kind="article", id=article_id)
     return rows[0]
 
 
@@ -93,7 +94,7 @@ def snapshot_articles(db: Database, page_id: int) -> dict[str, Any]:
     blocks of no article."""
     page = db.execute("SELECT blocks FROM pages WHERE id = ?", (page_id,)).fetchone()
     if page is None:
-        raise NotFoundError(f"page {page_id} does not exist")
+        raise NotFoundError(f"page {page_id} does not exist", kind="page", id=page_id)
     articles = _rows(db.execute("SELECT * FROM articles WHERE page_id = ? ORDER BY position, id", (page_id,)))
     ids = [a["id"] for a in articles]
     marks = ", ".join("?" * len(ids))
@@ -127,20 +128,21 @@ def replace_page(db: Database, snap: dict[str, Any]) -> tuple[int, list[int], li
         page_id = snap["page_id"]
         articles, spans, tags = snap["articles"], snap["spans"], snap["tags"]
     except (KeyError, TypeError) as err:
-        raise StoreError("not a snapshot of a page's articles") from err
+        raise StoreError("not a snapshot of a page's articles", code="bad_snapshot") from err
     current = snapshot_articles(db, page_id)
     if current == snap:
         return None
     cur_ids = [a["id"] for a in current["articles"]]
     new_ids = [a["id"] for a in articles]
     if any(a["page_id"] != page_id for a in articles):
-        raise StoreError("the snapshot mixes articles of several pages")
+        raise StoreError("the snapshot mixes articles of several pages", code="bad_snapshot")
     foreign = _ids_elsewhere(db, "articles", new_ids, cur_ids)
     foreign_spans = _ids_elsewhere(db, "spans", [s["id"] for s in spans], [s["id"] for s in current["spans"]])
     if foreign or foreign_spans:
         raise StoreError(
             "cannot restore this page: its article or span ids are now used elsewhere "
-            f"(articles {sorted(foreign)}, spans {sorted(foreign_spans)})"
+            f"(articles {sorted(foreign)}, spans {sorted(foreign_spans)})",
+            code="ids_taken",
         )
     search.unindex_articles(db, [(a["id"], a["title"], a["body"]) for a in current["articles"]])
     if cur_ids:
@@ -202,7 +204,10 @@ def split_article(db: Database, editor: str, article_id: int, body_offset: int) 
     row = _article_row(db, article_id)
     text = row["body"]
     if not isinstance(body_offset, int) or not 0 < body_offset < len(text):
-        raise StoreError(f"cannot split at {body_offset}: choose a place inside the body (length {len(text)})")
+        raise StoreError(
+            f"cannot split at {body_offset}: choose a place inside the body (length {len(text)})",
+            code="split_outside_body", offset=body_offset, length=len(text),
+        )
     spans = _span_rows(db, article_id)
     cut = body_offset
     crossing = [s for s in spans if s["start"] < cut < s["end"]]
@@ -214,7 +219,7 @@ def split_article(db: Database, editor: str, article_id: int, body_offset: int) 
     second_start = min([second_start] + [s["start"] for s in spans if s["start"] >= cut])
     first_body, second_body = text[:first_end], text[second_start:]
     if not first_body.strip() or not second_body.strip():
-        raise StoreError("a split must leave text on both sides")
+        raise StoreError("a split must leave text on both sides", code="split_empty_side")
     new_id = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
     # sections and segments
     sections = loads(row["sections"], [])
@@ -268,15 +273,15 @@ def merge_articles(db: Database, editor: str, first_id: int, second_id: int) -> 
     """Append the second article to the first (same page, adjacent); the second is removed."""
     first, second = _article_row(db, first_id), _article_row(db, second_id)
     if first_id == second_id:
-        raise StoreError("cannot merge an article with itself")
+        raise StoreError("cannot merge an article with itself", code="merge_same_article")
     if first["page_id"] != second["page_id"]:
-        raise StoreError("only articles of the same page can be merged")
+        raise StoreError("only articles of the same page can be merged", code="merge_other_page")
     between = db.execute(
         "SELECT count(*) FROM articles WHERE page_id = ? AND (position, id) > (?, ?) AND (position, id) < (?, ?)",
         (first["page_id"], first["position"], first_id, second["position"], second_id),
     ).fetchone()[0]
     if (second["position"], second_id) < (first["position"], first_id) or between:
-        raise StoreError("only an article and the one right after it on the page can be merged")
+        raise StoreError("only an article and the one right after it on the page can be merged", code="merge_not_adjacent")
     second_spans = _span_rows(db, second_id)
     second_tags = [r[0] for r in db.execute("SELECT tag FROM article_tags WHERE article_id = ? ORDER BY tag", (second_id,))]
     a, b = first["body"], second["body"]
@@ -318,7 +323,7 @@ def merge_articles(db: Database, editor: str, first_id: int, second_id: int) -> 
 def _paragraph_range(text: str, index: int) -> tuple[int, int]:
     paragraphs = text.split("\n")
     if not 0 <= index < len(paragraphs):
-        raise StoreError(f"the body has no paragraph {index + 1}")
+        raise StoreError(f"the body has no paragraph {index + 1}", code="no_such_paragraph", paragraph=index)
     start = sum(len(p) + 1 for p in paragraphs[:index])
     return start, start + len(paragraphs[index])
 
@@ -326,17 +331,22 @@ def _paragraph_range(text: str, index: int) -> tuple[int, int]:
 def promote_line(db: Database, editor: str, article_id: int, paragraph: int, field: str) -> Changes:
     """Make body paragraph number ``paragraph`` (0-based) the article's ``field`` and take it out of the body."""
     if field not in PROMOTABLE_FIELDS:
-        raise StoreError(f"a paragraph can become {', '.join(PROMOTABLE_FIELDS)}, not {field!r}")
+        raise StoreError(f"a paragraph can become {', '.join(PROMOTABLE_FIELDS)}, not {field!r}", code="not_a_heading_field", field=field)
     row = _article_row(db, article_id)
     text = row["body"]
     start, end = _paragraph_range(text, paragraph)
     line = text[start:end].strip()
     if not line:
-        raise StoreError("that paragraph is empty")
+        raise StoreError("that paragraph is empty", code="paragraph_empty")
     spans = _span_rows(db, article_id)
     inside = [s for s in spans if s["start"] < end and s["end"] > start]
     if any(s["origin"] != "auto" for s in inside):
-        raise StoreError("that paragraph holds checked spans; delete them first, or edit the body instead")
+        checked = next(s for s in inside if s["origin"] != "auto")
+        raise StoreError(
+            "that paragraph holds checked spans; delete them first, or edit the body instead",
+            code="paragraph_checked_spans", label=checked["label"], text=checked["text"],
+            count=sum(1 for s in inside if s["origin"] != "auto"),
+        )
     # the paragraph goes with one of its line breaks
     cut_start, cut_end = (start, min(end + 1, len(text))) if end < len(text) else (max(start - 1, 0), end)
     new_body = text[:cut_start] + text[cut_end:]
@@ -357,7 +367,8 @@ def promote_line(db: Database, editor: str, article_id: int, paragraph: int, fie
     for seg, place in zip(segments, places):
         if place is not None and place[0] < end and place[1] > start:
             seg["role"] = field
-    flags = [f for f in loads(row["flags"], []) if not (field == "title" and f in ("title_missing", "title_misplaced"))]
+    old_flags = loads(row["flags"], [])
+    flags = flags_after_title(old_flags, line) if field == "title" else old_flags
     _update_article(
         db, article_id,
         {field: line, "body": new_body, "sections": dumps(sections), "segments": dumps(segments),
@@ -367,8 +378,8 @@ def promote_line(db: Database, editor: str, article_id: int, paragraph: int, fie
     search.reindex_article(db, article_id, (row["title"], text), (title, new_body))
     record_event(
         db, article_id, editor, "promote_line",
-        {field: row[field], "body": text, "removed_spans": [_public_span(s) for s in inside]},
-        {field: line, "body": new_body, "paragraph": paragraph},
+        {field: row[field], "body": text, "removed_spans": [_public_span(s) for s in inside], "flags": old_flags},
+        {field: line, "body": new_body, "paragraph": paragraph, "flags": flags},
     )
     return Changes({article_id}, {"fields", "spans"})
 
@@ -376,11 +387,11 @@ def promote_line(db: Database, editor: str, article_id: int, paragraph: int, fie
 def demote_field(db: Database, editor: str, article_id: int, field: str = "title") -> Changes:
     """Put ``field`` (title, kicker or subtitle) back into the body as its first paragraph and clear it."""
     if field not in PROMOTABLE_FIELDS:
-        raise StoreError(f"only {', '.join(PROMOTABLE_FIELDS)} can go back into the body, not {field!r}")
+        raise StoreError(f"only {', '.join(PROMOTABLE_FIELDS)} can go back into the body, not {field!r}", code="not_a_heading_field", field=field)
     row = _article_row(db, article_id)
     line = (row[field] or "").strip()
     if not line:
-        raise StoreError(f"the {field} is empty")
+        raise StoreError(f"the {field} is empty", code="heading_empty", field=field)
     text = row["body"]
     new_body = f"{line}\n{text}" if text else line
     delta = len(new_body) - len(text)
@@ -390,10 +401,18 @@ def demote_field(db: Database, editor: str, article_id: int, field: str = "title
     for seg in segments:
         if seg["role"] == field:
             seg["role"] = "body"
-    _update_article(db, article_id, {field: "", "body": new_body, "sections": dumps(sections), "segments": dumps(segments)})
+    old_flags = loads(row["flags"], [])
+    flags = flags_after_title(old_flags, "") if field == "title" else old_flags
+    _update_article(
+        db, article_id,
+        {field: "", "body": new_body, "sections": dumps(sections), "segments": dumps(segments), "flags": dumps(flags)},
+    )
     title = "" if field == "title" else row["title"]
     search.reindex_article(db, article_id, (row["title"], text), (title, new_body))
-    record_event(db, article_id, editor, "demote_field", {field: row[field], "body": text}, {field: "", "body": new_body})
+    record_event(
+        db, article_id, editor, "demote_field",
+        {field: row[field], "body": text, "flags": old_flags}, {field: "", "body": new_body, "flags": flags},
+    )
     return Changes({article_id}, {"fields", "spans"})
 
 
@@ -402,7 +421,7 @@ def page_layout(db: Database, page_id: int) -> dict[str, Any]:
     """The page text with, per article in page order, its segments; and the blocks of no article."""
     row = db.execute("SELECT text, blocks FROM pages WHERE id = ?", (page_id,)).fetchone()
     if row is None:
-        raise NotFoundError(f"page {page_id} does not exist")
+        raise NotFoundError(f"page {page_id} does not exist", kind="page", id=page_id)
     cur = db.execute("SELECT id, position, title, segments FROM articles WHERE page_id = ? ORDER BY position, id", (page_id,))
     articles = [{"id": r[0], "position": r[1], "title": r[2], "segments": loads(r[3], [])} for r in cur]
     return {"text": row[0], "articles": articles, "blocks": loads(row[1], [])}
@@ -414,7 +433,7 @@ def original_body(db: Database, article_id: int) -> str:
     row = _article_row(db, article_id)
     segments = [Segment(**s) for s in loads(row["segments"], [])]
     if not any(s.role in _BODY_ROLES for s in segments):
-        raise StoreError("this article has no page segments to rebuild its text from")
+        raise StoreError("this article has no page segments to rebuild its text from", code="no_page_segments")
     return body_from_segments(_page_text(db, row["page_id"]), segments)
 
 

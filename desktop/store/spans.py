@@ -11,6 +11,7 @@ before/after hold the whole span (id included), enough to undo it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
@@ -39,7 +40,7 @@ def _span(db: Database, span_id: int) -> dict[str, Any]:
     cur = db.execute(f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id = ?", (span_id,))
     row = cur.fetchone()
     if row is None:
-        raise NotFoundError(f"span {span_id} does not exist (it may have been removed)")
+        raise NotFoundError(f"span {span_id} does not exist (it may have been removed)", kind="span", id=span_id)
     d = dict(zip((c[0] for c in cur.description), row))
     d["value"] = loads(d["value"])
     d["needs_check"] = bool(d["needs_check"])
@@ -49,7 +50,7 @@ def _span(db: Database, span_id: int) -> dict[str, Any]:
 def _body(db: Database, article_id: int) -> str:
     row = db.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
-        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)")
+        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)", kind="article", id=article_id)
     return row[0]
 
 
@@ -57,9 +58,12 @@ def check_span(db: Database, article_id: int, start: int, end: int, label: str, 
     """Validate a span; returns the body.  Raises StoreError / OverlapError."""
     body = _body(db, article_id)
     if label not in LABELS:
-        raise StoreError(f"unknown label {label!r}; use one of {', '.join(LABELS)}")
+        raise StoreError(f"unknown label {label!r}; use one of {', '.join(LABELS)}", code="unknown_label", label=label)
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(body)):
-        raise StoreError(f"span [{start}, {end}) is outside the article body (length {len(body)}) or empty")
+        raise StoreError(
+            f"span [{start}, {end}) is outside the article body (length {len(body)}) or empty",
+            code="span_outside_body", start=start, end=end, length=len(body),
+        )
     other = db.execute(
         'SELECT id, start, "end", label, text FROM spans WHERE article_id = ? AND start < ? AND "end" > ?'
         " AND id IS NOT ? ORDER BY start LIMIT 1",
@@ -68,7 +72,9 @@ def check_span(db: Database, article_id: int, start: int, end: int, label: str, 
     if other is not None:
         raise OverlapError(
             f"the span 「{body[start:end]}」 [{start}, {end}) overlaps the {other[3]} span 「{other[4]}」 "
-            f"[{other[1]}, {other[2]}) (id {other[0]}); spans may not overlap"
+            f"[{other[1]}, {other[2]}) (id {other[0]}); spans may not overlap",
+            text=body[start:end], start=start, end=end, other_label=other[3], other_text=other[4],
+            other_start=other[1], other_end=other[2], other_id=other[0],
         )
     return body
 
@@ -84,10 +90,10 @@ def add_span(
 ) -> Changes:
     """Insert a span.  ``suggested`` defaults to what ``origin`` implies (an undo passes the saved one)."""
     if origin not in ORIGINS:
-        raise StoreError(f"unknown span origin {origin!r}")
+        raise StoreError(f"unknown span origin {origin!r}", code="unknown_origin", origin=origin)
     body = check_span(db, article_id, start, end, label)
     if span_id is not None and db.execute("SELECT 1 FROM spans WHERE id = ?", (span_id,)).fetchone():
-        raise StoreError(f"span id {span_id} is already in use")
+        raise StoreError(f"span id {span_id} is already in use", code="span_id_in_use", id=span_id)
     if suggested is UNSET:
         suggested = suggested_for(origin)
     cur = db.execute(
@@ -118,7 +124,7 @@ def update_span(
         new["value"] = value
     if origin is not None:
         if origin not in ORIGINS:
-            raise StoreError(f"unknown span origin {origin!r}")
+            raise StoreError(f"unknown span origin {origin!r}", code="unknown_origin", origin=origin)
         new["origin"] = origin
     else:
         new["origin"] = origin_after_edit(old, new)
@@ -155,3 +161,47 @@ def accept_auto_spans(db: Database, editor: str, article_id: int) -> Changes:
     db.execute("UPDATE spans SET origin = 'human' WHERE article_id = ? AND origin = 'auto'", (article_id,))
     record_event(db, article_id, editor, "accept_auto_spans", {"origin": "auto", "span_ids": ids}, {"origin": "human", "span_ids": ids})
     return Changes({article_id}, {"spans"})
+
+
+@dataclass
+class SpansAdded(Changes):
+    """What ``add_spans`` did: ``span_ids[i]`` is the id of item i, or None when it was refused."""
+
+    span_ids: list[int | None] = field(default_factory=list)
+    refused: list[StoreError] = field(default_factory=list)
+
+
+def add_spans(db: Database, editor: str, items: list[dict[str, Any]]) -> SpansAdded:
+    """Insert many spans (label-all) in the caller's one transaction, each with its own event.
+
+    ``items``: dicts with ``article_id``, ``start``, ``end``, ``label`` and optionally
+    ``origin`` (default human), ``span_id`` (a redo restoring the same ids), ``value``.
+    An item the span rules refuse (it overlaps a span made meanwhile) is skipped and
+    listed in ``refused``; the others are written.
+    """
+    result = SpansAdded()
+    for item in items:
+        try:
+            done = add_span(
+                db, editor, item["article_id"], item["start"], item["end"], item["label"],
+                value=item.get("value"), origin=item.get("origin", "human"), span_id=item.get("span_id"),
+            )
+        except (OverlapError, NotFoundError) as err:
+            result.span_ids.append(None)
+            result.refused.append(err)
+            continue
+        result.span_ids.append(done.span_id)
+        result.article_ids |= done.article_ids
+        result.kinds |= done.kinds
+    return result
+
+
+def remove_spans(db: Database, editor: str, span_ids: list[int]) -> Changes:
+    """Remove many spans in the caller's one transaction (undo of ``add_spans``); ids gone already are skipped."""
+    changes = Changes()
+    for span_id in span_ids:
+        if db.execute("SELECT 1 FROM spans WHERE id = ?", (span_id,)).fetchone() is None:
+            continue
+        changes = changes.merge(remove_span(db, editor, span_id))
+    changes.span_id = None
+    return changes

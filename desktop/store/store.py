@@ -32,7 +32,8 @@ CONTRACT (the UI and CLI are written against these signatures; keep them):
     store.progress() -> tuple[int, int]                     (reviewed, total)
 
     # edits: each one transaction + one event row; each returns Changes
-    store.set_field(article_id, name, value) -> Changes     (name in records.EDITABLE_FIELDS)
+    store.set_field(article_id, name, value, flags=None) -> Changes  (name in records.EDITABLE_FIELDS; the title
+                   updates the title flags, see annotations.flags_after_title; flags given are written as given)
     store.set_authors(article_id, authors: list[dict]) -> Changes
     store.add_span(article_id, start, end, label, *, value=None, origin="human",
                    span_id=None) -> Changes                 (Changes.span_id = new id;
@@ -41,6 +42,10 @@ CONTRACT (the UI and CLI are written against these signatures; keep them):
     store.update_span(span_id, *, start=None, end=None, label=None, value=UNSET) -> Changes
     store.remove_span(span_id) -> Changes
     store.accept_auto_spans(article_id) -> Changes          (origin auto -> human)
+    store.add_spans(items) -> spans.SpansAdded  (label-all: many spans in ONE transaction; .span_ids per item,
+                   None where refused)    store.remove_spans(span_ids) -> Changes   (its undo)
+    store.search_hits(query, ids) -> {id: records.SearchHit}  (hit count + snippet per article)
+    store.occurrences(text, ids, statuses=(), context=16) -> (list[records.Occurrence], ids left out by status)
     store.set_status(article_id, status) -> Changes         (reviewed sets reviewer/reviewed_at)
     store.set_tags(article_id, tags: list[str]) -> Changes
     store.tag_vocabulary() -> list[dict]                    ({"name","group"}; default set from resources)
@@ -127,7 +132,7 @@ from desktop.pipeline.model import PageResult
 from sqlite_utils import Database
 
 from desktop.store import annotations, articles, body, journal, pages, search, segmentation, spans, stats
-from desktop.store import reextract
+from desktop.store import records, reextract
 from desktop.store import page_blocks
 
 from desktop.store.db import connect, open_database, translate_errors, write_transaction
@@ -213,7 +218,7 @@ class Store:
     @property
     def db(self) -> Any:
         if self._db is None:
-            raise StoreError("the project is closed")
+            raise StoreError("the project is closed", code="project_closed")
         return self._db
 
     @contextlib.contextmanager
@@ -233,7 +238,7 @@ class Store:
     def _page_of(self, article_id: int) -> int:
         row = self.db.execute("SELECT page_id FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
-            raise NotFoundError(f"article {article_id} does not exist (it may have been removed)")
+            raise NotFoundError(f"article {article_id} does not exist (it may have been removed)", kind="article", id=article_id)
         return row[0]
 
     def _article_of_span(self, span_id: int) -> list[int]:
@@ -263,7 +268,7 @@ class Store:
     def page_text(self, page_id: int) -> str:
         text = pages.page_text(self.db, page_id)
         if text is None:
-            raise StoreError(f"page {page_id} does not exist")
+            raise NotFoundError(f"page {page_id} does not exist", kind="page", id=page_id)
         return text
 
     # reading articles -----------------------------------------------------
@@ -300,9 +305,9 @@ class Store:
         return articles.progress(self.db)
 
     # edits ------------------------------------------------------------------
-    def set_field(self, article_id: int, name: str, value: str | None) -> Changes:
+    def set_field(self, article_id: int, name: str, value: str | None, flags: list[str] | None = None) -> Changes:
         with self._write([article_id]) as db:
-            return annotations.set_field(db, self.editor, article_id, name, value)
+            return annotations.set_field(db, self.editor, article_id, name, value, flags)
 
     def set_authors(self, article_id: int, authors: list[dict[str, str]]) -> Changes:
         with self._write([article_id]) as db:
@@ -335,6 +340,27 @@ class Store:
     def remove_span(self, span_id: int) -> Changes:
         with self._write(self._article_of_span(span_id)) as db:
             return spans.remove_span(db, self.editor, span_id)
+
+    def add_spans(self, items: list[dict[str, Any]]) -> spans.SpansAdded:
+        with self._write(list(dict.fromkeys(i["article_id"] for i in items))) as db:
+            return spans.add_spans(db, self.editor, items)
+
+    def remove_spans(self, span_ids: Sequence[int]) -> Changes:
+        owners = [r[0] for r in self.db.execute(
+            f"SELECT DISTINCT article_id FROM spans WHERE id IN ({', '.join('?' * len(span_ids))})", list(span_ids)
+        )] if span_ids else []
+        with self._write(owners) as db:
+            return spans.remove_spans(db, self.editor, list(span_ids))
+
+    @_reading
+    def search_hits(self, query: str, ids: Sequence[int]) -> dict[int, records.SearchHit]:
+        return search.search_hits(self.db, query, ids)
+
+    @_reading
+    def occurrences(
+        self, text: str, ids: Sequence[int], statuses: Sequence[str] = (), context: int = 16
+    ) -> tuple[list[records.Occurrence], list[int]]:
+        return search.occurrences(self.db, text, ids, statuses, context)
 
     def accept_auto_spans(self, article_id: int) -> Changes:
         with self._write([article_id]) as db:

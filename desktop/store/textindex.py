@@ -58,3 +58,23 @@ def match_expression(query: str) -> str | None:
         else:
             parts.append('"' + " ".join(map(add, r, r[1:])) + '"')
     return " AND ".join(parts) if parts else None
+
+
+def hit_ranges(text: str, query: str) -> list[tuple[int, int]]:
+    """Where ``query`` matches in ``text``, as the index matches it: every run of the query
+    found as a substring, ignoring case; ``[start, end)`` in order, overlapping hits joined.
+
+    (The index finds a run only inside a run of the text; a run of letters/digits/CJK
+    cannot occur across a gap of the text anyway, so a substring search agrees.)
+    """
+    found: list[tuple[int, int]] = []
+    for r in dict.fromkeys(runs(query)):
+        found += [(m.start(), m.end()) for m in re.finditer(re.escape(r), text, re.IGNORECASE)]
+    found.sort()
+    joined: list[tuple[int, int]] = []
+    for start, end in found:
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined

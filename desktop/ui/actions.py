@@ -71,6 +71,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("edit.undo", QT_TRANSLATE_NOOP("Actions", "Undo"), ("Ctrl+Z",), "edit"),
     ActionSpec("edit.redo", QT_TRANSLATE_NOOP("Actions", "Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), "edit"),
     ActionSpec("edit.find", QT_TRANSLATE_NOOP("Actions", "Search articles"), ("Ctrl+F",), "edit"),
+    ActionSpec("edit.next_hit", QT_TRANSLATE_NOOP("Actions", "Next search hit"), ("F3",), "edit"),
+    ActionSpec("edit.previous_hit", QT_TRANSLATE_NOOP("Actions", "Previous search hit"), ("Shift+F3",), "edit"),
     ActionSpec("edit.history", QT_TRANSLATE_NOOP("Actions", "Article history…"), ("Ctrl+H",), "edit"),
     ActionSpec("edit.preferences", QT_TRANSLATE_NOOP("Actions", "Preferences…"), ("Ctrl+,",), "edit"),
     # Spans
@@ -78,6 +80,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("span.next", QT_TRANSLATE_NOOP("Actions", "Next span"), ("Tab",), "spans", "article"),
     ActionSpec("span.previous", QT_TRANSLATE_NOOP("Actions", "Previous span"), ("Shift+Tab",), "spans", "article"),
     ActionSpec("span.delete", QT_TRANSLATE_NOOP("Actions", "Delete span"), ("Delete", "Backspace"), "spans", "article"),
+    ActionSpec("span.accept", QT_TRANSLATE_NOOP("Actions", "Accept span, go to the next machine span"), ("A",), "spans", "article"),
     ActionSpec("span.start_left", QT_TRANSLATE_NOOP("Actions", "Move span start left (grow)"), ("Alt+Left",), "spans", "article"),
     ActionSpec("span.start_right", QT_TRANSLATE_NOOP("Actions", "Move span start right (shrink)"), ("Alt+Right",), "spans", "article"),
     ActionSpec("span.end_left", QT_TRANSLATE_NOOP("Actions", "Move span end left (shrink)"), ("Alt+Shift+Left",), "spans", "article"),
@@ -85,6 +88,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("span.label_all", QT_TRANSLATE_NOOP("Actions", "Label all occurrences in this article"), ("Ctrl+L",), "spans"),
     ActionSpec("span.label_all_project", QT_TRANSLATE_NOOP("Actions", "Label all occurrences in the project…"), ("Ctrl+Shift+L",), "spans"),
     ActionSpec("span.accept_auto", QT_TRANSLATE_NOOP("Actions", "Accept all machine spans"), ("Ctrl+Shift+A",), "spans"),
+    ActionSpec("span.history", QT_TRANSLATE_NOOP("Actions", "History of this span…"), (), "spans"),
     # Article (segmentation and text)
     ActionSpec("article.split", QT_TRANSLATE_NOOP("Actions", "Split article at the cursor"), ("Ctrl+Shift+S",), "article", "article"),
     ActionSpec("article.merge_next", QT_TRANSLATE_NOOP("Actions", "Merge with the next article"), ("Ctrl+Shift+M",), "article"),

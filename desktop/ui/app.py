@@ -94,7 +94,12 @@ def default_data_dir() -> Path:
 
 
 def open_initial_project(window: MainWindow, project: Path | None, data_dir: Path) -> None:
+    """The first start asks the editor's name; then the project (given, last, or the demo) opens."""
+    from desktop.ui.dialogs.editor_name import ask_editor_name
+
     settings = window.ctx.settings
+    if ask_editor_name(settings, window):
+        window.status_panel.refresh()
     controller = window.project
     if project is not None:
         if not controller.open_project(project, create=not project.exists()):

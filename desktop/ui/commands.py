@@ -21,6 +21,7 @@ from desktop.store.errors import StoreError
 from desktop.store.records import Changes, SpanRow
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import fill
+from desktop.ui.messages import Refusal
 
 MERGE_FIELD = 1001
 MERGE_SPAN_RESIZE = 1002
@@ -62,17 +63,25 @@ class StoreCommand(QUndoCommand):
 
 
 class SetFieldCommand(StoreCommand):
-    """Change one article field (title, kicker, …, note)."""
+    """Change one article field (title, kicker, …, note).
+
+    Setting the title may clear or raise title flags (the store's rule,
+    ``annotations.flags_after_title``); undo writes back the flags the article
+    had, so a cleared 缺少标题 comes back exactly."""
 
     def __init__(self, ctx: AppContext, article_id: int, name: str, old: Any, new: Any) -> None:
         super().__init__(ctx, article_id, fill(QCoreApplication.translate("Commands", "Edit %1"), name))
         self.name, self.old, self.new = name, old, new
+        self.old_flags: list[str] | None = None
+        if name == "title":
+            record = ctx.record if ctx.record is not None and ctx.record.id == article_id else ctx.store.get_article(article_id)
+            self.old_flags = list(record.flags)
 
     def forward(self, store: Any) -> Changes:
         return store.set_field(self.article_id, self.name, self.new)
 
     def backward(self, store: Any) -> Changes:
-        return store.set_field(self.article_id, self.name, self.old)
+        return store.set_field(self.article_id, self.name, self.old, self.old_flags)
 
     def id(self) -> int:
         return MERGE_FIELD
@@ -210,11 +219,27 @@ class AcceptAutoSpansCommand(StoreCommand):
         return changes
 
 
-class LabelOccurrencesCommand(StoreCommand):
-    """Label many occurrences of a text at once (one undo step).
+class AcceptSpanCommand(StoreCommand):
+    """An editor accepts one machine (or imported) span as it is: its origin becomes ``human``
+    (``suggested`` keeps who proposed it); undo gives it back its origin."""
 
-    Each span is one store write; undo removes exactly the spans this command
-    created, redo restores them under the same ids.
+    def __init__(self, ctx: AppContext, article_id: int, span: SpanRow) -> None:
+        super().__init__(ctx, article_id, fill(QCoreApplication.translate("Commands", "Accept %1 span"), span.label))
+        self.span_id, self.old_origin = span.id, span.origin
+
+    def forward(self, store: Any) -> Changes:
+        return store.update_span(self.span_id, origin="human")
+
+    def backward(self, store: Any) -> Changes:
+        return store.update_span(self.span_id, origin=self.old_origin)
+
+
+class LabelOccurrencesCommand(StoreCommand):
+    """Label many occurrences of a text at once: one store transaction, one undo step.
+
+    ``targets`` are (article id, start, end); undo removes exactly the spans this
+    command created, redo restores them under the same ids.  Occurrences a span
+    took meanwhile are skipped (``skipped`` counts them).
     """
 
     def __init__(self, ctx: AppContext, article_id: int, label: str, targets: list[tuple[int, int, int]]) -> None:
@@ -222,23 +247,25 @@ class LabelOccurrencesCommand(StoreCommand):
         self.label = label
         self.targets = list(targets)  # (article_id, start, end)
         self.span_ids: list[int | None] = [None] * len(self.targets)
+        self.skipped = 0
 
     def forward(self, store: Any) -> Changes:
-        changes = Changes()
-        for i, (article_id, start, end) in enumerate(self.targets):
-            try:
-                done = store.add_span(article_id, start, end, self.label, origin="human", span_id=self.span_ids[i])
-            except StoreError:
-                continue  # a span appeared there since the preview; leave it
-            self.span_ids[i] = done.span_id
-            changes = changes.merge(done)
-        if not changes.article_ids:
-            raise StoreError(QCoreApplication.translate("Commands", "Nothing left to label"))
-        return changes
+        items = [
+            {"article_id": a, "start": s, "end": e, "label": self.label, "origin": "human", "span_id": sid}
+            for (a, s, e), sid in zip(self.targets, self.span_ids)
+            if sid is not None or not self._applied_once
+        ]
+        done = store.add_spans(items)
+        if not self._applied_once:
+            self.span_ids = list(done.span_ids)
+            self.skipped = sum(1 for sid in self.span_ids if sid is None)
+        if not done.article_ids:
+            raise Refusal(QCoreApplication.translate("Commands", "Nothing left to label: every occurrence is labelled already"))
+        return done
 
     def backward(self, store: Any) -> Changes:
-        changes = Changes()
-        for span_id in self.span_ids:
-            if span_id is not None:
-                changes = changes.merge(store.remove_span(span_id))
-        return changes
+        return store.remove_spans([sid for sid in self.span_ids if sid is not None])
+
+    @property
+    def labelled(self) -> int:
+        return sum(1 for sid in self.span_ids if sid is not None)

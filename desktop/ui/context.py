@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from desktop.store.errors import NotFoundError
 from desktop.store.records import ArticleRecord, Changes
 from desktop.ui.interaction import Interaction
+from desktop.ui.messages import explain
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner
 
@@ -30,6 +31,7 @@ class AppContext(QObject):
     """Store, undo stack, settings, tasks, prompts and the current selection."""
 
     changes_applied = Signal(object)  # Changes
+    project_closing = Signal()  # the open project is about to close (or be replaced)
     project_changed = Signal()
     article_selected = Signal(object)  # article id or None
     article_shown = Signal(object)  # ArticleRecord or None: a different article is current
@@ -71,7 +73,13 @@ class AppContext(QObject):
         return Path(self._store.path) if self._store is not None else None
 
     def set_store(self, store: Store | None) -> None:
-        """Switch projects: the undo history belongs to the project it edits."""
+        """Switch projects: the undo history belongs to the project it edits.
+
+        Panes hear ``article_shown(None)`` first, then ``project_changed``, so a
+        pane that restores a place on ``project_changed`` (``SessionMemory``) is
+        not blanked afterwards."""
+        if self._store is not None:
+            self.project_closing.emit()
         if self._store is not None and self._store is not store:
             self._store.close()
         self.undo_stack.clear()
@@ -81,8 +89,8 @@ class AppContext(QObject):
         self.article_id = None
         self.record = None
         self.span_id = None
-        self.project_changed.emit()
         self.article_shown.emit(None)
+        self.project_changed.emit()
 
     def close(self) -> None:
         self.tasks.cancel_all_and_wait()
@@ -136,11 +144,12 @@ class AppContext(QObject):
         self.undo_stack.push(command)
         failure, self._failure = self._failure, None
         if failure is not None:
-            self.status_message.emit(str(failure))
+            self.status_message.emit(explain(failure))
             return False
         return True
 
     def note_failure(self, error: Exception) -> None:
-        """Called by a command whose store write was refused."""
+        """Called by a command whose store write was refused: the editor reads why in the
+        interface language (``messages.explain``); the details go to the log."""
         self._failure = error
-        self.status_message.emit(str(error))
+        self.status_message.emit(explain(error))

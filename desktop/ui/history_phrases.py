@@ -22,6 +22,7 @@ from desktop.store.records import Event
 from desktop.ui.history_diff import DELETED, INSERTED, NEW, OLD, QUOTE, TEXT, Run, body_diff, count_changes
 from desktop.ui.label_palette import label_text
 from desktop.ui.models.article_table import status_text
+from desktop.ui.widgets.article_view import flag_text
 from desktop.ui.widgets.fields_panel import field_label
 
 SHORT = 30  # characters of page text in the one-line summary
@@ -34,6 +35,8 @@ TEMPLATES: dict[str, str] = {
     "field_set": QT_TRANSLATE_NOOP("HistoryPhrases", "%1 set: “%2”"),
     "field_cleared": QT_TRANSLATE_NOOP("HistoryPhrases", "%1 cleared (was “%2”)"),
     "field_changed": QT_TRANSLATE_NOOP("HistoryPhrases", "%1: “%2” → “%3”"),
+    "flags_cleared": QT_TRANSLATE_NOOP("HistoryPhrases", "; no longer flagged: %1"),
+    "flags_raised": QT_TRANSLATE_NOOP("HistoryPhrases", "; flagged: %1"),
     "authors": QT_TRANSLATE_NOOP("HistoryPhrases", "Authors: %1 → %2"),
     "body_edited": QT_TRANSLATE_NOOP("HistoryPhrases", "Body text edited: %1 characters inserted, %2 deleted"),
     "span_added": QT_TRANSLATE_NOOP("HistoryPhrases", "“%1” labelled %2"),
@@ -150,15 +153,33 @@ def _import_page(e: Event) -> list[Run]:
                 str(after.get("version", 1)), str(len(after.get("articles", []))))
 
 
+def _flag_changes(before: dict[str, Any], after: dict[str, Any]) -> list[Run]:
+    """The flags a write cleared or raised (a title given clears 缺少标题; store rule
+    ``annotations.flags_after_title``), as runs to append; none when it recorded no flags."""
+    if "flags" not in before and "flags" not in after:
+        return []
+    old, new = before.get("flags") or [], after.get("flags") or []
+    out: list[Run] = []
+    cleared, raised = [f for f in old if f not in new], [f for f in new if f not in old]
+    if cleared:
+        out += runs(t("flags_cleared"), "、".join(flag_text(f) for f in cleared))
+    if raised:
+        out += runs(t("flags_raised"), "、".join(flag_text(f) for f in raised))
+    return out
+
+
 def _set_field(e: Event) -> list[Run]:
-    (name, old), = (e.before or {"": ""}).items()
-    new = (e.after or {}).get(name)
+    before, after = e.before or {"": ""}, e.after or {}
+    (name, old), = ((k, v) for k, v in before.items() if k != "flags")
+    new = after.get(name)
     field = field_label(name)
     if not old:
-        return runs(t("field_set"), field, Run(new or "", NEW))
-    if not new:
-        return runs(t("field_cleared"), field, Run(old, OLD))
-    return runs(t("field_changed"), field, Run(old, OLD), Run(new, NEW))
+        words = runs(t("field_set"), field, Run(new or "", NEW))
+    elif not new:
+        words = runs(t("field_cleared"), field, Run(old, OLD))
+    else:
+        words = runs(t("field_changed"), field, Run(old, OLD), Run(new, NEW))
+    return words + _flag_changes(before, after)
 
 
 def _set_authors(e: Event) -> list[Run]:
@@ -242,17 +263,19 @@ def _merge_articles(e: Event) -> list[Run]:
 
 
 def _heading_field(state: dict[str, Any]) -> str:
-    return next((k for k in state if k not in ("body", "removed_spans", "paragraph")), "title")
+    return next((k for k in state if k not in ("body", "removed_spans", "paragraph", "flags")), "title")
 
 
 def _promote_line(e: Event) -> list[Run]:
     field = _heading_field(e.after or {})
-    return runs(t("promoted"), field_label(field), Run((e.after or {}).get(field, ""), NEW))
+    words = runs(t("promoted"), field_label(field), Run((e.after or {}).get(field, ""), NEW))
+    return words + _flag_changes(e.before or {}, e.after or {})
 
 
 def _demote_field(e: Event) -> list[Run]:
     field = _heading_field(e.before or {})
-    return runs(t("demoted"), field_label(field), Run((e.before or {}).get(field, ""), OLD))
+    words = runs(t("demoted"), field_label(field), Run((e.before or {}).get(field, ""), OLD))
+    return words + _flag_changes(e.before or {}, e.after or {})
 
 
 def _restore_articles(_e: Event) -> list[Run]:

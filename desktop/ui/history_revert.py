@@ -2,7 +2,8 @@
 
 Owns: ``RevertArticleCommand`` (undoable through page snapshots, like every
 segmentation command: a revert may bring back or remove articles of the page)
-and ``HistoryController`` (opens the history dialog, asks the store what the
+and ``HistoryController`` (opens the history dialog of the article, or of one
+span: the article's events that concern it, ``concerns_span``; asks the store what the
 chosen revert would do, asks the editor when other articles of the page would
 change too, and pushes the command).
 """
@@ -15,10 +16,11 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from desktop.store.errors import StoreError
-from desktop.store.records import Changes
+from desktop.store.records import Changes, Event
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.history import HistoryDialog
 from desktop.ui.i18n import fill, local_time
+from desktop.ui.messages import label_name
 from desktop.ui.segment_commands import SegmentCommand
 
 
@@ -31,21 +33,57 @@ class RevertArticleCommand(SegmentCommand):
         return store.revert_article(self.article_id, self.event_id)
 
 
+_SPAN_ID_LISTS = ("span_ids", "moved_spans", "flagged_spans", "removed_spans")
+
+
+def concerns_span(event: Event, span_id: int) -> bool:
+    """Whether an event made, changed, accepted, moved or removed the span ``span_id``."""
+
+    def walk(value: Any) -> bool:
+        if isinstance(value, dict):
+            if value.get("id") == span_id and "label" in value and "start" in value:
+                return True
+            for key, inner in value.items():
+                if key in _SPAN_ID_LISTS and isinstance(inner, list) and span_id in inner:
+                    return True
+                if walk(inner):
+                    return True
+        elif isinstance(value, list):
+            return any(walk(v) for v in value)
+        return False
+
+    return walk(event.before) or walk(event.after)
+
+
 class HistoryController(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.dialog: HistoryDialog | None = None  # the open dialog (tests answer it)
+        self.shown_events: list[Event] = []  # the events the open (or last) dialog lists
 
     def show_history(self) -> None:
         record = self.ctx.record
         if record is None or not self.ctx.has_store:
             return
+        self._open(record.id, record.title or self.tr("(no title)"), self.ctx.store.article_history(record.id))
+
+    def show_span_history(self) -> None:
+        """The history of the current span: the article's events that made, changed, accepted,
+        moved or removed it."""
+        record = self.ctx.record
+        span = next((s for s in record.spans if s.id == self.ctx.span_id), None) if record is not None else None
+        if record is None or span is None:
+            self.ctx.status_message.emit(self.tr("No span selected: click a span or press Tab to reach one"))
+            return
+        events = [e for e in self.ctx.store.article_history(record.id) if concerns_span(e, span.id)]
+        self._open(record.id, fill(self.tr("%1 「%2」"), label_name(span.label), span.text), events)
+
+    def _open(self, article_id: int, title: str, events: list[Event]) -> None:
+        record_id = article_id
+        self.shown_events = list(events)
         parent = self.parent()
-        self.dialog = HistoryDialog(
-            record.title or str(record.id), self.ctx.store.article_history(record.id),
-            parent if isinstance(parent, QWidget) else None,
-        )
+        self.dialog = HistoryDialog(title, events, parent if isinstance(parent, QWidget) else None)
         try:
             accepted = self.dialog.exec()
             chosen = self.dialog.revert_to
@@ -55,7 +93,7 @@ class HistoryController(QObject):
             if isinstance(parent, QWidget):
                 parent.activateWindow()  # keys go back to the article
         if accepted and chosen is not None:
-            self.revert(record.id, chosen)
+            self.revert(record_id, chosen)
 
     def revert(self, article_id: int, event_id: int) -> bool:
         """Revert after asking when needed; False when nothing was done."""
@@ -66,7 +104,7 @@ class HistoryController(QObject):
             self.ctx.note_failure(err)
             return False
         if plan.missing:
-            self.ctx.status_message.emit(fill(self.tr("Cannot revert to this point: %1"), plan.missing))
+            self.ctx.note_failure(StoreError(f"cannot revert to this point: {plan.missing}", code="revert_not_recorded"))
             return False
         if plan.nothing_to_do:
             self.ctx.status_message.emit(self.tr("The article already is as it was at that point"))

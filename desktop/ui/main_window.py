@@ -3,7 +3,9 @@
 Owns: ``MainWindow`` — article list (left), article view (centre), fields
 and span list (right), menus built from ``actions.ACTIONS``, the status bar,
 and remembered geometry.  What each action does lives in ``SpanEditing``,
-``ReviewFlow``, ``ProjectController`` and the dialogs.
+``LabelAll``, ``SearchFlow``, ``ReviewFlow``, ``ProjectController`` and the
+dialogs; ``SessionMemory`` and ``FocusKeeper`` keep the editor's place and
+keyboard focus.
 """
 
 from __future__ import annotations
@@ -20,13 +22,17 @@ from desktop.ui.dialogs.cheat_sheet import CheatSheetDialog
 from desktop.ui.dialogs.export_dialog import ExportDialog
 from desktop.ui.dialogs.preferences import PreferencesDialog
 from desktop.ui.dialogs.stats_dialog import StatsDialog
+from desktop.ui.focus_keeper import FocusKeeper
 from desktop.ui.history_revert import HistoryController
+from desktop.ui.label_all import LabelAll
 from desktop.ui.label_palette import label_styles
 from desktop.ui.plain_text import menu_text, window_title
 from desktop.ui.project_controller import ProjectController
 from desktop.ui.reextract_commands import Reextraction
 from desktop.ui.review_flow import ReviewFlow
+from desktop.ui.search_flow import SearchFlow
 from desktop.ui.segment_editing import SegmentEditing
+from desktop.ui.session_memory import SessionMemory
 from desktop.ui.settings import RememberGeometry
 from desktop.ui.span_editing import SpanEditing
 from desktop.ui.widgets.article_list import ArticleList
@@ -76,6 +82,10 @@ class MainWindow(RememberGeometry, QMainWindow):
         self.project = ProjectController(ctx, self)
         self.history = HistoryController(ctx, self)
         self.reextraction = Reextraction(ctx, self)
+        self.label_all = LabelAll(ctx, self.article_view, self)
+        self.search = SearchFlow(ctx, self.article_list, self.article_view, self)
+        self.session = SessionMemory(ctx, self.article_list, self)
+        self.focus_keeper = FocusKeeper(self)
         self.action_set = ActionSet(self, self.article_view.text)
         self._wire_actions()
         self._build_menus()
@@ -86,6 +96,7 @@ class MainWindow(RememberGeometry, QMainWindow):
 
     def _wire_actions(self) -> None:
         a, s, r, p, g = self.action_set, self.spans, self.review, self.project, self.segments
+        s.actions = a  # the span menu shows the same actions as the keys
         for style in label_styles():
             a.connect(f"span.label.{style.label}", lambda label=style.label: s.apply_label(label))
         wiring = {
@@ -99,17 +110,21 @@ class MainWindow(RememberGeometry, QMainWindow):
             "edit.undo": self.ctx.undo_stack.undo,
             "edit.redo": self.ctx.undo_stack.redo,
             "edit.find": self.focus_search,
+            "edit.next_hit": self.search.next_hit,
+            "edit.previous_hit": self.search.previous_hit,
             "edit.history": self.history.show_history,
             "edit.preferences": self.show_preferences,
             "span.next": s.next_span,
             "span.previous": s.previous_span,
             "span.delete": s.delete_span,
+            "span.accept": s.accept_span,
+            "span.history": self.history.show_span_history,
             "span.start_left": lambda: s.move_start(-1),
             "span.start_right": lambda: s.move_start(+1),
             "span.end_left": lambda: s.move_end(-1),
             "span.end_right": lambda: s.move_end(+1),
-            "span.label_all": lambda: s.label_all(project=False),
-            "span.label_all_project": lambda: s.label_all(project=True),
+            "span.label_all": lambda: self.label_all.label_all(project=False),
+            "span.label_all_project": lambda: self.label_all.label_all(project=True),
             "span.accept_auto": s.accept_auto,
             "article.split": g.split_at_cursor,
             "article.merge_next": g.merge_with_next,

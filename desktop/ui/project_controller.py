@@ -20,6 +20,7 @@ from desktop.resources import seeds_dir
 from desktop.store.records import Changes
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import fill
+from desktop.ui.messages import explain
 from desktop.ui.settings import LAST_IMPORT_DIR
 from desktop.ui.tasks import GuiThreadProxy, Task
 
@@ -80,9 +81,10 @@ class ProjectController(QObject):
             try:
                 store = open_store(path, create=create, editor=self.ctx.settings.editor_name())
             except ProjectLockedError as err:
+                explain(err)  # logged
                 if not self.ctx.interaction.confirm(
                     self.tr("Project in use"),
-                    fill(self.tr("%1\n\nThe project is open in another window or program. Open it read-only?"), f"{path}\n{err}"),
+                    fill(self.tr("%1\n\nThe project is open in another window or program. Open it read-only?"), path),
                 ):
                     return False
                 store = open_store(path, create=False, editor=self.ctx.settings.editor_name(), readonly=True)
@@ -91,17 +93,18 @@ class ProjectController(QObject):
                     raise  # nothing to read: the outer handler shows why
                 if not self.ctx.interaction.confirm(
                     self.tr("Cannot save changes to this project"),
-                    fill(self.tr("%1\n\nOpen it read-only?"), f"{path}\n\n{err}"),
+                    fill(self.tr("%1\n\nOpen it read-only?"), f"{path}\n\n{explain(err)}"),
                 ):
                     return False
                 store = open_store(path, create=False, editor=self.ctx.settings.editor_name(), readonly=True)
         except StoreError as err:
-            self.ctx.interaction.show_error(self.tr("Cannot open project"), f"{path}\n\n{err}")
+            self.ctx.interaction.show_error(self.tr("Cannot open project"), f"{path}\n\n{explain(err)}")
             return False
         self.ctx.set_store(store)
         self.ctx.settings.remember_project(path)
-        ids = store.article_ids()
-        self.ctx.select_article(ids[0] if ids else None)
+        if self.ctx.article_id is None:  # nothing restored where the editor left the project
+            ids = store.article_ids()
+            self.ctx.select_article(ids[0] if ids else None)
         return True
 
     def open_dialog(self) -> None:

@@ -12,6 +12,7 @@ on a worker thread behind the cancellable progress dialog, writing through a
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -22,7 +23,10 @@ from desktop.store.records import Changes
 from desktop.ui.commands import StoreCommand
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import fill
+from desktop.ui.messages import Refusal
 from desktop.ui.tasks import GuiThreadProxy, Task
+
+log = logging.getLogger("newsdesk")
 
 
 class ReextractArticleCommand(StoreCommand):
@@ -39,7 +43,7 @@ class ReextractArticleCommand(StoreCommand):
         if self.after is None:
             result = store.replace_auto_spans(self.article_id, self.new_spans)
             if self.article_id not in result.article_ids:
-                raise StoreError(QCoreApplication.translate("Commands", "The machine spans are already up to date"))
+                raise Refusal(QCoreApplication.translate("Commands", "The machine spans are already up to date"))
             self.before = result.removed[self.article_id]
             self.after = result.added[self.article_id]
             self.spans_skipped = result.spans_skipped
@@ -179,13 +183,37 @@ class Reextraction(QObject):
         if summary.cancelled:
             text = self.tr("Cancelled.") + " " + text
         self._say(text)
-        problems = [fill(self.tr("Article %1: %2"), aid, error) for aid, error in summary.failed[:20]]
+        for aid, error in summary.failed:
+            log.warning("re-extraction failed on article %s: %s", aid, error)
         if summary.error:
-            problems.append(summary.error)
+            log.warning("re-extraction stopped: %s", summary.error)
+        problems = []
+        if summary.failed:
+            titles = [t or self.tr("(no title)") for t in self._titles([aid for aid, _e in summary.failed[:10]])]
+            problems.append(fill(
+                self.tr("%1 articles could not be re-extracted; their spans are as they were. The log has the details. %2"),
+                len(summary.failed), "、".join(f"「{t}」" for t in titles) + ("…" if len(summary.failed) > 10 else ""),
+            ))
+        if summary.error:
+            problems.append(self.tr(
+                "The re-extraction stopped before the end: what was done is saved (Ctrl+Z undoes it). "
+                "Try again; the log has the details."
+            ))
         if problems:
-            self.ctx.interaction.show_error(self.tr("Some articles were not re-extracted"), "\n".join(problems))
+            self.ctx.interaction.show_error(self.tr("Some articles were not re-extracted"), "\n\n".join(problems))
         self.batch_finished.emit(summary)
 
+    def _titles(self, ids: list[int]) -> list[str]:
+        rows = self.ctx.store.article_rows(ids) if self.ctx.has_store else {}
+        return [rows[a].title if a in rows else "" for a in ids]
+
     def _on_batch_failed(self, error: str) -> None:
-        self.ctx.interaction.show_error(self.tr("Re-running extraction failed"), error)
+        log.warning("re-extraction failed: %s", error)
+        self.ctx.interaction.show_error(
+            self.tr("Re-running extraction failed"),
+            self.tr(
+                "The re-extraction stopped with an error. Articles finished before it keep their new machine spans; "
+                "spans you made are never touched. Try again; the log has the details."
+            ),
+        )
         self.batch_finished.emit(None)

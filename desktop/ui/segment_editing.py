@@ -19,6 +19,7 @@ from desktop.store.records import ArticleRecord
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.page_view import MAKE_ARTICLE, NOT_ARTICLE, OPEN, TO_CAPTION, PageViewDialog
 from desktop.ui.i18n import fill
+from desktop.ui.messages import explain
 from desktop.ui.segment_commands import (
     BlockToCaptionCommand,
     DemoteFieldCommand,
@@ -93,7 +94,7 @@ class SegmentEditing(QObject):
         try:
             original = self.ctx.store.original_body(record.id)
         except StoreError as err:
-            self._say(str(err))
+            self._say(explain(err))
             return
         if original == record.body:
             self._say(self.tr("The body is already the page's original text"))

@@ -9,6 +9,8 @@ window's or dialog's geometry and splitter sizes under a class-derived key).
 from __future__ import annotations
 
 import getpass
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,6 +47,9 @@ FONT_SIZE = Key("preferences/font_size", int, 11)
 LAST_PROJECT = Key("state/last_project", str, "")
 RECENT_PROJECTS = Key("state/recent_projects", list, [])
 LAST_IMPORT_DIR = Key("state/last_import_dir", str, "")
+# Per project (the group is a digest of the project's resolved path): the article and the
+# list filter the editor left it at, as JSON {"article_id", "status", "tag", "label", "query"}.
+PROJECT_PLACE = Key("projects/{digest}/place", str, "")
 VERSION = Key("settings_version", int, 0)
 
 
@@ -83,6 +88,10 @@ class Settings:
     def editor_name(self) -> str:
         return self.get(EDITOR_NAME).strip() or _default_editor()
 
+    def has_editor_name(self) -> bool:
+        """Whether the editor has told us their name (the first start asks for it)."""
+        return bool(self.get(EDITOR_NAME).strip())
+
     def language(self) -> str:
         lang = self.get(LANGUAGE)
         return lang if lang in LANGUAGES else LANGUAGE.default
@@ -102,6 +111,23 @@ class Settings:
         recent = [p for p in self.recent_projects() if p != text]
         self.set(RECENT_PROJECTS, [text, *recent][:MAX_RECENT])
         self.set(LAST_PROJECT, text)
+
+    # --- where the editor left each project ------------------------------------
+    @staticmethod
+    def _place_key(path: Path) -> Key:
+        digest = hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:16]
+        return Key(PROJECT_PLACE.name.format(digest=digest), str, "")
+
+    def project_place(self, path: Path) -> dict[str, Any]:
+        """The article and filter the editor left ``path`` at ({} when never opened here)."""
+        try:
+            place = json.loads(self.get(self._place_key(path)) or "{}")
+        except ValueError:
+            return {}
+        return place if isinstance(place, dict) else {}
+
+    def set_project_place(self, path: Path, place: dict[str, Any]) -> None:
+        self.set(self._place_key(path), json.dumps(place, ensure_ascii=False, sort_keys=True))
 
     # --- geometry ----------------------------------------------------------
     def geometry(self, name: str) -> QByteArray | None:

@@ -1,44 +1,32 @@
-"""What the span keys do: create, relabel, walk, resize, delete, propagate.
+"""What the span keys do: create, relabel, accept, walk, resize, delete; the span menu.
 
 Owns: ``SpanEditing``, the controller between the article view, the context
 and the span commands.  It keeps the view's highlight selection in step with
-the context's current span, and turns each span action into one undoable
-command.  Refusals (overlap, empty selection) go to the status bar.
+the context's current span, turns each span action into one undoable command,
+and builds the right-click menu of a span (its label choices, accept, delete,
+label all occurrences, its history) from the same ``QAction``s the keys
+trigger, so the menu shows their keys.  Refusals go to the status bar in the
+interface language (``messages``).  Label-all is ``label_all.LabelAll``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtWidgets import QMenu
 
 from desktop.store.records import ArticleRecord, SpanRow
+from desktop.ui.actions import ActionSet
 from desktop.ui.commands import (
     AcceptAutoSpansCommand,
+    AcceptSpanCommand,
     AddSpanCommand,
-    LabelOccurrencesCommand,
     RemoveSpanCommand,
     UpdateSpanCommand,
 )
 from desktop.ui.context import AppContext
-from desktop.ui.i18n import fill
 from desktop.ui.label_palette import label_styles
 from desktop.ui.widgets.article_view import ArticleView
-
-PROJECT_SEARCH_LIMIT = 100_000
-OPEN_STATUSES = ("unreviewed", "in_review")
-
-
-def free_occurrences(body: str, text: str, spans: list[SpanRow]) -> list[tuple[int, int]]:
-    """Non-overlapping occurrences of ``text`` in ``body`` that touch no span."""
-    found: list[tuple[int, int]] = []
-    if not text:
-        return found
-    i = body.find(text)
-    while i >= 0:
-        end = i + len(text)
-        if all(end <= s.start or i >= s.end for s in spans):
-            found.append((i, end))
-        i = body.find(text, end)
-    return found
+from desktop.ui.widgets.span_highlighter import is_checked
 
 
 class SpanEditing(QObject):
@@ -46,7 +34,10 @@ class SpanEditing(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.view = view
+        self.actions: ActionSet | None = None  # set by the window once its actions exist (the menu uses them)
+        self.menu: QMenu | None = None  # the span menu while it is open (tests drive it)
         view.span_clicked.connect(ctx.select_span)
+        view.text.menu_requested.connect(self.show_menu)
         ctx.span_selected.connect(view.select_span)
         ctx.article_shown.connect(view.show_record)
         ctx.article_updated.connect(self._on_updated)
@@ -80,7 +71,7 @@ class SpanEditing(QObject):
             return
         span = self.selected_span()
         if span is None:
-            self._say(self.tr("Select some text or a span first"))
+            self._say(self.tr("Select some text (mouse or Shift+arrows) or click a span first, then press a label key"))
             return
         if span.label != label:
             self.ctx.push(UpdateSpanCommand(self.ctx, record.id, span, {"label": span.label}, {"label": label}))
@@ -88,11 +79,30 @@ class SpanEditing(QObject):
     def delete_span(self) -> None:
         span, record = self.selected_span(), self.record
         if span is None or record is None:
-            self._say(self.tr("No span selected"))
+            self._say(self.tr("No span selected: click a span or press Tab to reach one"))
             return
-        after = self._neighbour(span.start, +1, exclude=span.id)
+        # The next span after it becomes current; after the last one, the one before it:
+        # never a jump back to the first span (and the top of the article).
+        others = [s for s in self._ordered() if s.id != span.id]
+        after = next((s for s in others if s.start >= span.start), None) or (others[-1] if others else None)
         if self.ctx.push(RemoveSpanCommand(self.ctx, record.id, span)):
             self.ctx.select_span(after.id if after else None)
+
+    def accept_span(self) -> None:
+        """The current span becomes the editor's as it is; then on to the next span not yet checked."""
+        span, record = self.selected_span(), self.record
+        if span is None or record is None:
+            self._say(self.tr("No span selected: click a span or press Tab to reach one"))
+            return
+        if not is_checked(span.origin) and not self.ctx.push(AcceptSpanCommand(self.ctx, record.id, span)):
+            return
+        unchecked = [s for s in self._ordered() if not is_checked(s.origin) and s.id != span.id]
+        following = next((s for s in unchecked if s.start > span.start), None) or (unchecked[0] if unchecked else None)
+        if following is None:
+            self._say(self.tr("Every span of this article is checked"))
+            return
+        self.view.clear_text_selection()
+        self.ctx.select_span(following.id)
 
     # --- walking -----------------------------------------------------------------
     def _ordered(self) -> list[SpanRow]:
@@ -128,7 +138,7 @@ class SpanEditing(QObject):
     def _move(self, side: str, delta: int) -> None:
         span, record = self.selected_span(), self.record
         if span is None or record is None:
-            self._say(self.tr("No span selected"))
+            self._say(self.tr("No span selected: click a span or press Tab to reach one"))
             return
         start, end = span.start, span.end
         if side == "start":
@@ -136,7 +146,7 @@ class SpanEditing(QObject):
         else:
             end += delta
         if not (0 <= start < end <= len(record.body)):
-            self._say(self.tr("A span cannot be empty or leave the text"))
+            self._say(self.tr("A span cannot be empty or go past the end of the text"))
             return
         old, new = ({"start": span.start}, {"start": start}) if side == "start" else ({"end": span.end}, {"end": end})
         self.ctx.push(UpdateSpanCommand(self.ctx, record.id, span, old, new))
@@ -152,44 +162,58 @@ class SpanEditing(QObject):
             return
         self.ctx.push(AcceptAutoSpansCommand(self.ctx, record.id, auto))
 
-    def _text_and_label(self) -> tuple[str, str] | None:
-        record = self.record
-        if record is None:
-            return None
-        span = self.selected_span()
-        if span is not None:
-            return record.body[span.start : span.end], span.label
-        selected = self.view.selected_range()
-        if selected is None:
-            self._say(self.tr("Select a span, or some text, first"))
-            return None
-        names = [s.label for s in label_styles()]
-        label = self.ctx.interaction.choose_item(self.tr("Label all occurrences"), self.tr("Label:"), names)
-        if not label:
-            return None
-        return record.body[selected[0] : selected[1]], label
+    # --- the span menu -------------------------------------------------------------------
+    def show_menu(self, offset: int, where: QPoint) -> None:
+        """Right-click at ``offset``: the span there (or the selected text) and what can be done with it."""
+        menu = self.build_menu(offset)
+        self.menu = menu
+        try:
+            menu.exec(where)
+        finally:
+            self.menu = None
+            menu.deleteLater()
 
-    def label_all(self, *, project: bool) -> None:
-        chosen = self._text_and_label()
-        record = self.record
-        if chosen is None or record is None:
-            return
-        text, label = chosen
-        targets: list[tuple[int, int, int]] = [(record.id, s, e) for s, e in free_occurrences(record.body, text, record.spans)]
-        if project:
-            for article_id in self.ctx.store.search(text, limit=PROJECT_SEARCH_LIMIT):
-                if article_id == record.id:
-                    continue
-                other = self.ctx.store.get_article(article_id)
-                if other.status not in OPEN_STATUSES:
-                    continue  # reviewed and rejected articles are left as the editor signed them off
-                targets += [(article_id, s, e) for s, e in free_occurrences(other.body, text, other.spans)]
-        if not targets:
-            self._say(fill(self.tr("No unlabelled occurrence of “%1” found"), text))
-            return
-        n_articles = len({t[0] for t in targets})
-        question = fill(
-            self.tr("Label %1 occurrences of “%2” as %3 in %4 articles?"), len(targets), text, label, n_articles
-        )
-        if self.ctx.interaction.confirm(self.tr("Label all occurrences"), question):
-            self.ctx.push(LabelOccurrencesCommand(self.ctx, record.id, label, targets))
+    def build_menu(self, offset: int) -> QMenu:
+        text = self.view.text
+        selected = self.view.selected_range()
+        inside_selection = selected is not None and selected[0] <= offset < selected[1]
+        span = None if inside_selection else self.view.span_at(offset)
+        if span is not None:
+            self.view.clear_text_selection()
+            self.ctx.select_span(span.id)
+        menu = QMenu(text)
+        menu.setObjectName("span_menu")
+        a = self.actions
+        if a is not None and (span is not None or inside_selection):
+            labels = menu.addMenu(self.tr("Label as") if span is None else self.tr("Change label to"))
+            labels.setObjectName("span_menu_labels")
+            language = self.ctx.settings.language()
+            for style in label_styles():
+                action = a[f"span.label.{style.label}"]
+                item = labels.addAction(f"{style.display_name(language)} ({style.label})")
+                item.setShortcut(action.shortcut())
+                item.setObjectName(f"span_menu_label_{style.label}")
+                item.setCheckable(span is not None)
+                item.setChecked(span is not None and span.label == style.label)
+                item.triggered.connect(lambda _c=False, label=style.label: self.apply_label(label))
+            if span is not None:
+                menu.addSeparator()
+                accept = menu.addAction(a["span.accept"].text())
+                accept.setObjectName("span_menu_accept")
+                accept.setShortcut(a["span.accept"].shortcut())
+                accept.setEnabled(not is_checked(span.origin))  # a human span is the editor's already
+                accept.triggered.connect(lambda _c=False: self.accept_span())
+                menu.addAction(a["span.delete"])
+            menu.addSeparator()
+            menu.addAction(a["span.label_all"])
+            menu.addAction(a["span.label_all_project"])
+            if span is not None:
+                menu.addSeparator()
+                menu.addAction(a["span.history"])
+            menu.addSeparator()
+        standard = text.createStandardContextMenu()  # Copy, Select All
+        for action in standard.actions():
+            action.setParent(menu)
+            menu.addAction(action)
+        standard.deleteLater()
+        return menu

@@ -68,6 +68,14 @@
         <translation>搜索文章</translation>
     </message>
     <message>
+        <source>Next search hit</source>
+        <translation>下一个搜索结果</translation>
+    </message>
+    <message>
+        <source>Previous search hit</source>
+        <translation>上一个搜索结果</translation>
+    </message>
+    <message>
         <source>Article history…</source>
         <translation>文章修改记录…</translation>
     </message>
@@ -86,6 +94,10 @@
     <message>
         <source>Delete span</source>
         <translation>删除标注</translation>
+    </message>
+    <message>
+        <source>Accept span, go to the next machine span</source>
+        <translation>接受此标注，转到下一个机器标注</translation>
     </message>
     <message>
         <source>Move span start left (grow)</source>
@@ -114,6 +126,10 @@
     <message>
         <source>Accept all machine spans</source>
         <translation>接受全部机器标注</translation>
+    </message>
+    <message>
+        <source>History of this span…</source>
+        <translation>此标注的修改记录…</translation>
     </message>
     <message>
         <source>Split article at the cursor</source>
@@ -227,6 +243,14 @@
         <translation>标签</translation>
     </message>
     <message>
+        <source>Hits</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>Where it is found</source>
+        <translation>出现位置</translation>
+    </message>
+    <message>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
@@ -298,8 +322,8 @@
         <translation>快捷键一览</translation>
     </message>
     <message>
-        <source>Select text with the mouse or Shift+arrows, then press a label key. Keys marked ‘in the text’ work while the article text has the focus.</source>
-        <translation>用鼠标或 Shift+方向键选中文字，再按标签键。标为“正文中”的按键在正文获得焦点时有效。</translation>
+        <source>Select text with the mouse or Shift+arrows, then press a label key. Right-click a span for everything it offers. Lighter spans with a dashed underline are the machine&apos;s, not yet checked. Keys marked ‘in the text’ work while the article text has the focus.</source>
+        <translation>用鼠标或 Shift+方向键选中文字，再按标签键。右键点击标注可看到它的全部操作。颜色较浅、带虚线下划线的是尚未核对的机器标注。标为“正文中”的按键在正文获得焦点时有效。</translation>
     </message>
     <message>
         <source>Keys</source>
@@ -365,12 +389,16 @@
         <translation>接受机器标注</translation>
     </message>
     <message>
+        <source>Accept %1 span</source>
+        <translation>接受%1标注</translation>
+    </message>
+    <message>
         <source>Label %1 occurrences</source>
         <translation>标注 %1 处</translation>
     </message>
     <message>
-        <source>Nothing left to label</source>
-        <translation>没有可标注的位置</translation>
+        <source>Nothing left to label: every occurrence is labelled already</source>
+        <translation>没有可标注的了：每一处都已有标注</translation>
     </message>
     <message>
         <source>Split article</source>
@@ -435,6 +463,25 @@
     <message>
         <source>Re-run extraction on %1 articles</source>
         <translation>对 %1 篇文章重新抽取</translation>
+    </message>
+</context>
+<context>
+    <name>EditorNameDialog</name>
+    <message>
+        <source>Welcome to Newsdesk</source>
+        <translation>欢迎使用 Newsdesk</translation>
+    </message>
+    <message>
+        <source>Newsdesk records who made each change and who signed an article off. Type your name as your colleagues know it. You can change it later in Preferences (Ctrl+,).</source>
+        <translation>Newsdesk 会记下每一处修改由谁做出、每篇文章由谁审定。请输入同事们熟悉的你的名字。以后可以在“偏好设置”（Ctrl+,）中修改。</translation>
+    </message>
+    <message>
+        <source>Your name, e.g. 王小明</source>
+        <translation>你的名字，例如：王小明</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
     </message>
 </context>
 <context>
@@ -661,8 +708,16 @@
 <context>
     <name>HistoryController</name>
     <message>
-        <source>Cannot revert to this point: %1</source>
-        <translation>无法恢复到此处：%1</translation>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>No span selected: click a span or press Tab to reach one</source>
+        <translation>没有选中标注：请点击一个标注，或按 Tab 转到标注</translation>
+    </message>
+    <message>
+        <source>%1 「%2」</source>
+        <translation>%1「%2」</translation>
     </message>
     <message>
         <source>The article already is as it was at that point</source>
@@ -741,6 +796,14 @@
     <message>
         <source>%1: “%2” → “%3”</source>
         <translation>%1：「%2」 → 「%3」</translation>
+    </message>
+    <message>
+        <source>; no longer flagged: %1</source>
+        <translation>；不再标记：%1</translation>
+    </message>
+    <message>
+        <source>; flagged: %1</source>
+        <translation>；标记为：%1</translation>
     </message>
     <message>
         <source>Authors: %1 → %2</source>
@@ -927,6 +990,88 @@
     </message>
 </context>
 <context>
+    <name>LabelAll</name>
+    <message>
+        <source>Label all occurrences</source>
+        <translation>标注所有相同文字</translation>
+    </message>
+    <message>
+        <source>Label every 「%1」 as:</source>
+        <translation>把每一处「%1」标为：</translation>
+    </message>
+    <message>
+        <source>Select some text or click a span first, then label all its occurrences</source>
+        <translation>请先选中一段文字或点击一个标注，再标注所有相同文字</translation>
+    </message>
+    <message>
+        <source>Every “%1” in this article is labelled already</source>
+        <translation>本文中每一处“%1”都已有标注</translation>
+    </message>
+    <message>
+        <source>Label %1 occurrences of “%2” in this article as %3?</source>
+        <translation>把本文中 %1 处“%2”标为%3？</translation>
+    </message>
+    <message>
+        <source>Labelled %1 occurrences of “%2” as %3 in %4 articles (Ctrl+Z undoes all of them)</source>
+        <translation>已在 %4 篇文章中把 %1 处“%2”标为%3（按 Ctrl+Z 可全部撤销）</translation>
+    </message>
+    <message>
+        <source>%1 skipped: a span was made there meanwhile.</source>
+        <translation>跳过 %1 处：那里已有新的标注。</translation>
+    </message>
+</context>
+<context>
+    <name>LabelAllDialog</name>
+    <message>
+        <source>Label all occurrences</source>
+        <translation>标注所有相同文字</translation>
+    </message>
+    <message>
+        <source>Every occurrence of 「%1」 in articles not yet reviewed that no span covers yet. Untick the ones that are not meant (Space), then press Enter.</source>
+        <translation>以下是尚未审定的文章中、还没有标注覆盖的每一处「%1」。取消勾选不该标注的（空格键），然后按回车。</translation>
+    </message>
+    <message>
+        <source>Label as:</source>
+        <translation>标为：</translation>
+    </message>
+    <message>
+        <source>Choose a label (keys 1–7)</source>
+        <translation>选择标签（按键 1–7）</translation>
+    </message>
+    <message>
+        <source>Tick all</source>
+        <translation>全部勾选</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Searching… %1 of %2 articles read; %3 occurrences so far</source>
+        <translation>正在查找…已读 %1 / %2 篇文章，已找到 %3 处</translation>
+    </message>
+    <message>
+        <source>No occurrence is left to label: each one is labelled already, or in a reviewed article.</source>
+        <translation>没有可标注的：每一处都已有标注，或在已审定的文章中。</translation>
+    </message>
+    <message>
+        <source>%1 occurrences in %2 articles; %3 ticked.</source>
+        <translation>共 %1 处，分布在 %2 篇文章中；已勾选 %3 处。</translation>
+    </message>
+    <message>
+        <source>%1 reviewed or rejected articles that contain it are left as they are.</source>
+        <translation>另有 %1 篇已审或已退回的文章包含它，保持不变。</translation>
+    </message>
+    <message>
+        <source>Label %1 ticked</source>
+        <translation>标注勾选的 %1 处</translation>
+    </message>
+</context>
+<context>
     <name>LabelLegend</name>
     <message>
         <source>Press %1 to give the selected text this label</source>
@@ -938,6 +1083,292 @@
     <message>
         <source>Open recent</source>
         <translation>最近的项目</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <source>subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <source>That span no longer exists: it was deleted or changed meanwhile. Choose the span again.</source>
+        <translation>这个标注已不存在：它已被删除或修改。请重新选择标注。</translation>
+    </message>
+    <message>
+        <source>That page is no longer in the project. Choose another article in the list.</source>
+        <translation>这个版面已不在项目中。请在列表中选择其他文章。</translation>
+    </message>
+    <message>
+        <source>That article no longer exists (it was merged, split or removed). Choose another article in the list.</source>
+        <translation>这篇文章已不存在（已被合并、拆分或删除）。请在列表中选择其他文章。</translation>
+    </message>
+    <message>
+        <source>「%1」 overlaps the existing %2 span 「%3」: delete or adjust that span first.</source>
+        <translation>「%1」与已有的“%2”标注「%3」重叠：先删除或调整它。</translation>
+    </message>
+    <message>
+        <source>There is no label “%1”: use the label keys 1–7.</source>
+        <translation>没有“%1”这个标签：请用标签键 1–7。</translation>
+    </message>
+    <message>
+        <source>A span cannot be empty or go past the end of the text: select text inside the article.</source>
+        <translation>标注不能为空，也不能超出正文：请在文章内选中文字。</translation>
+    </message>
+    <message>
+        <source>The span could not be restored because the project changed meanwhile. Reopen the article and label it again.</source>
+        <translation>项目已有改动，这个标注无法恢复。请重新打开文章再标注一次。</translation>
+    </message>
+    <message>
+        <source>The span could not be saved. Reopen the article and try again.</source>
+        <translation>标注未能保存。请重新打开文章再试。</translation>
+    </message>
+    <message>
+        <source>That field cannot be edited here.</source>
+        <translation>这个字段不能在这里修改。</translation>
+    </message>
+    <message>
+        <source>That field takes text: type it again.</source>
+        <translation>这个字段只接受文字：请重新输入。</translation>
+    </message>
+    <message>
+        <source>The text could not be saved: edit it again (F2).</source>
+        <translation>正文未能保存：请再编辑一次（F2）。</translation>
+    </message>
+    <message>
+        <source>An author needs a name: type the name, or delete the row.</source>
+        <translation>作者需要姓名：请输入姓名，或删除这一行。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an author role: choose 记者, 特约记者, 实习记者, 通讯员 or 作者.</source>
+        <translation>“%1”不是作者身份：请选择记者、特约记者、实习记者、通讯员或作者。</translation>
+    </message>
+    <message>
+        <source>That status does not exist: use the Review menu.</source>
+        <translation>没有这个状态：请使用“审阅”菜单。</translation>
+    </message>
+    <message>
+        <source>A tag needs a name: type one.</source>
+        <translation>标签需要名称：请输入一个。</translation>
+    </message>
+    <message>
+        <source>Put the cursor inside the text where the new article should begin (not at its very start or end), then split.</source>
+        <translation>请把光标放在正文中新文章开始的地方（不要在最开头或最末尾），再拆分。</translation>
+    </message>
+    <message>
+        <source>A split must leave text on both sides: put the cursor between two paragraphs.</source>
+        <translation>拆分后两边都要有文字：请把光标放在两段之间。</translation>
+    </message>
+    <message>
+        <source>An article cannot be merged with itself: open the article before or after it.</source>
+        <translation>文章不能与自身合并：请打开它前面或后面的文章。</translation>
+    </message>
+    <message>
+        <source>Only articles of the same page can be merged: look at the page (Ctrl+Shift+P) to see which articles belong together.</source>
+        <translation>只能合并同一版面的文章：请查看版面（Ctrl+Shift+P），看看哪些文章属于同一篇。</translation>
+    </message>
+    <message>
+        <source>Only an article and the one right after it on the page can be merged: open the first of the two.</source>
+        <translation>只能合并一篇文章和版面上紧随其后的那篇：请打开两篇中靠前的一篇。</translation>
+    </message>
+    <message>
+        <source>Put the cursor in a paragraph of the text first.</source>
+        <translation>请先把光标放在正文的某一段中。</translation>
+    </message>
+    <message>
+        <source>A paragraph can only become the title, kicker or subtitle.</source>
+        <translation>段落只能设为标题、引题或副题。</translation>
+    </message>
+    <message>
+        <source>The chosen paragraphs hold no text: put the cursor in a paragraph with text.</source>
+        <translation>所选段落没有文字：请把光标放在有文字的段落中。</translation>
+    </message>
+    <message>
+        <source>The chosen paragraphs hold %1 checked span(s), such as the %2 span 「%3」: delete them first, or edit the text (F2).</source>
+        <translation>所选段落中有 %1 个已核对的标注，例如“%2”标注「%3」：请先删除它们，或直接编辑正文（F2）。</translation>
+    </message>
+    <message>
+        <source>The %1 is empty: there is nothing to put back into the text.</source>
+        <translation>%1是空的：没有可放回正文的内容。</translation>
+    </message>
+    <message>
+        <source>This article has no page text to restore it from (it was made from edited text).</source>
+        <translation>这篇文章没有可用来恢复的版面原文（它是由编辑过的文字生成的）。</translation>
+    </message>
+    <message>
+        <source>The page could not be put back: the project changed meanwhile. Reopen the article.</source>
+        <translation>版面无法恢复：项目已有改动。请重新打开文章。</translation>
+    </message>
+    <message>
+        <source>This cannot be undone any more: the page&apos;s articles changed since. Use the article&apos;s history (Ctrl+H) instead.</source>
+        <translation>已无法撤销：此后版面上的文章有过改动。请改用文章的修改记录（Ctrl+H）。</translation>
+    </message>
+    <message>
+        <source>The %1 span 「%2」 crosses the edge of the chosen paragraphs: shorten or delete it first.</source>
+        <translation>“%1”标注「%2」跨出了所选段落的边界：请先缩短或删除它。</translation>
+    </message>
+    <message>
+        <source>Choose another article to move the paragraphs to.</source>
+        <translation>请选择另一篇文章作为段落的去处。</translation>
+    </message>
+    <message>
+        <source>Paragraphs can only move to an article of the same page.</source>
+        <translation>段落只能移到同一版面的文章中。</translation>
+    </message>
+    <message>
+        <source>These are all the paragraphs of the article: merge the two articles instead (Ctrl+Shift+M or Ctrl+Alt+M).</source>
+        <translation>这已是文章的全部段落：请改为合并两篇文章（Ctrl+Shift+M 或 Ctrl+Alt+M）。</translation>
+    </message>
+    <message>
+        <source>A caption cannot take the whole text: mark the article as not an article instead (Ctrl+Alt+N).</source>
+        <translation>图片说明不能占用全部正文：请改为把它标为“不是文章”（Ctrl+Alt+N）。</translation>
+    </message>
+    <message>
+        <source>Those are all the paragraphs: to mark the whole article, press Ctrl+Alt+N with nothing selected.</source>
+        <translation>这已是全部段落：要标记整篇文章，请在不选中任何文字时按 Ctrl+Alt+N。</translation>
+    </message>
+    <message>
+        <source>%1 checked span(s) would be removed: delete them first, or confirm that they may go.</source>
+        <translation>会删除 %1 个已核对的标注：请先删除它们，或确认可以删除。</translation>
+    </message>
+    <message>
+        <source>Select whole paragraphs of the text, or put the cursor in one.</source>
+        <translation>请选中正文中的整段文字，或把光标放在某一段中。</translation>
+    </message>
+    <message>
+        <source>That block is no longer on the page: open the page view again (Ctrl+Shift+P).</source>
+        <translation>这个文字块已不在版面上：请重新打开版面视图（Ctrl+Shift+P）。</translation>
+    </message>
+    <message>
+        <source>That block holds no text.</source>
+        <translation>这个文字块没有文字。</translation>
+    </message>
+    <message>
+        <source>A block can only become a caption of an article of its own page.</source>
+        <translation>文字块只能设为同一版面上文章的图片说明。</translation>
+    </message>
+    <message>
+        <source>The block&apos;s spans could not be placed; the article was not made. Open the page view again.</source>
+        <translation>文字块的标注无法放置，文章没有生成。请重新打开版面视图。</translation>
+    </message>
+    <message>
+        <source>This article is reviewed: its spans stay as signed off. Set it back to in review (Ctrl+Shift+U) to re-run extraction.</source>
+        <translation>这篇文章已审定：标注保持审定时的样子。如需重新抽取，请先改回审阅中（Ctrl+Shift+U）。</translation>
+    </message>
+    <message>
+        <source>That point cannot be restored: the edits before it were made with an older Newsdesk. Choose a later point.</source>
+        <translation>无法恢复到这一时刻：之前的修改是用旧版 Newsdesk 做的。请选择较晚的时刻。</translation>
+    </message>
+    <message>
+        <source>The project is open read-only, so changes cannot be saved. Close it in the other window or program, then open it again.</source>
+        <translation>项目以只读方式打开，修改无法保存。请在另一个窗口或程序中关闭它，再重新打开。</translation>
+    </message>
+    <message>
+        <source>No project is open: open one (Ctrl+O) or create one (Ctrl+N).</source>
+        <translation>没有打开的项目：请打开一个（Ctrl+O）或新建一个（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read (%1): check that it exists and that you may read it.</source>
+        <translation>文件无法读取（%1）：请确认文件存在且你有读取权限。</translation>
+    </message>
+    <message>
+        <source>The project&apos;s folder cannot be written to: copy the project to a folder of your own and open it there.</source>
+        <translation>无法写入项目所在的文件夹：请把项目复制到你自己的文件夹中再打开。</translation>
+    </message>
+    <message>
+        <source>This file is not a Newsdesk project: choose a .sqlite project file.</source>
+        <translation>这不是 Newsdesk 项目文件：请选择一个 .sqlite 项目文件。</translation>
+    </message>
+    <message>
+        <source>This project was saved by a newer Newsdesk: update Newsdesk to open it. The file was not changed.</source>
+        <translation>这个项目是由更新版本的 Newsdesk 保存的：请升级 Newsdesk 后再打开。文件没有被改动。</translation>
+    </message>
+    <message>
+        <source>There is no project at that place: choose another file, or create a new project (Ctrl+N).</source>
+        <translation>那里没有项目：请选择其他文件，或新建项目（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <source>This project uses an older format: open it once normally to upgrade it (a backup copy is kept).</source>
+        <translation>这个项目使用旧格式：请正常打开一次以升级（会保留一份备份）。</translation>
+    </message>
+    <message>
+        <source>The folder does not exist: choose another place.</source>
+        <translation>文件夹不存在：请选择其他位置。</translation>
+    </message>
+    <message>
+        <source>The project is open in another Newsdesk window or program: close it there, or open it read-only.</source>
+        <translation>项目已在另一个 Newsdesk 窗口或程序中打开：请在那里关闭它，或以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>The project is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>项目正忙：另一个程序正在写入。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the last change was not saved: free some space and do it again.</source>
+        <translation>磁盘已满，刚才的修改没有保存：请腾出空间后再做一次。</translation>
+    </message>
+    <message>
+        <source>The project file is damaged: open the backup copy (.bak) beside it, or a copy you saved.</source>
+        <translation>项目文件已损坏：请打开旁边的备份（.bak），或你保存的副本。</translation>
+    </message>
+    <message>
+        <source>The project file cannot be read or written (a disk or permission problem): check the disk and try again.</source>
+        <translation>项目文件无法读写（磁盘或权限问题）：请检查磁盘后再试。</translation>
+    </message>
+    <message>
+        <source>The project file is damaged; nothing was written to it. Restore it from a backup copy (a .bak beside it, if there is one); meanwhile it can be opened read-only.</source>
+        <translation>项目文件已损坏，没有写入任何内容。请用备份恢复（旁边如有 .bak 文件即是）；在此之前可以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>The project cannot be read here: its folder is read-only and recent changes are still in its -wal file. Make the folder writable, or copy the project together with its -wal file to a folder of your own.</source>
+        <translation>无法在这里读取项目：所在文件夹是只读的，而最近的修改还在它的 -wal 文件中。请让文件夹可写，或把项目连同 -wal 文件一起复制到你自己的文件夹中。</translation>
+    </message>
+    <message>
+        <source>The project file is read-only, so changes cannot be saved. Make it writable, or open it read-only.</source>
+        <translation>项目文件是只读的，修改无法保存。请让它可写，或以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>The project&apos;s folder is read-only, so changes cannot be saved there. Make the folder writable, or copy the project to a folder of your own; opening it read-only works as it is.</source>
+        <translation>项目所在的文件夹是只读的，修改无法保存在那里。请让文件夹可写，或把项目复制到你自己的文件夹中；以只读方式打开不受影响。</translation>
+    </message>
+    <message>
+        <source>The change could not be saved. Try again; if it keeps failing, the log has the details.</source>
+        <translation>修改未能保存。请再试一次；如果仍然失败，详情见日志。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; the log has the details.</source>
+        <translation>出了点问题，详情见日志。</translation>
+    </message>
+</context>
+<context>
+    <name>OccurrenceModel</name>
+    <message>
+        <source>Before</source>
+        <translation>前文</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>命中</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>后文</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
     </message>
 </context>
 <context>
@@ -1120,8 +1551,20 @@ Their machine spans are replaced; spans you made or imported stay. You can undo 
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>Article %1: %2</source>
-        <translation>文章 %1：%2</translation>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>%1 articles could not be re-extracted; their spans are as they were. The log has the details. %2</source>
+        <translation>有 %1 篇文章未能重新抽取，它们的标注保持原样，详情见日志。%2</translation>
+    </message>
+    <message>
+        <source>The re-extraction stopped before the end: what was done is saved (Ctrl+Z undoes it). Try again; the log has the details.</source>
+        <translation>重新抽取没有做完就停止了：已完成的部分已保存（按 Ctrl+Z 可撤销）。请再试一次，详情见日志。</translation>
+    </message>
+    <message>
+        <source>The re-extraction stopped with an error. Articles finished before it keep their new machine spans; spans you made are never touched. Try again; the log has the details.</source>
+        <translation>重新抽取因出错而停止。出错前已完成的文章保留新的机器标注；你做的标注不会被改动。请再试一次，详情见日志。</translation>
     </message>
     <message>
         <source>Some articles were not re-extracted</source>
@@ -1203,6 +1646,41 @@ Their machine spans are replaced; spans you made or imported stay. You can undo 
     </message>
 </context>
 <context>
+    <name>SearchFlow</name>
+    <message>
+        <source>%1 articles</source>
+        <translation>%1 篇文章</translation>
+    </message>
+    <message>
+        <source>hit %1 of %2 here</source>
+        <translation>本文第 %1/%2 处</translation>
+    </message>
+    <message>
+        <source>%1 here</source>
+        <translation>本文 %1 处</translation>
+    </message>
+    <message>
+        <source>Search first (Ctrl+F), then F3 goes from hit to hit</source>
+        <translation>请先搜索（Ctrl+F），之后按 F3 逐个跳到搜索结果</translation>
+    </message>
+    <message>
+        <source>No article contains “%1”</source>
+        <translation>没有文章包含“%1”</translation>
+    </message>
+    <message>
+        <source>“%1” is in the title of this article</source>
+        <translation>“%1”出现在这篇文章的标题中</translation>
+    </message>
+    <message>
+        <source>Search went round: back at the first article of the list</source>
+        <translation>已搜索到末尾，从列表的第一篇文章重新开始</translation>
+    </message>
+    <message>
+        <source>Search went round: back at the last article of the list</source>
+        <translation>已搜索到开头，从列表的最后一篇文章重新开始</translation>
+    </message>
+</context>
+<context>
     <name>SegmentEditing</name>
     <message>
         <source>Put the cursor where the new article should begin</source>
@@ -1280,15 +1758,19 @@ Their machine spans are replaced; spans you made or imported stay. You can undo 
 <context>
     <name>SpanEditing</name>
     <message>
-        <source>Select some text or a span first</source>
-        <translation>请先选中文字或标注</translation>
+        <source>Select some text (mouse or Shift+arrows) or click a span first, then press a label key</source>
+        <translation>请先选中文字（鼠标或 Shift+方向键）或点击一个标注，再按标签键</translation>
     </message>
     <message>
-        <source>No span selected</source>
-        <translation>未选中标注</translation>
+        <source>No span selected: click a span or press Tab to reach one</source>
+        <translation>没有选中标注：请点击一个标注，或按 Tab 转到标注</translation>
     </message>
     <message>
-        <source>A span cannot be empty or leave the text</source>
+        <source>Every span of this article is checked</source>
+        <translation>本文的每个标注都已核对</translation>
+    </message>
+    <message>
+        <source>A span cannot be empty or go past the end of the text</source>
         <translation>标注不能为空，也不能超出正文</translation>
     </message>
     <message>
@@ -1296,24 +1778,12 @@ Their machine spans are replaced; spans you made or imported stay. You can undo 
         <translation>没有待接受的机器标注</translation>
     </message>
     <message>
-        <source>Select a span, or some text, first</source>
-        <translation>请先选中标注或文字</translation>
+        <source>Label as</source>
+        <translation>标为</translation>
     </message>
     <message>
-        <source>Label all occurrences</source>
-        <translation>标注所有相同文字</translation>
-    </message>
-    <message>
-        <source>Label:</source>
-        <translation>标签：</translation>
-    </message>
-    <message>
-        <source>No unlabelled occurrence of “%1” found</source>
-        <translation>没有找到未标注的“%1”</translation>
-    </message>
-    <message>
-        <source>Label %1 occurrences of “%2” as %3 in %4 articles?</source>
-        <translation>在 %4 篇文章中把 %1 处“%2”标为 %3？</translation>
+        <source>Change label to</source>
+        <translation>改标为</translation>
     </message>
 </context>
 <context>

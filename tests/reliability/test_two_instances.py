@@ -71,7 +71,10 @@ def test_app_open_path_shows_the_lock_message(held_project: Path, tmp_path: Path
     window.ctx.interaction.confirm = lambda title, text: (shown.append((title, text)), False)[1]
     try:
         assert window.project.open_project(held_project) is False
-        assert shown and any("open in another" in text for _t, text in shown), shown
+        # the prompt in the interface language (English source or its Chinese translation), no English store text
+        assert shown and any(
+            str(held_project) in text and ("open in another" in text or "已在另一个窗口或程序中打开" in text) for _t, text in shown
+        ), shown
         assert not window.ctx.has_store
     finally:
         window.close()

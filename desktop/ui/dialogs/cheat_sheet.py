@@ -31,7 +31,9 @@ class CheatSheetDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Select text with the mouse or Shift+arrows, then press a label key. "
-                "Keys marked ‘in the text’ work while the article text has the focus."
+                "Right-click a span for everything it offers. Lighter spans with a dashed underline "
+                "are the machine's, not yet checked. Keys marked ‘in the text’ work while the article "
+                "text has the focus."
             ),
             self,
         )

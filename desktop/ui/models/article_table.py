@@ -3,8 +3,11 @@
 Owns: ``ArticleTableModel``.  It loads the filtered, sorted id list in one
 store call (``article_ids``) and fetches row data in windows
 (``article_rows``) into a bounded cache, so a 100,000-article project opens
-at once and scrolls smoothly.  ``on_changes`` drops the cached rows a write
-touched and reloads the id list only when articles came or went.  No rules
+at once and scrolls smoothly.  While the filter holds a search query, the
+same fetch also reads each fetched row's hit count and a snippet around its
+first hit (``store.search_hits``: only the rows fetched, never the whole
+result).  ``on_changes`` drops the cached rows a write touched and reloads the
+id list only when articles came or went.  No rules
 here beyond turning an ``ArticleRow`` into display text.
 """
 
@@ -23,12 +26,13 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop.store.records import ArticleFilter, ArticleRow, Changes
+from desktop.store.records import ArticleFilter, ArticleRow, Changes, SearchHit
 from desktop.ui.context import AppContext
 from desktop.ui.plain_text import tooltip
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+MARKS_ROLE = Qt.ItemDataRole.UserRole + 3  # snippet column: the hits' (start, end) inside the snippet
 
 # (header, store sort key or None when the column is not sortable)
 COLUMNS: tuple[tuple[str, str | None], ...] = (
@@ -38,14 +42,20 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     (QT_TRANSLATE_NOOP("ArticleTableModel", "Status"), "status"),
     (QT_TRANSLATE_NOOP("ArticleTableModel", "Spans"), "n_spans"),
     (QT_TRANSLATE_NOOP("ArticleTableModel", "Tags"), None),
+    (QT_TRANSLATE_NOOP("ArticleTableModel", "Hits"), None),
+    (QT_TRANSLATE_NOOP("ArticleTableModel", "Where it is found"), None),
 )
-COL_PAGE, COL_POSITION, COL_TITLE, COL_STATUS, COL_SPANS, COL_TAGS = range(len(COLUMNS))
+COL_PAGE, COL_POSITION, COL_TITLE, COL_STATUS, COL_SPANS, COL_TAGS, COL_HITS, COL_SNIPPET = range(len(COLUMNS))
+SEARCH_COLUMNS = (COL_HITS, COL_SNIPPET)  # shown while the list holds search results
 
 # Plain ints: comparing them is much cheaper than comparing enum members in data().
 _ID_ROLE = int(ARTICLE_ID_ROLE)
 _STATUS_ROLE = int(STATUS_ROLE)
+_MARKS_ROLE = int(MARKS_ROLE)
 _TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
-_ANSWERED_ROLES = frozenset({_ID_ROLE, _STATUS_ROLE, int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)})
+_ANSWERED_ROLES = frozenset(
+    {_ID_ROLE, _STATUS_ROLE, _MARKS_ROLE, int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)}
+)
 
 WINDOW = 200  # rows fetched per store call
 # Rows fetched for a row whose neighbours are not cached either (a jump): a screenful and a half.
@@ -73,6 +83,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] | None = None
         self._scanned = False  # row_of looked up once since the ids were loaded
         self._cache: OrderedDict[int, ArticleRow] = OrderedDict()
+        self._hits: dict[int, SearchHit] = {}  # hit count and snippet of the cached rows, while searching
         self._filter = ArticleFilter()
         self._sort_key = "page"
         self._descending = False
@@ -106,6 +117,9 @@ class ArticleTableModel(QAbstractTableModel):
             return None
         if role == _STATUS_ROLE:
             return row.status
+        if role == _MARKS_ROLE:
+            hit = self._hits.get(row.id)
+            return hit.marks if hit is not None and index.column() == COL_SNIPPET else None
         if role == _TOOLTIP_ROLE:  # the full text of an elided cell; page text is never markup
             text = self._display(row, index.column())
             return tooltip(str(text)) if text not in (None, "") else None
@@ -124,6 +138,11 @@ class ArticleTableModel(QAbstractTableModel):
             return row.n_spans
         if col == COL_TAGS:
             return "、".join(row.tags)
+        if col in SEARCH_COLUMNS:
+            hit = self._hits.get(row.id)
+            if hit is None:
+                return None
+            return hit.count if col == COL_HITS else hit.snippet
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -153,6 +172,7 @@ class ArticleTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._load_ids()
         self._cache.clear()
+        self._hits.clear()
         self.endResetModel()
 
     def article_id_at(self, row: int) -> int | None:
@@ -178,6 +198,7 @@ class ArticleTableModel(QAbstractTableModel):
             return
         for article_id in changes.article_ids:
             self._cache.pop(article_id, None)
+            self._hits.pop(article_id, None)
             row = self.row_of(article_id)
             if row >= 0:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
@@ -204,6 +225,9 @@ class ArticleTableModel(QAbstractTableModel):
         self.fetch_calls += 1
         for aid, article_row in self.ctx.store.article_rows(wanted).items():
             self._cache[aid] = article_row
+        if self._filter.query.strip():  # searching: each row's hit count and snippet, for these rows only
+            self._hits.update(self.ctx.store.search_hits(self._filter.query, wanted))
         while len(self._cache) > CACHE_LIMIT:
-            self._cache.popitem(last=False)
+            gone, _row = self._cache.popitem(last=False)
+            self._hits.pop(gone, None)
         return self._cache.get(article_id)

@@ -2,11 +2,16 @@
 
 Owns: ``ArticleList``.  Choosing a row makes that article current (through
 the context); when another pane changes the current article, the row follows.
+While the list holds search results it shows each article's hit count and a
+snippet around its first hit (``SnippetDelegate``) instead of the span count
+and tags.  Enter or Down in the search box moves into the list (first result
+current); Enter in the list moves on into the article text (``open_requested``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,10 +24,20 @@ from desktop.pipeline.model import STATUSES
 from desktop.store.records import ArticleFilter
 from desktop.ui.context import AppContext
 from desktop.ui.models.article_table import (
-    COL_PAGE, COL_POSITION, COL_SPANS, COL_STATUS, COL_TAGS, COL_TITLE, ArticleTableModel, status_text,
+    COL_HITS,
+    COL_PAGE,
+    COL_POSITION,
+    COL_SNIPPET,
+    COL_SPANS,
+    COL_STATUS,
+    COL_TAGS,
+    COL_TITLE,
+    ArticleTableModel,
+    status_text,
 )
 from desktop.ui.widgets.elide_delegate import ElideDelegate
 from desktop.ui.widgets.filter_bar import FilterBar
+from desktop.ui.widgets.snippet_delegate import SnippetDelegate
 
 
 class ArticleTableView(QTableView):
@@ -37,11 +52,19 @@ class ArticleTableView(QTableView):
     the palette's base is the style sheet's background.
     """
 
+    open_requested = Signal()  # Enter on a row: go on into the article
+
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange):
             self.viewport().setAutoFillBackground(True)
         return handled
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() and self.currentIndex().isValid():
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class ArticleList(QWidget):
@@ -75,10 +98,13 @@ class ArticleList(QWidget):
         self.table.setItemDelegateForColumn(COL_PAGE, self._page_delegate)  # "000_39…e241.txt"; full name as tool tip
         for col, width in self.column_widths().items():
             self.table.setColumnWidth(col, width)
+        self.table.setItemDelegateForColumn(COL_SNIPPET, SnippetDelegate(self.table))
+        self._show_search_columns(False)
         layout.addWidget(self.table, 1)
         self._following = False
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.filter_bar.filter_changed.connect(self.set_filter)
+        self.filter_bar.to_results.connect(self.focus_results)
         ctx.article_selected.connect(self._follow)
         ctx.project_changed.connect(self._on_project)
 
@@ -99,12 +125,40 @@ class ArticleList(QWidget):
             COL_STATUS: fit(COL_STATUS, tuple(status_text(s) for s in STATUSES)),
             COL_SPANS: fit(COL_SPANS, ("999",)),
             COL_TAGS: fit(COL_TAGS),
+            COL_HITS: fit(COL_HITS, ("999",)),
         }
 
     def set_filter(self, flt: ArticleFilter) -> None:
         current = self.ctx.article_id
+        self._show_search_columns(bool(flt.query.strip()))
         self.model.set_filter(flt)
         self._follow(current)
+
+    def _show_search_columns(self, searching: bool) -> None:
+        """Search results: hit count and snippet in place of page file, span count and tags."""
+        header = self.table.horizontalHeader()
+        for col in (COL_HITS, COL_SNIPPET):
+            self.table.setColumnHidden(col, not searching)
+        for col in (COL_PAGE, COL_SPANS, COL_TAGS):
+            self.table.setColumnHidden(col, searching)
+        if searching:
+            header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Interactive)
+            header.setSectionResizeMode(COL_SNIPPET, QHeaderView.ResizeMode.Stretch)
+            self.table.setColumnWidth(COL_TITLE, max(120, self.table.viewport().width() // 3))
+        else:
+            header.setSectionResizeMode(COL_SNIPPET, QHeaderView.ResizeMode.Interactive)
+            header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+
+    def focus_results(self) -> None:
+        """Into the list from the search box: the current row, or the first one, becomes current."""
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid() or self.model.row_of(self.ctx.article_id or -1) < 0:
+            index = self.model.index(0, COL_TITLE)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
 
     def current_row(self) -> int:
         return self.table.currentIndex().row()
@@ -126,7 +180,7 @@ class ArticleList(QWidget):
             if row < 0:
                 self.table.selectionModel().clearSelection()
             else:
-                index = self.model.index(row, 0)
+                index = self.model.index(row, COL_TITLE)  # a column never hidden: arrow keys move from it
                 self.table.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
                 )

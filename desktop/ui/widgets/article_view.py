@@ -1,9 +1,9 @@
 """The article as a reader sees it, with every span highlighted.
 
 Owns: ``ArticleView`` (flags, kicker, title, subtitle, byline and dateline
-above the body; captions below; a colour legend) and ``ArticleText`` (the
-read-only body with a text cursor, so text can be selected with the mouse or
-Shift+arrows).  Page text is always set as plain text — labels use
+above the body, the body as an ``ArticleText``; captions below; a colour
+legend) and where the current search query hits the body (``set_query``,
+``hits``, ``show_hit``: the hits are framed, the one gone to is selected).  Page text is always set as plain text — labels use
 ``Qt.PlainText`` and the body ``setPlainText`` — so markup in a page
 (``<img>``, ``<script>``, ``&amp;``) shows literally and loads nothing.
 Offsets cross between Python and Qt only through ``OffsetMap``.
@@ -31,15 +31,16 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import (
     QFont,
-    QMouseEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.store.records import ArticleRecord, SpanRow
+from desktop.store.textindex import hit_ranges
+from desktop.ui.widgets.article_text import ArticleText
 from desktop.ui.widgets.label_legend import LabelLegend
 from desktop.ui.widgets.span_highlighter import paint_spans, repaint_span
 from desktop.ui.widgets.text_offsets import OffsetMap
@@ -85,32 +86,6 @@ class PreparedDocument:
     selected: int | None = None  # the span drawn in its strong colour
 
 
-class ArticleText(QTextEdit):
-    """The body: read-only, selectable by mouse and keyboard; clicks pick spans."""
-
-    clicked_at = Signal(int)  # code-point offset of a plain click (no drag)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("article_text")
-        self.setReadOnly(True)
-        self.setAcceptRichText(False)
-        self.setUndoRedoEnabled(False)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setTabChangesFocus(False)
-        self.offsets = OffsetMap("")
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            pos = self.cursorForPosition(event.position().toPoint()).position()
-            self.clicked_at.emit(self.offsets.to_code_point(min(pos, self.offsets.utf16_length)))
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
-        return False  # Tab walks spans here (an action), not focus
-
-
 class ArticleView(QWidget):
     """Header, body and captions of one article; spans drawn in label colours."""
 
@@ -121,6 +96,9 @@ class ArticleView(QWidget):
         self.setObjectName("article_view")
         self.record: ArticleRecord | None = None
         self._selected_span: int | None = None
+        self._query = ""
+        self._hits: list[tuple[int, int]] = []  # code-point ranges of the query's hits in the body
+        self._current_hit = -1
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
@@ -164,6 +142,7 @@ class ArticleView(QWidget):
         self._install(prepared.document, prepared.offsets)
         self._show_header(record)
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        self._find_hits()
 
     def update_record(self, record: ArticleRecord) -> None:
         """Refresh after an edit: keep scroll and cursor when the body is unchanged."""
@@ -193,6 +172,7 @@ class ArticleView(QWidget):
         self.text.setTextCursor(restored)
         self.text.horizontalScrollBar().setValue(h)
         self.text.verticalScrollBar().setValue(v)
+        self.text.set_hits(self._hits, self._current_hit)
 
     def cached_ids(self) -> list[int]:
         """Ids of the articles whose documents are kept, least recently used first."""
@@ -303,6 +283,40 @@ class ArticleView(QWidget):
             head_block = QTextBlockFormat()
             head_block.setTopMargin(10)
             c.mergeBlockFormat(head_block)
+
+    # --- search hits ----------------------------------------------------------
+    def set_query(self, query: str) -> None:
+        """Frame every hit of ``query`` in the body (and in the articles shown later)."""
+        if query.strip() != self._query:
+            self._query = query.strip()
+            self._find_hits()
+
+    @property
+    def hits(self) -> list[tuple[int, int]]:
+        return list(self._hits)
+
+    @property
+    def current_hit(self) -> int:
+        return self._current_hit
+
+    def _find_hits(self) -> None:
+        body = self.record.body if self.record is not None else ""
+        self._hits = hit_ranges(body, self._query) if self._query and body else []
+        self._current_hit = -1
+        self.text.set_hits(self._hits)
+
+    def show_hit(self, index: int) -> None:
+        """Select hit number ``index`` (the selection is what label keys and label-all act on) and scroll to it."""
+        if not 0 <= index < len(self._hits):
+            return
+        self._current_hit = index
+        start, end = self._hits[index]
+        cursor = self.text.textCursor()
+        cursor.setPosition(self.text.offsets.to_utf16(start))
+        cursor.setPosition(self.text.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
+        self.text.set_hits(self._hits, index)
 
     # --- selection ------------------------------------------------------------
     @property

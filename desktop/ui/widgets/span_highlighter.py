@@ -1,7 +1,9 @@
 """Span highlights on the article text, painted as character formats of the document.
 
 Owns: colouring each span's characters (code-point offsets into the body) in
-its label's colour, with the selected span in the label's strong colour, and
+its label's colour (lighter with a dashed underline while the machine's
+suggestion is unchecked, full with a solid one once it is the editor's), with
+the selected span in the label's strong colour, and
 ``highlighted_ranges`` to read back what is painted.  Offsets go through
 ``OffsetMap`` so highlights sit exactly on their characters, including
 characters outside the BMP.  The document's text is never changed, only the
@@ -20,25 +22,32 @@ from collections.abc import Sequence
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextDocument
 
 from desktop.store.records import SpanRow
-from desktop.ui.label_palette import style_for
+from desktop.ui.label_palette import lighter_fill, style_for
 from desktop.ui.widgets.text_offsets import OffsetMap
 
 # A user property marking characters painted as a span (value: the span id).
 SPAN_ID_PROPERTY = QTextCharFormat.Property.UserProperty + 1
 
 
+def is_checked(origin: str) -> bool:
+    """An editor made, changed or accepted the span (``human``); ``auto`` and ``imported`` ones wait."""
+    return origin == "human"
+
+
 def span_format(label: str, *, selected: bool, origin: str) -> QTextCharFormat:
+    """Human spans: the label's full colour, solid underline.  Machine (and imported) spans not
+    yet checked: the colour halfway to white and a dashed underline, told apart at a glance."""
     style = style_for(label)
+    checked = is_checked(origin)
     fmt = QTextCharFormat()
     if selected:
         fmt.setBackground(style.border)
         fmt.setForeground(QColor("#ffffff"))
     else:
-        fmt.setBackground(style.color)
+        fmt.setBackground(style.color if checked else lighter_fill(style.color))
         fmt.setForeground(QColor("#1a1a1a"))
-    # Machine spans not yet checked get a dotted underline in the label colour.
     fmt.setUnderlineStyle(
-        QTextCharFormat.UnderlineStyle.DotLine if origin == "auto" else QTextCharFormat.UnderlineStyle.SingleUnderline
+        QTextCharFormat.UnderlineStyle.SingleUnderline if checked else QTextCharFormat.UnderlineStyle.DashUnderline
     )
     fmt.setUnderlineColor(style.border)
     return fmt
