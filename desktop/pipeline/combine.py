@@ -72,7 +72,7 @@ def merge_entity_spans(
                 kept.append(m)
             continue
         # two or more rule spans under one tagger span: the rules' reading stands
-    taken = bytearray(max([s[1] for s in kept] + [r[1] for r in rules] + [0]))
+    taken = bytearray(max(max((s[1] for s in kept), default=0), max((r[1] for r in rules), default=0)))
     for s in kept:
         taken[s[0] : s[1]] = b"\x01" * (s[1] - s[0])
     out = list(kept)

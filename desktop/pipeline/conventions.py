@@ -28,6 +28,12 @@ What it does, in this order (spans of other labels pass through untouched):
    is an ORG (中国 + 政府 -> 中国政府).  With anything in between (川渝两省政协)
    nothing changes.
 
+5. **A document title covers what is inside it.**  Given the document titles of
+   the text (what stands in 《》), a PER/LOC/ORG inside a title and shorter than
+   it goes (中 and 美 inside 《中美联合声明》); one that is the whole title stays
+   (《环球时报》: a newspaper named in 《》 is the ORG, not a document), and the
+   extractor then drops that DOC.
+
 Single-character place abbreviations are LOC in both conventions (中/LOC 美/LOC
 in the corpora, 川 in 来川视察 in the spec), so nothing is needed for them.
 The result is sorted and non-overlapping when the input was.
@@ -58,6 +64,7 @@ class SpecConventions:
     province_abbreviations: frozenset[str]
     countries: frozenset[str] = frozenset()
     provinces: frozenset[str] = frozenset()
+    longest_organ: int = 0
 
     @classmethod
     def build(
@@ -70,23 +77,38 @@ class SpecConventions:
         countries: Iterable[str] = (),
         provinces: Iterable[str] = (),
     ) -> SpecConventions:
+        organs = frozenset(w for w in organ_words if len(w) >= 2)
         return cls(
             frozenset(titles),
             frozenset(honorifics),
-            frozenset(w for w in organ_words if len(w) >= 2),
+            organs,
             frozenset(surnames),
             frozenset(province_abbreviations),
             frozenset(countries),
             frozenset(provinces),
+            max(map(len, organs), default=0),
         )
 
-    def apply(self, text: str, spans: Iterable[SpanC], word_ends: Container[int] | None = None) -> list[SpanC]:
-        """``spans`` in the spec's convention; ``word_ends`` (jieba word end offsets) guards rule 4."""
+    def apply(
+        self,
+        text: str,
+        spans: Iterable[SpanC],
+        word_ends: Container[int] | None = None,
+        doc_titles: Sequence[tuple[int, int]] = (),
+    ) -> list[SpanC]:
+        """``spans`` in the spec's convention.
+
+        ``word_ends`` (jieba word end offsets) guards rule 4; ``doc_titles``
+        (start, end of each title without its 《》) feeds rule 5.
+        """
         ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
         ordered = [self._person(text, s) if s[2] == "PER" else s for s in ordered]
         ordered = [s for s in ordered if s[0] < s[1]]
         ordered = self._merge_places(text, ordered)
-        return self._place_bodies(text, ordered, word_ends)
+        ordered = self._place_bodies(text, ordered, word_ends)
+        if doc_titles:
+            ordered = [s for s in ordered if not _inside_a_title(s, doc_titles)]
+        return ordered
 
     # ------------------------------------------------------------------ PER
 
@@ -142,7 +164,7 @@ class SpecConventions:
     def _place_bodies(self, text: str, spans: list[SpanC], word_ends: Container[int] | None) -> list[SpanC]:
         out: list[SpanC] = []
         k = 0
-        longest = max(map(len, self.organ_words), default=0)
+        longest = self.longest_organ
         while k < len(spans):
             span = spans[k]
             if span[2] == "LOC" and span[1] - span[0] >= 2:
@@ -166,6 +188,11 @@ class SpecConventions:
             if text[at:end] in self.organ_words and (word_ends is None or end in word_ends):
                 return end
         return None
+
+
+def _inside_a_title(span: SpanC, titles: Sequence[tuple[int, int]]) -> bool:
+    start, end = span[0], span[1]
+    return any(a <= start and end <= b and (a, b) != (start, end) for a, b in titles)
 
 
 def spans_with_conf(spans: Sequence[tuple[int, int, str]]) -> list[SpanC]:

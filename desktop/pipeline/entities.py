@@ -40,6 +40,7 @@ from typing import Any
 
 from desktop.pipeline.combine import merge_entity_spans
 from desktop.pipeline.conventions import SpecConventions
+from desktop.pipeline.doc_titles import find_doc_titles
 from desktop.pipeline.gazetteer import PROVINCE_ABBR, Gazetteer, code_of_name
 from desktop.pipeline.lexicon import words
 from desktop.pipeline.model import LABELS, Span
@@ -189,7 +190,7 @@ class EntityExtractor:
         assert self._lex is not None
         entity = [(s, e, lab, None) for s, e, lab in spans if lab in ENTITY_LABELS]
         other = [(s, e, lab) for s, e, lab in spans if lab not in ENTITY_LABELS]
-        mapped = self._lex.conventions.apply(text, entity, _word_ends(tokenize(text)))
+        mapped = self._lex.conventions.apply(text, entity, _word_ends(tokenize(text)), find_doc_titles(text))
         return sorted(other + [(s, e, lab) for s, e, lab, _ in mapped])
 
     def features(self, text: str, tokens: list[tuple[str, str]] | None = None) -> list[tuple[str, ...]]:
@@ -222,13 +223,15 @@ class EntityExtractor:
             tagged = self._tagger.tag(rows)
         entity_rules = [(s.start, s.end, s.label, None) for s in rule_spans if s.label in ENTITY_LABELS]
         merged = merge_entity_spans(tagged, entity_rules)
+        titles = [(s.start, s.end) for s in rule_spans if s.label == "DOC"]
         if self.convention == "spec":
-            merged = self._lex.conventions.apply(text, merged, _word_ends(tokens))
+            merged = self._lex.conventions.apply(text, merged, _word_ends(tokens), titles)
         codes = {(s.start, s.end): s.value for s in rule_spans if s.label == "LOC"}
+        named = {(s, e) for s, e, _, _ in merged}  # a title that is exactly a name is that name (《环球时报》)
         final: list[Candidate] = [
             (s.start, s.end, s.label, s.value, RULE_CONFIDENCE.get(s.label))
             for s in rule_spans
-            if s.label not in ENTITY_LABELS
+            if s.label not in ENTITY_LABELS and not (s.label == "DOC" and (s.start, s.end) in named)
         ]
         context: list[str] = []
         for start, end, label, conf in merged:

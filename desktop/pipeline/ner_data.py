@@ -60,30 +60,46 @@ class Example:
 # --------------------------------------------------------------------------- tags
 
 
-def spans_to_tags(n: int, spans: Iterable[SpanTuple], labels: Sequence[str] = ENTITY_LABELS) -> list[str]:
-    """IOB2 tags of a text of ``n`` characters; spans of other labels are ``O``; overlaps keep the first."""
+def spans_to_tags(
+    n: int, spans: Iterable[SpanTuple], labels: Sequence[str] = ENTITY_LABELS, scheme: str = "BIO"
+) -> list[str]:
+    """Tags of a text of ``n`` characters, IOB2 (``scheme="BIO"``) or BIOES.
+
+    Spans of other labels are ``O``; of overlapping spans the first (by start) is kept.
+    """
     tags = ["O"] * n
     for start, end, label in sorted(spans):
         if label not in labels or not (0 <= start < end <= n) or any(t != "O" for t in tags[start:end]):
             continue
+        if scheme == "BIOES" and end - start == 1:
+            tags[start] = "S-" + label
+            continue
         tags[start] = "B-" + label
         for i in range(start + 1, end):
             tags[i] = "I-" + label
+        if scheme == "BIOES":
+            tags[end - 1] = "E-" + label
     return tags
 
 
 def tags_to_spans(tags: Sequence[str]) -> list[SpanTuple]:
-    """Spans of IOB2 tags; an ``I-X`` after ``O`` or after another label starts a span (lenient)."""
+    """Spans of IOB2 or BIOES tags, leniently: an inside tag (``I``/``M``/``E``) after ``O``
+    or after another label starts a span; ``E`` and ``S`` end one."""
     spans: list[SpanTuple] = []
     start, label = -1, ""
     for i, tag in enumerate(tags):
         kind, _, lab = tag.partition("-")
-        if kind == "I" and lab == label and start >= 0:
+        if start >= 0 and kind in ("I", "M", "E") and lab == label:
+            if kind == "E":
+                spans.append((start, i + 1, label))
+                start, label = -1, ""
             continue
         if start >= 0:
             spans.append((start, i, label))
             start, label = -1, ""
-        if kind in ("B", "I") and lab:
+        if lab and kind in ("S", "E"):
+            spans.append((i, i + 1, lab))
+        elif lab and kind in ("B", "I", "M"):
             start, label = i, lab
     if start >= 0:
         spans.append((start, len(tags), label))

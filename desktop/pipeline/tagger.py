@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop.pipeline.ner_data import tags_to_spans
 from desktop.pipeline.tagger_features import FEATURE_VERSION
 
 MAGIC = b"NEWSDESK-CRF 1\n"
@@ -58,8 +59,8 @@ def default_model_path() -> Path | None:
     return resource_path("models", MODEL_FILE)
 
 
-def write_model(path: str | Path, crf_bytes: bytes, header: dict[str, Any]) -> None:
-    """Write a model file atomically: magic, header line (checksum added), CRFsuite bytes."""
+def write_model(path: str | Path, crf_bytes: bytes, header: dict[str, Any]) -> dict[str, Any]:
+    """Write a model file atomically: magic, header line (checksum added), CRFsuite bytes; returns the header."""
     head = dict(header)
     head.update(
         format=1,
@@ -74,6 +75,7 @@ def write_model(path: str | Path, crf_bytes: bytes, header: dict[str, Any]) -> N
         f.write(json.dumps(head, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
         f.write(crf_bytes)
     os.replace(tmp, path)
+    return head
 
 
 def read_model(path: str | Path) -> tuple[dict[str, Any], bytes]:
@@ -142,20 +144,10 @@ class CrfTagger:
         tagger = self._tagger
         tags = tagger.tag(rows)
         marginal = tagger.marginal
-        spans: list[SpanConf] = []
-        start, label = -1, ""
-        for i, tag in enumerate(tags):
-            if tag[0] == "I" and tag[2:] == label and start >= 0:
-                continue
-            if start >= 0:
-                spans.append((start, i, label, min(marginal(tags[k], k) for k in range(start, i))))
-                start, label = -1, ""
-            if tag != "O":
-                start, label = i, tag[2:]
-        if start >= 0:
-            n = len(tags)
-            spans.append((start, n, label, min(marginal(tags[k], k) for k in range(start, n))))
-        return spans
+        return [
+            (start, end, label, min([marginal(tags[k], k) for k in range(start, end)]))
+            for start, end, label in tags_to_spans(tags)
+        ]
 
     def tags_and_marginals(self, rows: Sequence[Sequence[str]]) -> tuple[list[str], list[float]]:
         """The best tag sequence and each tag's marginal probability (for analysis and tests)."""

@@ -56,6 +56,7 @@ class TrainParams:
     max_iterations: int = 150
     min_freq: int = 1
     jsonl_weight: int = 1  # each training text of a JSONL corpus counts this many times
+    scheme: str = "BIOES"  # the tags learned: BIOES (begin/inside/end/single) or BIO
 
     def crfsuite(self) -> dict[str, Any]:
         return {
@@ -113,20 +114,21 @@ def score_corpus(
 
 
 class _Trainer:
-    """pycrfsuite's trainer with iteration progress."""
+    """pycrfsuite's trainer, quiet, reporting L-BFGS iterations to ``progress``."""
 
     def __init__(self, progress: ProgressFn | None, total: int) -> None:
+        import re
+
         import pycrfsuite
 
-        outer = self
+        iteration = re.compile(r"Iteration #(\d+)")
 
         class Trainer(pycrfsuite.Trainer):
-            def on_iteration(self, log: str, info: dict[str, Any]) -> None:
-                if outer.progress is not None:
-                    outer.progress("training", int(info.get("num", 0)), outer.total)
+            def message(self, message: str) -> None:  # CRFsuite's log, line by line
+                m = iteration.search(message)
+                if m is not None and progress is not None:
+                    progress("training", int(m.group(1)), total)
 
-        self.progress = progress
-        self.total = total
         self.trainer = Trainer(algorithm="lbfgs", verbose=False)
 
 
@@ -163,7 +165,7 @@ def train_tagger(
     runner = _Trainer(progress, params.max_iterations)
     for k, (ex, path) in enumerate(train_texts):
         rows = featurizer.features(ex.text)
-        tags = spans_to_tags(len(ex.text), ex.spans, ENTITY_LABELS)
+        tags = spans_to_tags(len(ex.text), ex.spans, ENTITY_LABELS, params.scheme)
         for _ in range(params.jsonl_weight if path.suffix == ".jsonl" else 1):
             runner.trainer.append(rows, tags)
         if progress is not None and (k % 500 == 0 or k + 1 == len(train_texts)):
@@ -200,8 +202,7 @@ def train_tagger(
                     scores.setdefault(path.name, {}).setdefault(part, {})[convention] = summary(rep)
     extractor.convention = "spec"
     header["heldout_scores"] = scores
-    write_model(output, crf_bytes, header)
-    return header
+    return write_model(output, crf_bytes, header)
 
 
 def summary(report: dict[str, Any]) -> dict[str, Any]:
