@@ -20,8 +20,7 @@ the two disagree on the same characters:
 
 The thresholds were chosen on the held-out ``dev`` part of the corpora and the
 seed gold (bench/bench_entities.py prints the scores they give).  A span keeps
-the confidence of whoever supplied it; a rule span the tagger agrees with
-exactly takes the tagger's confidence.
+its confidence (the tagger's probability for it, also for rule spans).
 """
 
 from __future__ import annotations
@@ -63,7 +62,7 @@ def merge_entity_spans(
             r = rules[k]
             if (r[0], r[1]) == (start, end):
                 beaten.add(k)
-                kept.append((start, end, label if c >= label_override else r[2], conf))
+                kept.append(m if c >= label_override or r[2] == label else r)
                 continue
             inside = start <= r[0] and r[1] <= end
             around = r[0] <= start and end <= r[1]

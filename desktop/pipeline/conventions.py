@@ -14,7 +14,9 @@ What it does, in this order (spans of other labels pass through untouched):
    江主席 -> 江).
 2. **Surname + honorific is one name.**  A PER that is a bare surname followed
    directly by an honorific (先生, 女士, 大爷, 嬢 …) takes it in (吴 + 先生 ->
-   吴先生); a full name keeps the honorific out (鲍林先生 -> 鲍林).
+   吴先生); a full name keeps the honorific out (鲍林先生 -> 鲍林).  A single
+   character with neither a title nor an honorific after it is not a name on
+   its own (王 in 王强大起来了).
 3. **The longest continuous place name.**  Directly adjacent LOC spans of two or
    more characters each are one LOC (青海省 + 曲麻莱县, 渝中区 + 贺龙广场), unless
    the second is a country, or a province after anything but a country (北京 +
@@ -103,7 +105,7 @@ class SpecConventions:
         """
         ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
         ordered = [self._person(text, s) if s[2] == "PER" else s for s in ordered]
-        ordered = [s for s in ordered if s[0] < s[1]]
+        ordered = [s for s in ordered if s[0] < s[1] and (s[2] != "PER" or s[1] - s[0] > 1 or self._titled(text, s[1]))]
         ordered = self._merge_places(text, ordered)
         ordered = self._place_bodies(text, ordered, word_ends)
         if doc_titles:
@@ -132,6 +134,10 @@ class SpecConventions:
                     end += size
                     break
         return (start, end, label, conf)
+
+    def _titled(self, text: str, end: int) -> bool:
+        """A title or honorific starts at ``end``."""
+        return any(text[end : end + size] in self.titles or text[end : end + size] in self.honorifics for size in (1, 2, 3, 4))
 
     # ------------------------------------------------------------------ LOC
 

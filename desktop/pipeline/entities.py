@@ -19,10 +19,12 @@ For one text:
 6. ``rules.resolve`` makes the whole maximal and non-overlapping (DOC covers what
    is inside it, then the longest span wins); LOC spans get their division code.
 
-Confidence: a tagger span carries the tagger's probability (see ``tagger``); a
-rule span the tagger did not tag the same way carries ``RULE_CONFIDENCE`` of its
-label — the precision of the rule finders measured on the held-out data (see the
-model card), a documented constant rather than a probability.
+Confidence: every PER/LOC/ORG span carries the tagger's probability for it (see
+``tagger``), also when the rules found it; DATE, MONEY, PERCENT and DOC spans,
+which the tagger does not know, and every span when no model is loaded carry
+``RULE_CONFIDENCE`` of their label: the precision of the rule finders measured
+on held-out data (bench/bench_entities.py), a documented constant rather than a
+probability.
 
 Without a model (missing or corrupt file, or ``model=None``) the extractor runs
 the rules alone, as before the tagger existed; ``model_problem`` says why in one
@@ -156,7 +158,7 @@ class EntityExtractor:
         self._tagger: CrfTagger | None = None
         self._loaded = False
         self.model_problem: str | None = None
-        self._lock = threading.Lock()  # one CRFsuite tagger is not thread-safe
+        self._lock = threading.Lock()  # loading happens once
 
     @property
     def tagger(self) -> CrfTagger | None:
@@ -219,9 +221,9 @@ class EntityExtractor:
         if self._tagger is None:
             return [_with_confidence(s, RULE_CONFIDENCE.get(s.label)) for s in rule_spans]
         rows = self._rows(text, tokens, rule_spans)
-        with self._lock:
-            tagged = self._tagger.tag(rows)
-        entity_rules = [(s.start, s.end, s.label, None) for s in rule_spans if s.label in ENTITY_LABELS]
+        entity_rules = [(s.start, s.end, s.label) for s in rule_spans if s.label in ENTITY_LABELS]
+        tagged, doubts = self._tagger.tag(rows, entity_rules)
+        entity_rules = [(s, e, lab, p) for (s, e, lab), p in zip(entity_rules, doubts)]
         merged = merge_entity_spans(tagged, entity_rules)
         titles = [(s.start, s.end) for s in rule_spans if s.label == "DOC"]
         if self.convention == "spec":

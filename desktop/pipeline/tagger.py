@@ -16,9 +16,11 @@ model instead of raising, so a damaged file must never reach it.
 Confidence
 ----------
 A span's confidence is the smallest marginal probability, over its characters,
-of the tag the model gave each of them (CRFsuite's forward-backward marginals):
-the probability that the weakest character of the span is tagged as it is, an
-upper bound on the probability of the whole span being right.
+of the tag that marks each of them as part of that span (CRFsuite's
+forward-backward marginals): the probability that the weakest character of the
+span is tagged as it is, an upper bound on the probability of the whole span
+being right.  The same figure is given for spans the rules found
+(``tag(rows, others)``), so a rule span the model doubts shows it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -121,13 +124,18 @@ def model_problem(path: str | Path | None) -> str | None:
 
 
 class CrfTagger:
-    """A loaded model: tags feature rows, returns spans with confidence.  Not thread-safe."""
+    """A loaded model: tags feature rows, returns spans with confidence.
+
+    One CRFsuite tagger holds the state of the last sequence it tagged, so calls
+    are serialised by a lock (extractors in several threads may share a model).
+    """
 
     def __init__(self, path: str | Path) -> None:
         import pycrfsuite
 
         self.path = Path(path)
         self.header, crf = read_model(self.path)
+        self._lock = threading.Lock()
         self._tagger = pycrfsuite.Tagger()
         self._crf = crf  # CRFsuite reads the model from this buffer: it must live as long as the tagger
         try:
@@ -136,22 +144,42 @@ class CrfTagger:
             raise ModelError(f"entity model {self.path} is not a valid CRF model ({err})") from None
         self.labels = tuple(self._tagger.labels())
         self.size = len(crf)
+        self._bioes = any(t.startswith(("E-", "S-")) for t in self.labels)
+        self._entity_labels = frozenset(t[2:] for t in self.labels if t != "O")
 
-    def tag(self, rows: Sequence[Sequence[str]]) -> list[SpanConf]:
-        """Spans ``(start, end, label, confidence)`` of the text whose feature rows are ``rows``."""
+    def tag(
+        self, rows: Sequence[Sequence[str]], others: Sequence[tuple[int, int, str]] = ()
+    ) -> tuple[list[SpanConf], list[float]]:
+        """Spans ``(start, end, label, confidence)`` of the text whose feature rows are ``rows``,
+        and the model's probability for each of ``others`` (spans found another way)."""
         if not rows:
-            return []
-        tagger = self._tagger
-        tags = tagger.tag(rows)
-        marginal = tagger.marginal
-        return [
-            (start, end, label, min([marginal(tags[k], k) for k in range(start, end)]))
-            for start, end, label in tags_to_spans(tags)
-        ]
+            return [], [0.0] * len(others)
+        with self._lock:
+            tags = self._tagger.tag(rows)
+            marginal = self._tagger.marginal
+            spans = [
+                (start, end, label, min([marginal(tags[k], k) for k in range(start, end)]))
+                for start, end, label in tags_to_spans(tags)
+            ]
+            return spans, [self._span_probability(s, e, lab) for s, e, lab in others]
+
+    def _span_probability(self, start: int, end: int, label: str) -> float:
+        """Smallest marginal of the tags that would mark ``[start, end)`` as ``label``."""
+        if label not in self._entity_labels:
+            return 0.0
+        marginal = self._tagger.marginal
+        if self._bioes:
+            if end - start == 1:
+                return marginal("S-" + label, start)
+            wanted = ["B-" + label, *(["I-" + label] * (end - start - 2)), "E-" + label]
+        else:
+            wanted = ["B-" + label, *(["I-" + label] * (end - start - 1))]
+        return min([marginal(t, k) for k, t in zip(range(start, end), wanted)])
 
     def tags_and_marginals(self, rows: Sequence[Sequence[str]]) -> tuple[list[str], list[float]]:
         """The best tag sequence and each tag's marginal probability (for analysis and tests)."""
         if not rows:
             return [], []
-        tags = self._tagger.tag(rows)
-        return tags, [self._tagger.marginal(t, i) for i, t in enumerate(tags)]
+        with self._lock:
+            tags = self._tagger.tag(rows)
+            return tags, [self._tagger.marginal(t, i) for i, t in enumerate(tags)]

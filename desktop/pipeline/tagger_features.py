@@ -21,6 +21,9 @@ forms as half-width, so ``2023`` and ``１９９８`` look alike):
   (政府, 委员会), a division or country name or alias of the gazetteer, a town
   or village of the gazetteer, a surname;
 * whether ``i`` starts with a surname (single, or compound such as 欧阳);
+* how far ahead the next head of an organisation name ends (a word of the organ
+  list, or one ending in 局/委/会/院/所/厂/队 …), up to ten characters and not
+  across punctuation: the start of a long ORG is far from its head;
 * the rule finders' tag at ``i`` (``B-LOC``, ``I-ORG``, ``I-DATE`` ...): the tagger
   starts from what the rules know and learns how far to trust it.
 
@@ -34,7 +37,7 @@ import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 
 # Full-width ASCII -> half-width, every digit -> "0".
 _NORMALISE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -79,6 +82,7 @@ class FeatureLexicon:
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
     local_places: tuple[Container[str], ...] = ()
+    compound_starts: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -108,7 +112,7 @@ class FeatureLexicon:
         ):  # later lists win: a title beats a surname or a place of the same spelling
             for w in entries:
                 word_class[w] = name
-        return cls(word_class, single, compound, local_places)
+        return cls(word_class, single, compound, local_places, frozenset(c[0] for c in compound))
 
     def classify(self, word: str) -> str:
         """The class of ``word``: the hand-made lists, then the gazetteer; ``-`` for none."""
@@ -120,6 +124,35 @@ class FeatureLexicon:
         return "-"
 
 
+# Last characters of the heads of organisation names (水利局, 委员会, 研究所, 足球队 …).
+_ORGAN_ENDS = frozenset("部局委会院所厂队社党团行司校馆台站处署办军报组室科系厅庭")
+# Distance (in characters) to the end of the next organ head -> feature value.
+_DISTANCE = ("", "1", "2", "3", "4", "5", "6", "6", "9", "9", "9")
+
+
+def _organ_ahead(n: int, words: Sequence[str], classes: Sequence[str], cls: str) -> list[str]:
+    """For each character, how far ahead the next organ head word ends (``oa=1`` .. ``oa=9``,
+    ``oa=-`` when none ends within ten characters or punctuation comes first)."""
+    ends = bytearray(n + 1)
+    pos = 0
+    for w, c in zip(words, classes):
+        pos += len(w)
+        if c == "org" or (len(w) >= 2 and w[-1] in _ORGAN_ENDS):
+            ends[pos] = 1
+    out = ["oa=-"] * n
+    nxt = -1
+    for i in range(n - 1, -1, -1):
+        if ends[i + 1]:
+            nxt = i + 1
+        elif cls[i] in "PS":
+            nxt = -1
+        if nxt > 0 and nxt - i <= 10:
+            out[i] = _OA[nxt - i]
+    return out
+
+
+_OA = ["oa=-", *("oa=" + d for d in _DISTANCE[1:])]
+
 # Last characters of town and village names (镇 乡 街道 苏木; 社区 村 居委会 嘎查).
 _LOCAL_ENDS = frozenset("镇乡道木区村会查")
 
@@ -130,8 +163,34 @@ def _classes(norm: str) -> str:
     return _ASTRAL.sub("P", out) if not out.isascii() else out
 
 
-def _word_columns(n: int, tokens: Sequence[tuple[str, str]], lex: FeatureLexicon) -> tuple[list[str], ...]:
-    """Word-level feature columns, computed per word and spread over its characters."""
+class _Prefixed(dict):
+    """``prefix + key`` for each key, made once and then looked up (cheaper than concatenating)."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, key: str) -> str:
+        value = self[key] = self.prefix + key
+        return value
+
+
+_C0, _C1, _C2, _K, _R = _Prefixed("c="), _Prefixed("c-1="), _Prefixed("c+1="), _Prefixed("k="), _Prefixed("r=")
+_WORD_PLACES = {1: ("S",)}
+
+
+def _places(size: int) -> tuple[str, ...]:
+    found = _WORD_PLACES.get(size)
+    if found is None:
+        found = _WORD_PLACES[size] = ("B", *("M" * (size - 2)), "E")
+    return found
+
+
+def _word_rows(
+    n: int, tokens: Sequence[tuple[str, str]], lex: FeatureLexicon
+) -> tuple[list[tuple[str, ...]], list[str], list[str]]:
+    """The word-level features of each character (computed once per word, repeated over its
+    characters), and the words with their classes."""
     words = [w for w, _ in tokens]
     tags = [t for _, t in tokens]
     sizes = [len(w) for w in words]
@@ -139,23 +198,23 @@ def _word_columns(n: int, tokens: Sequence[tuple[str, str]], lex: FeatureLexicon
         raise ValueError(f"tokens cover {sum(sizes)} characters of {n}")
     classify = lex.classify
     classes = [classify(w) for w in words]
-    owner = [k for k, size in enumerate(sizes) for _ in range(size)]  # word index of each character
-    place = "".join(["S" if size == 1 else "B" + "M" * (size - 2) + "E" for size in sizes])
     left_tags = ["^", *tags[:-1]]
     right_tags = [*tags[1:], "$"]
     left_cls = ["^", *classes[:-1]]
     right_cls = [*classes[1:], "$"]
-    per_word = (
-        ["w=" + w if len(w) > 1 else "w=" for w in words],
-        ["wl=" + str(min(size, 5)) for size in sizes],
-        ["we=" + w[-1] if len(w) > 1 else "we=" for w in words],
-        ["lr=" + a + "|" + b for a, b in zip(left_tags, right_tags)],
-        ["wc=" + c for c in classes],
-        ["nb=" + a + "|" + b for a, b in zip(left_cls, right_cls)],
-    )
-    char_tags = [tags[k] for k in owner]
-    wp = ["wp=" + p + t for p, t in zip(place, char_tags)]
-    return (wp, *([col[k] for k in owner] for col in per_word))
+    shared = [
+        (
+            "w=" + w if size > 1 else "w=",
+            "wl=" + str(min(size, 5)),
+            "we=" + w[-1] if size > 1 else "we=",
+            "lr=" + lt + "|" + rt,
+            "wc=" + c,
+            "nb=" + lc + "|" + rc,
+        )
+        for w, size, lt, rt, c, lc, rc in zip(words, sizes, left_tags, right_tags, classes, left_cls, right_cls)
+    ]
+    rows = [("wp=" + place + tag, *feats) for size, tag, feats in zip(sizes, tags, shared) for place in _places(size)]
+    return rows, words, classes
 
 
 def char_features(
@@ -177,29 +236,24 @@ def char_features(
     prev2, prev1, nxt1, nxt2 = pad[0:n], pad[1 : n + 1], pad[3 : n + 3], pad[4 : n + 4]
     cls = _classes(norm)
     cpad = "^" + cls + "$"
-    single, compound = lex.surnames, lex.compound_surnames
-    wp, ww, wl, we, ctx, cls_cur, cls_nb = _word_columns(n, tokens, lex)
+    single, compound, compound_starts = lex.surnames, lex.compound_surnames, lex.compound_starts
+    c0, c1, c2, k = _C0, _C1, _C2, _K
     columns = (
-        ["c=" + c for c in norm],
-        ["c-1=" + c for c in prev1],
-        ["c+1=" + c for c in nxt1],
+        [c0[c] for c in norm],
+        [c1[c] for c in prev1],
+        [c2[c] for c in nxt1],
         ["b-2=" + a + b for a, b in zip(prev2, prev1)],
         ["b-1=" + a + b for a, b in zip(prev1, norm)],
         ["b+1=" + a + b for a, b in zip(norm, nxt1)],
         ["b+2=" + a + b for a, b in zip(nxt1, nxt2)],
         ["t=" + a + b + c for a, b, c in zip(prev1, norm, nxt1)],
-        ["k=" + cpad[i : i + 3] for i in range(n)],
-        wp,
-        ww,
-        wl,
-        we,
-        ctx,
-        cls_cur,
-        cls_nb,
+        [k[cpad[i : i + 3]] for i in range(n)],
         [
-            "s=2" if text[i : i + 2] in compound else ("s=1" if c in single else "s=0")
+            "s=2" if c in compound_starts and text[i : i + 2] in compound else ("s=1" if c in single else "s=0")
             for i, c in enumerate(text)
         ],
-        ["r=" + t for t in rule_tags],
+        [_R[t] for t in rule_tags],
     )
-    return list(zip(*columns))
+    word_rows, words, classes = _word_rows(n, tokens, lex)
+    ahead = _organ_ahead(n, words, classes, cls)
+    return [chars + words + (oa,) for chars, words, oa in zip(zip(*columns), word_rows, ahead)]

@@ -51,8 +51,8 @@ ProgressFn = Callable[[str, int, int], None]  # (stage, done, total)
 class TrainParams:
     """L-BFGS settings of CRFsuite (see its manual) and the weight of spec-convention (JSONL) texts."""
 
-    c1: float = 0.05
-    c2: float = 0.01
+    c1: float = 0.02
+    c2: float = 0.005
     max_iterations: int = 150
     min_freq: int = 1
     jsonl_weight: int = 1  # each training text of a JSONL corpus counts this many times
@@ -164,6 +164,7 @@ def train_tagger(
     featurizer = factory(None)  # rules only: the features do not depend on any model
     runner = _Trainer(progress, params.max_iterations)
     for k, (ex, path) in enumerate(train_texts):
+        ex = without_final_stop(ex, seed)
         rows = featurizer.features(ex.text)
         tags = spans_to_tags(len(ex.text), ex.spans, ENTITY_LABELS, params.scheme)
         for _ in range(params.jsonl_weight if path.suffix == ".jsonl" else 1):
@@ -203,6 +204,26 @@ def train_tagger(
     extractor.convention = "spec"
     header["heldout_scores"] = scores
     return write_model(output, crf_bytes, header)
+
+
+_FINAL_STOPS = "。！？!?；;…"
+
+
+def without_final_stop(ex: Example, seed: int) -> Example:
+    """One in four texts that end with a full stop (by a hash of text and seed) learned without it.
+
+    Headlines, captions and the lines given to ``annotate`` often end with no stop;
+    a tagger that only ever saw a stop at the end runs the last name on to the
+    end of such a text (红星小学参观).
+    """
+    import hashlib
+
+    if len(ex.text) < 2 or ex.text[-1] not in _FINAL_STOPS:
+        return ex
+    if hashlib.sha1(f"stop\x1f{seed}\x1f{ex.text}".encode()).digest()[0] % 4:
+        return ex
+    n = len(ex.text) - 1
+    return Example(ex.text[:n], [s for s in ex.spans if s[1] <= n], ex.source)
 
 
 def summary(report: dict[str, Any]) -> dict[str, Any]:

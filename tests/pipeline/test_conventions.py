@@ -96,3 +96,8 @@ def test_a_document_title_covers_the_names_inside_it_but_not_a_name_that_is_the_
     spans = spans_with_conf([(1, 4, "LOC"), (4, 7, "LOC"), (12, 16, "ORG")])
     got = conv.apply(text, spans, doc_titles=[(1, 9), (12, 16)])
     assert [(text[s:e], lab) for s, e, lab, _ in got] == [("南川日报", "ORG")]
+
+
+def test_a_lone_character_is_a_name_only_with_a_title_or_honorific_after_it(conv):
+    text = "王强大起来了，林书记来了"
+    assert _apply(conv, text, [("王", "PER"), ("林", "PER")]) == [("林", "PER")]

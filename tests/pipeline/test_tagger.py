@@ -153,3 +153,16 @@ def test_tagged_spans_carry_probabilities(tiny_model):
         assert s.text == text[s.start : s.end] and s.confidence is not None and 0.0 < s.confidence <= 1.0
     tags, marginals = ex.tagger.tags_and_marginals(ex.features(text))
     assert len(tags) == len(text) and all(0.0 < p <= 1.0 for p in marginals)
+
+
+def test_one_in_four_texts_is_learned_without_its_final_stop():
+    from desktop.pipeline.ner_data import Example
+    from desktop.pipeline.tagger_training import without_final_stop
+
+    texts = [Example(f"王{i}到青石县。", [(0, 2, "PER"), (3, 6, "LOC")]) for i in range(400)]
+    cut = [without_final_stop(ex, 11) for ex in texts]
+    stripped = [c for c, ex in zip(cut, texts) if c.text != ex.text]
+    assert 0.18 < len(stripped) / len(texts) < 0.32
+    assert all(c.text == ex.text[:-1] and c.spans == ex.spans for c, ex in zip(cut, texts) if c.text != ex.text)
+    assert [c.text for c in cut] == [without_final_stop(ex, 11).text for ex in texts]  # deterministic
+    assert without_final_stop(Example("没有句号", []), 11).text == "没有句号"
