@@ -10,7 +10,10 @@ the two disagree on the same characters:
 * **The tagger's span contains exactly one rule span** (加拿大海军舰艇编队 around
   the rule's 加拿大): the tagger's longer span wins when its confidence is at
   least ``CONTAIN_MIN`` — a named body around its place prefix is what the news
-  corpora teach and the rules do not know.  A tagger span that swallows two or
+  corpora teach and the rules do not know.  But an ORG's head is its last word:
+  a tagger span that runs past the end of a rule ORG into the next word
+  (市纪委监委 + 通报) loses; one that completes a word the rule cut (组委 -> 组委会)
+  may win.  A tagger span that swallows two or
   more rule spans (区应急局和区总工会) has run two names together: the rules win.
 * **A rule span contains the tagger's** (广元市昭化区 around 昭化区): the longer,
   the rule's, wins (the longest continuous name).
@@ -25,10 +28,10 @@ its confidence (the tagger's probability for it, also for rule spans).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 LABEL_OVERRIDE = 0.9
-CONTAIN_MIN = 0.5
+CONTAIN_MIN = 0.7
 CROSS_MIN = 0.9
 ALONE_MIN = 0.0
 
@@ -44,6 +47,7 @@ def merge_entity_spans(
     cross_min: float = CROSS_MIN,
     alone_min: float = ALONE_MIN,
     label_override: float = LABEL_OVERRIDE,
+    word_ends: Container[int] | None = None,
 ) -> list[SpanC]:
     """One non-overlapping list of PER/LOC/ORG spans from the tagger's and the rules' (see module doc)."""
     kept: list[SpanC] = []
@@ -65,6 +69,8 @@ def merge_entity_spans(
                 kept.append(m if c >= label_override or r[2] == label else r)
                 continue
             inside = start <= r[0] and r[1] <= end
+            if inside and r[2] == "ORG" and end > r[1] and word_ends is not None and r[1] in word_ends:
+                continue  # past the head of a rule ORG, into the next word
             around = r[0] <= start and end <= r[1]
             if inside and c >= contain_min or not inside and not around and c >= cross_min:
                 beaten.add(k)

@@ -28,13 +28,19 @@ What it does, in this order (spans of other labels pass through untouched):
    followed by an ORG is one ORG (长沙市 + 芙蓉区人民法院); a LOC directly followed
    by an organ word (政府, 人民政府, 党委, 政协 …) that ends on a word boundary
    is an ORG (中国 + 政府 -> 中国政府).  With anything in between (川渝两省政协)
-   nothing changes.
+   nothing changes.  A bare organ word right after a generic qualifier (各级政府,
+   相关部门, 毗邻地区政协, 两省政协) is a generic reference, not an ORG.
 
 5. **A document title covers what is inside it.**  Given the document titles of
    the text (what stands in 《》), a PER/LOC/ORG inside a title and shorter than
    it goes (中 and 美 inside 《中美联合声明》); one that is the whole title stays
    (《环球时报》: a newspaper named in 《》 is the ORG, not a document), and the
    extractor then drops that DOC.
+
+6. **Generic area words are not places.**  A LOC that is a generic area word
+   (农村, 社区, 城区 …, ``resources/lexicon/generic_place_words.txt``) or one
+   followed by a settlement word (城中 + 村, 新农 + 村, 智慧 + 社区) goes: the spec
+   does not annotate generic references.
 
 Single-character place abbreviations are LOC in both conventions (中/LOC 美/LOC
 in the corpora, 川 in 来川视察 in the spec), so nothing is needed for them.
@@ -45,6 +51,14 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
+
+# Settlement and site words after which a generic word stays generic (城中村, 智慧社区).
+_SETTLEMENT_WORDS = ("社区", "街道", "小区", "广场", "公园", "村", "镇", "乡", "区", "街")
+
+# Before a bare organ word these make a generic reference (各级政府, 相关部门, 两省政协).
+_GENERIC_QUALIFIERS = frozenset(
+    ("各级", "相关", "有关", "各地", "地区", "基层", "当地", "两省", "两地", "两市", "各省", "各市", "各", "该", "本", "全", "两", "诸")
+)
 
 # (start, end, label, confidence or None)
 SpanC = tuple[int, int, str, "float | None"]
@@ -67,6 +81,7 @@ class SpecConventions:
     countries: frozenset[str] = frozenset()
     provinces: frozenset[str] = frozenset()
     longest_organ: int = 0
+    generic_places: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -78,6 +93,7 @@ class SpecConventions:
         province_abbreviations: Iterable[str],
         countries: Iterable[str] = (),
         provinces: Iterable[str] = (),
+        generic_places: Iterable[str] = (),
     ) -> SpecConventions:
         organs = frozenset(w for w in organ_words if len(w) >= 2)
         return cls(
@@ -89,6 +105,7 @@ class SpecConventions:
             frozenset(countries),
             frozenset(provinces),
             max(map(len, organs), default=0),
+            frozenset(generic_places),
         )
 
     def apply(
@@ -106,8 +123,11 @@ class SpecConventions:
         ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
         ordered = [self._person(text, s) if s[2] == "PER" else s for s in ordered]
         ordered = [s for s in ordered if s[0] < s[1] and (s[2] != "PER" or s[1] - s[0] > 1 or self._titled(text, s[1]))]
+        if self.generic_places:
+            ordered = [s for s in ordered if s[2] != "LOC" or not self._generic_place(text[s[0] : s[1]])]
         ordered = self._merge_places(text, ordered)
         ordered = self._place_bodies(text, ordered, word_ends)
+        ordered = [s for s in ordered if not (s[2] == "ORG" and self._generic_body(text, s))]
         if doc_titles:
             ordered = [s for s in ordered if not _inside_a_title(s, doc_titles)]
         return ordered
@@ -165,6 +185,12 @@ class SpecConventions:
             return all(c in self.province_abbreviations for c in text[left[0] : right[1]])
         return False
 
+    def _generic_place(self, name: str) -> bool:
+        if name in self.generic_places:
+            return True
+        suffix = next((x for x in _SETTLEMENT_WORDS if name.endswith(x) and len(name) > len(x)), None)
+        return suffix is not None and name[: -len(suffix)] in self.generic_places
+
     # ------------------------------------------------------------------ ORG
 
     def _place_bodies(self, text: str, spans: list[SpanC], word_ends: Container[int] | None) -> list[SpanC]:
@@ -188,6 +214,12 @@ class SpecConventions:
             out.append(span)
             k += 1
         return out
+
+    def _generic_body(self, text: str, span: SpanC) -> bool:
+        if text[span[0] : span[1]] not in self.organ_words:
+            return False
+        before = text[max(0, span[0] - 2) : span[0]]
+        return before in _GENERIC_QUALIFIERS or before[-1:] in _GENERIC_QUALIFIERS
 
     def _organ_after(self, text: str, at: int, limit: int, word_ends: Container[int] | None) -> int | None:
         for end in range(limit, at + 1, -1):

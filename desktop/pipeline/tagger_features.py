@@ -22,8 +22,8 @@ forms as half-width, so ``2023`` and ``１９９８`` look alike):
   or village of the gazetteer, a surname;
 * whether ``i`` starts with a surname (single, or compound such as 欧阳);
 * how far ahead the next head of an organisation name ends (a word of the organ
-  list, or one ending in 局/委/会/院/所/厂/队 …), up to ten characters and not
-  across punctuation: the start of a long ORG is far from its head;
+  lists, a word jieba tags ``nt``, or one ending in 部/局/委/院/厂/队/社 …), up to ten
+  characters and not across punctuation: the start of a long ORG is far from its head;
 * the rule finders' tag at ``i`` (``B-LOC``, ``I-ORG``, ``I-DATE`` ...): the tagger
   starts from what the rules know and learns how far to trust it.
 
@@ -37,7 +37,7 @@ import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 4
 
 # Full-width ASCII -> half-width, every digit -> "0".
 _NORMALISE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -124,20 +124,23 @@ class FeatureLexicon:
         return "-"
 
 
-# Last characters of the heads of organisation names (水利局, 委员会, 研究所, 足球队 …).
-_ORGAN_ENDS = frozenset("部局委会院所厂队社党团行司校馆台站处署办军报组室科系厅庭")
+# Last characters that make a word the head of an organisation name (外交部, 水利局, 人民
+# 医院, 化工厂, 足球队, 出版社, 实验学校 …); those that end common words far more often than
+# names (会 社会, 行 进行, 报 通报, 系 关系, 所 场所, 庭 家庭 …) count only through the organ
+# word lists or jieba's organisation tag ``nt``.
+_ORGAN_ENDS = frozenset("部局委院厂队社党校馆署司厅")
 # Distance (in characters) to the end of the next organ head -> feature value.
 _DISTANCE = ("", "1", "2", "3", "4", "5", "6", "6", "9", "9", "9")
 
 
-def _organ_ahead(n: int, words: Sequence[str], classes: Sequence[str], cls: str) -> list[str]:
+def _organ_ahead(n: int, words: Sequence[str], tags: Sequence[str], classes: Sequence[str], cls: str) -> list[str]:
     """For each character, how far ahead the next organ head word ends (``oa=1`` .. ``oa=9``,
     ``oa=-`` when none ends within ten characters or punctuation comes first)."""
     ends = bytearray(n + 1)
     pos = 0
-    for w, c in zip(words, classes):
+    for w, t, c in zip(words, tags, classes):
         pos += len(w)
-        if c == "org" or (len(w) >= 2 and w[-1] in _ORGAN_ENDS):
+        if c == "org" or t == "nt" or (len(w) >= 2 and w[-1] in _ORGAN_ENDS):
             ends[pos] = 1
     out = ["oa=-"] * n
     nxt = -1
@@ -188,9 +191,9 @@ def _places(size: int) -> tuple[str, ...]:
 
 def _word_rows(
     n: int, tokens: Sequence[tuple[str, str]], lex: FeatureLexicon
-) -> tuple[list[tuple[str, ...]], list[str], list[str]]:
+) -> tuple[list[tuple[str, ...]], list[str], list[str], list[str]]:
     """The word-level features of each character (computed once per word, repeated over its
-    characters), and the words with their classes."""
+    characters), and the words with their tags and classes."""
     words = [w for w, _ in tokens]
     tags = [t for _, t in tokens]
     sizes = [len(w) for w in words]
@@ -214,7 +217,7 @@ def _word_rows(
         for w, size, lt, rt, c, lc, rc in zip(words, sizes, left_tags, right_tags, classes, left_cls, right_cls)
     ]
     rows = [("wp=" + place + tag, *feats) for size, tag, feats in zip(sizes, tags, shared) for place in _places(size)]
-    return rows, words, classes
+    return rows, words, tags, classes
 
 
 def char_features(
@@ -254,6 +257,6 @@ def char_features(
         ],
         [_R[t] for t in rule_tags],
     )
-    word_rows, words, classes = _word_rows(n, tokens, lex)
-    ahead = _organ_ahead(n, words, classes, cls)
+    word_rows, words, tags, classes = _word_rows(n, tokens, lex)
+    ahead = _organ_ahead(n, words, tags, classes, cls)
     return [chars + words + (oa,) for chars, words, oa in zip(zip(*columns), word_rows, ahead)]

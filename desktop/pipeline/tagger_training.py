@@ -51,8 +51,8 @@ ProgressFn = Callable[[str, int, int], None]  # (stage, done, total)
 class TrainParams:
     """L-BFGS settings of CRFsuite (see its manual) and the weight of spec-convention (JSONL) texts."""
 
-    c1: float = 0.02
-    c2: float = 0.005
+    c1: float = 0.05
+    c2: float = 0.01
     max_iterations: int = 150
     min_freq: int = 1
     jsonl_weight: int = 1  # each training text of a JSONL corpus counts this many times

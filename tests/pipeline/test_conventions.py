@@ -101,3 +101,17 @@ def test_a_document_title_covers_the_names_inside_it_but_not_a_name_that_is_the_
 def test_a_lone_character_is_a_name_only_with_a_title_or_honorific_after_it(conv):
     text = "王强大起来了，林书记来了"
     assert _apply(conv, text, [("王", "PER"), ("林", "PER")]) == [("林", "PER")]
+
+
+def test_generic_area_words_are_not_places():
+    conv = SpecConventions.build(titles=[], honorifics=[], organ_words=[], surnames=[], province_abbreviations="",
+                                 generic_places=["城中", "农村", "智慧"])
+    text = "改造城中村，建设农村和智慧社区，走进青石村"
+    spans = [(text.index(t), text.index(t) + len(t), "LOC", None) for t in ("城中村", "农村", "智慧社区", "青石村")]
+    assert [text[s:e] for s, e, _, _ in conv.apply(text, spans)] == ["青石村"]
+
+
+def test_a_bare_organ_word_after_a_generic_qualifier_is_not_a_body(conv):
+    text = "各级政府和委员会，青石县政府"
+    spans = spans_with_conf([(2, 4, "ORG"), (5, 8, "ORG"), (9, 14, "ORG")])
+    assert [text[s:e] for s, e, _, _ in conv.apply(text, spans)] == ["委员会", "青石县政府"]
