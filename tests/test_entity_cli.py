@@ -97,3 +97,22 @@ def test_annotate_rules_only(tmp_path):
     assert result.exit_code == 0 and "newsdesk:" not in result.output
     (record,) = [json.loads(ln) for ln in result.output.splitlines()]
     assert [(s["label"], s["text"]) for s in record["spans"]] == [("PER", "王铁柱")]
+
+
+def test_import_with_a_broken_model_says_so_once_and_imports_with_the_rules(tmp_path, seed_paths, monkeypatch):
+    broken = tmp_path / "broken.crf"
+    broken.write_bytes(b"NEWSDESK-CRF 1\n{\"crf_length\": 9}\ntruncated")
+    monkeypatch.setenv("NEWSDESK_ENTITY_MODEL", str(broken))
+    from desktop.pipeline import entities
+
+    monkeypatch.setattr(entities, "_extractor", None)  # the process-wide extractor reads the variable anew
+    db = tmp_path / "p.sqlite"
+    result = CliRunner().invoke(main, ["import", "--db", str(db), "--quiet", "--workers", "1", str(seed_paths[0])])
+    assert result.exit_code == 0, result.output
+    problem = [ln for ln in result.output.splitlines() if ln.startswith("newsdesk:")]
+    assert len(problem) == 1 and "broken.crf is corrupt or truncated" in problem[0] and "rules alone" in problem[0]
+    from desktop.store.store import Store
+
+    with Store.open(db, create=False, readonly=True) as store:
+        labels = {s.label for i in store.article_ids() for s in store.get_article(i).spans}
+    assert {"DATE", "MONEY", "ORG", "LOC"} <= labels
