@@ -248,8 +248,8 @@ def annotate_cmd(file, model: str | None, convention: str) -> None:
 @click.option("--seed", type=int, default=None, help="Seed of the held-out split (default 11, the shipped model's).")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Model file to write.")
 @click.option("--max-iterations", type=click.IntRange(min=1), default=None, help="L-BFGS iterations (default 150).")
-@click.option("--c1", type=float, default=None, help="L1 regularisation (default 0.02).")
-@click.option("--c2", type=float, default=None, help="L2 regularisation (default 0.005).")
+@click.option("--c1", type=float, default=None, help="L1 regularisation (default 0.05).")
+@click.option("--c2", type=float, default=None, help="L2 regularisation (default 0.01).")
 @click.option("--jsonl-weight", type=click.IntRange(min=1), default=None, help="Times each JSONL (spec-convention) training text counts (default 1).")
 @click.option("--json", "as_json", is_flag=True, help="Print the model header (data, parameters, held-out scores) as JSON.")
 def train_cmd(corpora, more, seed, output: Path, max_iterations, c1, c2, jsonl_weight, as_json: bool) -> None:
