@@ -4,6 +4,14 @@ Owns: ``import_annotations`` and its ``AnnotationImportSummary``.  Records are
 read with ``desktop.export.readers``; every write goes through ``Store``
 methods (no SQL, no Qt).
 
+Every record is read and checked against its format's declared schema
+(``desktop.export.record_schema``) before anything is written.  A file with a
+record that is not JSON or not of that shape (an offset that is not an integer,
+``NaN``, a label that is a list, ``tags`` that are a string...) is refused as a
+whole with ``AnnotationImportError`` -- one line: file, line, reason -- and the
+project is not touched: importing part of a file and then the corrected file
+would leave two versions of its page.
+
 Two modes:
 
 * ``match="new"``: every record becomes an article of its own, on one
@@ -16,34 +24,33 @@ Two modes:
   mapped across the whitespace differences; unmatched records become new
   articles as above.
 
-Imported spans get origin ``imported``.  A span out of the text, overlapping
-an earlier span of the record or a span already on the article, or with an
-unknown label, is reported and skipped; the rest of the file still imports.
+Imported spans get origin ``imported``.  A well-formed span out of the text,
+whose stated text differs from it, overlapping an earlier span of the record or
+a span already on the article, or with an unknown label, is reported (with the
+record's line) and skipped; the rest of the file still imports.  A section out
+of its body is reported the same way.
 Record tags are applied with ``Store.set_tags``; statuses are not imported
 (a review is an editor's act in this project).
 """
 
 from __future__ import annotations
 
-import json
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.export.offsets import OffsetMap
-from desktop.export.readers import AnnotationReadError, parse_doccano, parse_jsonl, parse_label_studio
-from desktop.pipeline.ingest import content_hash
+from desktop.export.readers import AnnotationReadError, read_doccano, read_jsonl, read_label_studio
+from desktop.pipeline.ingest import content_hash, display_name
 from desktop.pipeline.model import LABELS, ROLES, Article, Author, PageResult, Section, Span
 from desktop.store.errors import OverlapError, StoreError
 
-READERS: dict[str, Callable[[Path], Iterator[dict[str, Any]]]] = {
-    "jsonl": parse_jsonl,
-    "doccano": parse_doccano,
-    "label-studio": parse_label_studio,
+READERS: dict[str, Callable[..., Iterator[tuple[int, dict[str, Any]]]]] = {
+    "jsonl": read_jsonl,
+    "doccano": read_doccano,
+    "label-studio": read_label_studio,
 }
 MATCH_MODES: tuple[str, ...] = ("new", "text")
 _TEXT_FIELDS = ("title", "kicker", "subtitle", "byline", "source", "dateline")
@@ -52,9 +59,9 @@ _WS = re.compile(r"\s")
 
 @dataclass
 class SkippedSpan:
-    record: int  # 1-based record number in the file
-    start: int
-    end: int
+    record: int  # line of the record in the file (for Label Studio: the line its task starts on)
+    start: Any
+    end: Any
     label: str
     reason: str
 
@@ -65,7 +72,7 @@ class AnnotationImportSummary:
     records: int = 0
     matched: int = 0  # records whose text matched existing articles
     new: int = 0  # records written as new articles
-    articles_touched: int = 0  # existing articles that received spans
+    articles_touched: int = 0  # existing articles that received at least one span
     spans_imported: int = 0
     spans_by_label: Counter = field(default_factory=Counter)
     skipped: list[SkippedSpan] = field(default_factory=list)
@@ -76,92 +83,29 @@ class AnnotationImportSummary:
 
 
 class AnnotationImportError(Exception):
-    """The file could not be read at all; nothing was written."""
+    """The file could not be imported; nothing was written.  The message is one line."""
 
 
-def read_records(path: Path, fmt: str, skipped: list[SkippedSpan] | None = None) -> list[dict[str, Any]]:
-    """All records of ``path``.  When the strict reader refuses a span, the file is read
-    again record by record and the spans that do not fit are reported in ``skipped``."""
+def read_records(path: Path, fmt: str, skipped: list[SkippedSpan] | None = None) -> list[tuple[int, dict[str, Any]]]:
+    """(line, record) of every record of ``path``, each checked against the format's schema.
+
+    A record that is not JSON or not of the declared shape refuses the whole file
+    (AnnotationImportError naming the line and the reason).  A span that does not
+    fit its text is reported in ``skipped`` and left out (without ``skipped``:
+    refused like a bad record)."""
     if fmt not in READERS:
         raise AnnotationImportError(f"unknown format {fmt!r}; use one of {', '.join(READERS)}")
+
+    def bad_span(line: int, start: Any, end: Any, label: Any, reason: str) -> None:
+        assert skipped is not None
+        skipped.append(SkippedSpan(line, start, end, str(label), reason))
+
     try:
-        return list(READERS[fmt](path))
-    except AnnotationReadError:
-        if skipped is None:
-            raise
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise AnnotationImportError(f"{path}: cannot read: {err}") from err
-    try:
-        return _lenient(path, fmt, skipped)
-    except (AnnotationReadError, ValueError, KeyError, TypeError) as err:
-        raise AnnotationImportError(str(err)) from err
-
-
-def _lenient(path: Path, fmt: str, skipped: list[SkippedSpan]) -> list[dict[str, Any]]:
-    if fmt == "label-studio":
-        return _lenient_tasks(path, skipped)
-    out: list[dict[str, Any]] = []
-    lines = [ln for ln in path.read_text(encoding="utf-8-sig").splitlines() if ln.strip()]
-    for no, line in enumerate(lines, start=1):
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise AnnotationReadError(f"{path}:{no}: not JSON: {exc.msg}") from exc
-        if fmt == "jsonl":
-            body = obj.get("body") or ""
-            spans = []
-            for sp in obj.get("spans") or []:
-                st, en = sp.get("start"), sp.get("end")
-                ok = isinstance(st, int) and isinstance(en, int) and 0 <= st < en <= len(body)
-                if ok and "text" in sp and sp["text"] != body[st:en]:
-                    skipped.append(SkippedSpan(no, st, en, str(sp.get("label", "")), "text differs from the body"))
-                    continue
-                spans.append(sp)
-            obj["spans"] = spans
-            out.append(obj)
-            continue
-        text = obj.get("text", obj.get("data"))
-        if not isinstance(text, str):
-            raise AnnotationReadError(f"{path}:{no}: no 'text' (or older 'data') string")
-        omap = OffsetMap(text)
-        raw = next((obj[k] for k in ("label", "labels", "entities", "annotations") if k in obj), []) or []
-        values = {tuple(v[:3]): v[3] for v in obj.get("values") or [] if len(v) >= 4}
-        spans = []
-        for item in raw:
-            if isinstance(item, Mapping):
-                item = [item.get("start_offset"), item.get("end_offset"), item.get("label")]
-            st, en, label = (list(item) + [None, None, None])[:3]
-            try:
-                spans.append({"start": omap.import_(int(st), "utf16"), "end": omap.import_(int(en), "utf16"),
-                              "label": str(label), "value": values.get((st, en, label)), "origin": "imported"})
-            except (TypeError, ValueError, IndexError):
-                skipped.append(SkippedSpan(no, st, en, str(label), "out of range or empty"))
-        record = {k: v for k, v in obj.items()
-                  if k not in ("text", "data", "label", "labels", "entities", "annotations", "values")}
-        record.update(body=text, spans=spans)
-        out.append(record)
-    return out
-
-
-def _lenient_tasks(path: Path, skipped: list[SkippedSpan]) -> list[dict[str, Any]]:
-    """Label Studio: each task read on its own; a task whose spans do not fit keeps none."""
-    tasks = json.loads(path.read_text(encoding="utf-8-sig"))
-    out: list[dict[str, Any]] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        one = Path(tmp) / "task.json"
-        for no, task in enumerate(tasks, start=1):
-            one.write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
-            try:
-                out.extend(parse_label_studio(one))
-            except AnnotationReadError as err:
-                skipped.append(SkippedSpan(no, -1, -1, "*", f"spans do not fit the text ({str(err).split(': ', 1)[-1]})"))
-                bare = dict(task)
-                bare.pop("annotations", None)
-                bare.pop("predictions", None)
-                bare.pop("label", None)
-                one.write_text(json.dumps([bare], ensure_ascii=False), encoding="utf-8")
-                out.extend(parse_label_studio(one))
-    return out
+        return list(READERS[fmt](path, on_bad_span=bad_span if skipped is not None else None))
+    except AnnotationReadError as err:
+        raise AnnotationImportError(str(err)) from None
+    except OSError as err:
+        raise AnnotationImportError(f"{path}: cannot read: {err.strerror or err}") from None
 
 
 def _valid_spans(no: int, body: str, spans: Iterable[Mapping[str, Any]], skipped: list[SkippedSpan]) -> list[dict[str, Any]]:
@@ -182,7 +126,9 @@ def _valid_spans(no: int, body: str, spans: Iterable[Mapping[str, Any]], skipped
     return out
 
 
-def _article(position: int, record: Mapping[str, Any], spans: list[dict[str, Any]]) -> Article:
+def _article(
+    position: int, record: Mapping[str, Any], spans: list[dict[str, Any]], line: int, skipped: list[SkippedSpan]
+) -> Article:
     body = record.get("body") or ""
     authors = []
     for a in record.get("authors") or []:
@@ -191,8 +137,10 @@ def _article(position: int, record: Mapping[str, Any], spans: list[dict[str, Any
             authors.append(Author(str(a["name"]), role))
     sections = []
     for s in record.get("sections") or []:
-        if isinstance(s, Mapping) and isinstance(s.get("start"), int) and isinstance(s.get("end"), int):
-            sections.append(Section(str(s.get("title", "")), s["start"], s["end"]))
+        if isinstance(s, Mapping) and isinstance(s.get("start"), int) and 0 <= s["start"] <= s.get("end", -1) <= len(body):
+            sections.append(Section(str(s.get("title") or ""), s["start"], s["end"]))
+        else:
+            skipped.append(SkippedSpan(line, s.get("start"), s.get("end"), "(section)", "section out of range"))
     texts = {k: record.get(k) if isinstance(record.get(k), str) else "" for k in _TEXT_FIELDS}
     iso = record.get("dateline_iso")
     return Article(
@@ -241,28 +189,28 @@ def import_annotations(
     skipped: list[SkippedSpan] = []
     records = read_records(path, fmt, skipped)
     progress = progress or (lambda done, total, name: None)
-    summary = AnnotationImportSummary(file=path.name, records=len(records), skipped=skipped)
+    summary = AnnotationImportSummary(file=display_name(path.name)[0], records=len(records), skipped=skipped)
     index = store.articles_by_body() if match == "text" else {}
     new_articles: list[Article] = []
     new_tags: list[list[str]] = []
     touched: set[int] = set()
     from desktop.store.stats import body_key
 
-    for no, record in enumerate(records, start=1):
+    for done, (line, record) in enumerate(records, start=1):
         body = record.get("body") or ""
-        spans = _valid_spans(no, body, record.get("spans") or [], summary.skipped)
+        spans = _valid_spans(line, body, record.get("spans") or [], summary.skipped)
         targets = index.get(body_key(body), []) if match == "text" else []
         if not targets:
-            new_articles.append(_article(len(new_articles), record, spans))
-            new_tags.append([str(t) for t in record.get("tags") or []])
+            new_articles.append(_article(len(new_articles), record, spans, line, summary.skipped))
+            new_tags.append(list(record.get("tags") or []))
             summary.spans_by_label.update(s["label"] for s in spans)
             summary.spans_imported += len(spans)
         else:
             summary.matched += 1
             for aid in targets:
-                touched.add(aid)
-                _add_to_article(store, aid, no, body, spans, summary)
-        progress(no, len(records), path.name)
+                if _add_to_article(store, aid, line, body, spans, summary):
+                    touched.add(aid)
+        progress(done, len(records), summary.file)
     summary.new = len(new_articles)
     summary.articles_touched = len(touched)
     if new_articles:
@@ -272,9 +220,12 @@ def import_annotations(
 
 def _add_to_article(
     store: Any, aid: int, no: int, body: str, spans: list[dict[str, Any]], summary: AnnotationImportSummary
-) -> None:
-    target = store.get_article(aid).body
-    existing = {(s.start, s.end, s.label) for s in store.get_article(aid).spans}
+) -> int:
+    """Add the record's spans to article ``aid``; the number added."""
+    article = store.get_article(aid)
+    target = article.body
+    existing = {(s.start, s.end, s.label) for s in article.spans}
+    added = 0
     for s in spans:
         mapped = _map_span(body, target, s["start"], s["end"])
         if mapped is None:
@@ -291,17 +242,27 @@ def _add_to_article(
         except StoreError:
             summary.skipped.append(SkippedSpan(no, s["start"], s["end"], s["label"], "out of range or empty"))
             continue
+        added += 1
         summary.spans_imported += 1
         summary.spans_by_label[s["label"]] += 1
+    return added
 
 
 def _write_page(
     store: Any, path: Path, articles: list[Article], tags: list[list[str]], summary: AnnotationImportSummary
 ) -> None:
-    data = path.read_bytes()
-    text = "\n\n".join(a.body for a in articles)
-    outcome = store.add_page(path.name, data.decode("utf-8-sig", errors="replace"), text, content_hash(data),
-                             PageResult(text=text, articles=articles))
+    name, raw_name = display_name(path.name)
+    try:
+        data = path.read_bytes()
+        digest, raw_text = content_hash(data), data.decode("utf-8-sig", errors="replace")
+        del data
+        text = "\n\n".join(a.body for a in articles)
+        outcome = store.add_page(name, raw_text, text, digest, PageResult(text=text, articles=articles),
+                                 source_name_raw=raw_name)
+    except MemoryError:  # the page's transaction, if it had begun, was rolled back
+        raise AnnotationImportError(
+            f"{name}: not enough memory to write its {len(articles)} new article(s); nothing was written"
+        ) from None
     summary.page_status = outcome.status
     if outcome.status == "unchanged":
         summary.new = 0
@@ -338,7 +299,7 @@ def format_summary(summary: AnnotationImportSummary) -> str:
     lines.append(f"spans skipped: {len(summary.skipped)}"
                  + (" (" + ", ".join(f"{r}: {n}" for r, n in sorted(reasons.items())) + ")" if reasons else ""))
     for s in summary.skipped[:20]:
-        lines.append(f"  record {s.record}: {s.label} [{s.start}, {s.end}) {s.reason}")
+        lines.append(f"  line {s.record}: {s.label} [{s.start}, {s.end}) {s.reason}")
     if len(summary.skipped) > 20:
         lines.append(f"  … and {len(summary.skipped) - 20} more")
     return "\n".join(lines)

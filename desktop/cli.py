@@ -21,7 +21,9 @@ from desktop import __version__
 
 
 def _fail(message: str, code: int = 2) -> None:
-    click.echo(f"newsdesk: {message}", err=True)
+    from desktop.pipeline.ingest import display_name
+
+    click.echo(f"newsdesk: {display_name(message)[0]}", err=True)  # a path's undecodable bytes escaped
     sys.exit(code)
 
 
@@ -81,10 +83,10 @@ def import_cmd(db: Path, workers: int | None, quiet: bool, paths: tuple[Path, ..
 
     from desktop.importer import import_paths
     from desktop.report import format_import_summary
+    from desktop.pipeline.tagger import default_model_path, model_problem
+    from desktop.store.errors import StoreError
 
     store = _open_store(db, create=True)
-    from desktop.pipeline.tagger import default_model_path, model_problem
-
     problem = model_problem(default_model_path())
     if problem:
         click.echo(f"newsdesk: {problem}; entities come from the rules alone", err=True)
@@ -101,6 +103,8 @@ def import_cmd(db: Path, workers: int | None, quiet: bool, paths: tuple[Path, ..
         summary = import_paths(store, paths, progress=progress, workers=workers)
     except KeyboardInterrupt:
         _fail("import interrupted; pages already imported are complete, the page in progress was not written", 1)
+    except StoreError as err:  # read-only, busy, disk full: the pages written before are whole
+        _fail(f"{db}: {err}", 1)
     finally:
         if bar is not None:
             bar.close()
@@ -123,7 +127,7 @@ def _filter(status: tuple[str, ...], tag: tuple[str, ...], page: tuple[str, ...]
 @click.option("--tag", multiple=True, help="Only articles with this tag (repeatable: all must be present).")
 @click.option("--page", multiple=True, help="Only articles of this page (imported file name; repeatable).")
 @click.option("--label", multiple=True, help="Keep only spans of this label (repeatable).")
-@click.option("--human-only", is_flag=True, help="Keep only spans an editor made or confirmed.")
+@click.option("--human-only", is_flag=True, help="Keep only spans an editor made, changed, accepted or imported, and only articles an editor judged (reviewed, or with such a span; never rejected ones).")
 @click.option("--unit", type=click.Choice(["article", "sentence"]), default="article", show_default=True, help="One record per article or per sentence.")
 @click.option("--split", default=None, metavar="TRAIN,DEV,TEST", help="Write train/dev/test parts with these ratios, e.g. 0.8,0.1,0.1 (a page never spans two parts).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
@@ -297,7 +301,7 @@ def train_cmd(corpora, more, seed, output: Path, max_iterations, c1, c2, jsonl_w
 
 
 @main.command("eval")
-@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="Gold file (JSONL, one article per line) of the seed pages: segmentation and entities.")
+@click.option("--gold", type=click.Path(exists=True, path_type=Path), default=None, help="Gold file (JSONL, one article per line), or a folder of them with their pages: segmentation and entities.")
 @click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="Annotated texts (BIO or Newsdesk JSONL): entity spans only.")
 @click.option("--seeds", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None, help="Folder of the pages the gold file annotates (default: bundled seeds).")
 @click.option("--model", default=None, metavar="MODEL", help=_MODEL_HELP)

@@ -1,9 +1,19 @@
 """Export options and the record transformations they stand for.
 
 Owns :class:`ExportOptions`, :func:`apply_options` (label filter, human-only,
-article or sentence units) and the page-grouped train/dev/test split
+article or sentence units), :func:`judged` (the human-only article rule) and
+the page-grouped train/dev/test split
 (:func:`assign_pages`, :func:`split_records`, :func:`split_path`).  Filtering
 records by status, tags or pages is the store's job, not this module's.
+
+Human-only keeps the spans whose origin is ``human`` (made, changed or
+accepted by an editor) or ``imported``, and only the articles an editor
+judged: status ``reviewed``, or at least one such span, and never a
+``rejected`` article.  An unreviewed article with machine spans only would
+otherwise be exported with no spans and teach a model that it mentions no
+entities at all.  The rule looks at all of an article's spans, before the
+label filter: a reviewed article keeps its place with no PER spans when only
+PER is asked for.
 
 The split is reproducible (a fixed seed drives ``random.Random``) and has no
 leakage across a page: every article of one page goes to the same split, so
@@ -32,7 +42,8 @@ class ExportOptions:
     """How records are shaped on the way out.
 
     labels: labels to keep (empty = all).  human_only: keep only spans whose
-    origin is human or imported.  unit: "article" or "sentence".  split: None or
+    origin is human or imported, in articles an editor judged (:func:`judged`).
+    unit: "article" or "sentence".  split: None or
     (train, dev, test) ratios, with seed.  offset_unit: for doccano and Label
     Studio only, "utf16" or "codepoint"; None = the format's own unit.
     """
@@ -62,6 +73,17 @@ class ExportOptions:
         return True
 
 
+def judged(record: Mapping[str, Any]) -> bool:
+    """Whether an editor judged the article's spans: reviewed, or holding a span an editor made,
+    changed, accepted or imported; a rejected article never is."""
+    status = record.get("status")
+    if status == "rejected":
+        return False
+    if status == "reviewed":
+        return True
+    return any(s.get("origin", "auto") in HUMAN_ORIGINS for s in record.get("spans") or [])
+
+
 def normalise_ratios(ratios: Iterable[float]) -> tuple[float, float, float]:
     values = tuple(float(r) for r in ratios)
     if len(values) != 3:
@@ -75,12 +97,15 @@ def normalise_ratios(ratios: Iterable[float]) -> tuple[float, float, float]:
 def apply_options(
     records: Iterable[Mapping[str, Any]], options: ExportOptions
 ) -> Iterator[dict[str, Any]]:
-    """Yield records with spans filtered and, for unit="sentence", one per sentence.
+    """Yield records with spans filtered and, for unit="sentence", one per sentence;
+    with ``human_only``, articles no editor judged are left out (:func:`judged`).
 
     The split is not applied here (see :func:`split_records`); input records
     are not modified.
     """
     for record in records:
+        if options.human_only and not judged(record):
+            continue
         out = dict(record)
         out["spans"] = [dict(s) for s in record.get("spans") or [] if options.keeps(s)]
         if options.unit == "sentence":

@@ -3,7 +3,8 @@
 Owns: ``parse_authors`` (byline text -> ``[Author]``), ``box_byline`` (a
 ``□本报记者 某某`` line of its own), ``end_byline`` (a trailing ``某某 文/图`` or
 ``通讯员 某 特约记者 某`` line), ``is_lone_name`` (a trailing name with no role
-word) and ``match_lead`` (a ``本报讯 (…)`` wire tag and the byline in its
+word) and ``names_only`` (a line of names with no role word, ``某某    某某``) and
+``match_lead`` (a ``本报讯 (…)`` wire tag and the byline in its
 parentheses at the start of a lead).
 
 Role rules: a role word (记者, 本报记者, 特约记者, 实习记者, 通讯员) gives its role to
@@ -36,19 +37,22 @@ _ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("摄影记者", "记者"),
     ("首席记者", "记者"),
     ("通讯员", "通讯员"),
+    ("实习生", "实习记者"),
     ("记者", "记者"),
 )
 _REPORTER_ROLES = frozenset({"记者", "特约记者", "实习记者"})
 _CREDITS = frozenset({"文/图", "图/文", "文", "图", "摄", "摄影", "供图", "文图", "图文"})
 _CREDIT_SUFFIXES = ("文/图", "图/文", "摄影", "供图", "摄")
 _SLASH_RE = re.compile(r"\s*[/／]\s*")
+_LEADING_CREDIT_RE = re.compile(r"^(?:文图|图文|文|图|摄影|摄|制图)[/:：]")
+_BRACKETED_RE = re.compile(r"^[(（〔\[【](.{2,58})[)）〕\]】]$")
 _NAME_RE = re.compile(rf"[{CJK_CHARS}]{{2,4}}|[{CJK_CHARS}]{{1,6}}[·•][{CJK_CHARS}]{{1,8}}")
 _BYLINE_MAX_CHARS = 60
 
 # Wire tags that open a lead: 本报讯, 本报成都2月20日讯, 新华社成都2月20日电 …
 _NO_BREAK = r"[^\s，,。；;：:()（）]"
 _LEAD_RE = re.compile(
-    rf"^(?P<source>本报讯|(?:本报{_NO_BREAK}{{1,14}}讯|{_NO_BREAK}{{1,4}}社{_NO_BREAK}{{0,14}}电|{_NO_BREAK}{{2,3}}网{_NO_BREAK}{{0,14}}电)"
+    rf"^(?P<source>本报讯|(?:本报{_NO_BREAK}{{1,14}}[讯电]|{_NO_BREAK}{{1,4}}社{_NO_BREAK}{{0,14}}电|{_NO_BREAK}{{2,3}}网{_NO_BREAK}{{0,14}}电)"
     r"(?=[\s(（—:：]))[ \t\u3000]*(?:[(（](?P<inner>[^()（）\n]{1,80})[)）])?[ \t\u3000]*"
 )
 
@@ -111,6 +115,12 @@ def _read(text: str) -> _Reading:
         if token in _CREDITS:
             has_credit = True
             continue
+        lead_credit = _LEADING_CREDIT_RE.match(token)  # 文/记者 某某, 图/某某
+        if lead_credit:
+            has_credit = True
+            token = token[lead_credit.end() :]
+            if not token:
+                continue
         new_role, rest = _peel_role(token)
         if new_role is not None:
             has_role = True
@@ -158,6 +168,20 @@ def end_byline(text: str) -> bool:
         return False
     reading = _read(text)
     return bool(reading.authors) and reading.unread == 0 and (reading.has_role or reading.has_credit)
+
+
+def unbracket(text: str) -> str:
+    """The text inside the brackets of a line printed as ``（…）``, else the text itself."""
+    m = _BRACKETED_RE.match(text)
+    return m.group(1).strip() if m else text
+
+
+def names_only(text: str) -> bool:
+    """True for a line of two or more personal names and nothing else (``王某某    李某``)."""
+    if len(text) > _BYLINE_MAX_CHARS:
+        return False
+    tokens = text.split()
+    return 2 <= len(tokens) <= 6 and all(is_lone_name(t) for t in tokens)
 
 
 def is_lone_name(text: str) -> bool:

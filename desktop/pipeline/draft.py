@@ -36,6 +36,9 @@ class Draft:
     items: list[tuple[str, Piece]] = field(default_factory=list)
     closed: bool = False  # a trailing byline ended it
     body_items: int = 0  # number of ``body`` items, kept by ``add_item``/``set_items``
+    notes: list[Piece] = field(default_factory=list)  # continuation notes (上接/下转)
+    continued_from: str = ""  # the page named by a （上接…） note
+    continued_to: str = ""  # the page named by a （下转…） note
 
     def add_item(self, role: str, piece: Piece) -> None:
         self.items.append((role, piece))
@@ -52,7 +55,7 @@ class Draft:
         return bool(self.misplaced_title) or any(role == "title" for role, _ in self.headline)
 
     def is_empty(self) -> bool:
-        return not (self.headline or self.misplaced_title or self.byline_pieces or self.items)
+        return not (self.headline or self.misplaced_title or self.byline_pieces or self.items or self.notes)
 
     def add_byline(self, piece: Piece, text: str) -> None:
         self.byline_pieces.append(piece)
@@ -127,6 +130,8 @@ def build_article(position: int, draft: Draft) -> Article:
         offset += len(text) + 1
     lead = next((text for (kind, _), text in zip(paragraphs, body_parts) if kind == "body"), "")
     dateline, dateline_iso = find_dateline(lead)
+    if not dateline and draft.source:  # 本报北京3月12日电: the wire tag dates the news
+        dateline, dateline_iso = find_dateline(normalise_spacing(draft.source))
 
     by_role: dict[str, list[Piece]] = {"kicker": [], "title": [], "subtitle": []}
     for role, piece in draft.headline:
@@ -137,12 +142,15 @@ def build_article(position: int, draft: Draft) -> Article:
         flags.append("title_misplaced")
     elif not title_pieces:
         flags.append("title_missing")
-    if paragraphs and paragraphs[-1][0] == "body" and not ends_sentence(paragraphs[-1][1][-1]):
+    if draft.continued_from or draft.continued_to:
+        flags.append("continued")
+    elif paragraphs and paragraphs[-1][0] == "body" and not ends_sentence(paragraphs[-1][1][-1]):
         flags.append("truncated")
 
     segments = [Segment(p.start, p.end, role) for role, p in draft.headline]
     segments += [Segment(p.start, p.end, "title") for p in draft.misplaced_title]
     segments += [Segment(p.start, p.end, "byline") for p in draft.byline_pieces]
+    segments += [Segment(p.start, p.end, "note") for p in draft.notes]
     segments += [Segment(p.start, p.end, role) for role, p in items]
     segments.sort(key=lambda s: s.start)
     return Article(
@@ -160,6 +168,8 @@ def build_article(position: int, draft: Draft) -> Article:
         body="\n".join(body_parts),
         flags=flags,
         segments=segments,
+        continued_from=draft.continued_from,
+        continued_to=draft.continued_to,
     )
 
 

@@ -207,39 +207,39 @@ def span_errors(
 def match_articles(
     gold_articles: Sequence[Mapping[str, Any]], predicted_articles: Sequence[Any]
 ) -> list[tuple[int | None, str]]:
-    """One-to-one matching of gold to predicted articles.
+    """One-to-one matching of gold to predicted articles, by body overlap.
 
-    A gold article with a title matches the first unmatched predicted article with
-    the same normalised title.  A gold article without a title matches the
-    unmatched predicted article whose body has the highest character-bigram
-    Jaccard with its body, if that is at least ``BODY_MATCH_THRESHOLD``.
-    Returns, per gold article, ``(predicted index or None, "title"|"body"|"")``.
+    A gold article is found when an unmatched predicted article's body has a
+    character-bigram Jaccard of at least ``BODY_MATCH_THRESHOLD`` with its body.
+    Pairs whose normalised titles are also equal are taken first (``"title"``);
+    the rest are matched by decreasing overlap (``"body"``), so an article with a
+    wrong headline is still found, and a headline kept over a fraction of its
+    body is not.  Returns, per gold article, ``(predicted index or None, how)``.
     """
     used: set[int] = set()
     result: list[tuple[int | None, str]] = [(None, "")] * len(gold_articles)
     pred_titles = [normalize_title(_get(p, "title", "")) for p in predicted_articles]
+    pred_bodies = [_get(p, "body", "") or "" for p in predicted_articles]
+    scores = [[body_jaccard(g.get("body", ""), b) for b in pred_bodies] for g in gold_articles]
     for gi, g in enumerate(gold_articles):
         title = normalize_title(g.get("title", ""))
         if not title:
             continue
         for pi, pt in enumerate(pred_titles):
-            if pi not in used and pt == title:
+            if pi not in used and pt == title and scores[gi][pi] >= BODY_MATCH_THRESHOLD:
                 used.add(pi)
                 result[gi] = (pi, "title")
                 break
-    for gi, g in enumerate(gold_articles):
-        if normalize_title(g.get("title", "")):
-            continue
-        best, best_score = None, BODY_MATCH_THRESHOLD
-        for pi, p in enumerate(predicted_articles):
-            if pi in used:
-                continue
-            score = body_jaccard(g.get("body", ""), _get(p, "body", "") or "")
-            if score >= best_score:
-                best, best_score = pi, score
-        if best is not None:
-            used.add(best)
-            result[gi] = (best, "body")
+    pairs = sorted(
+        ((scores[gi][pi], gi, pi) for gi in range(len(gold_articles)) for pi in range(len(pred_bodies))),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    for score, gi, pi in pairs:
+        if score < BODY_MATCH_THRESHOLD:
+            break
+        if result[gi][0] is None and pi not in used:
+            used.add(pi)
+            result[gi] = (pi, "body")
     return result
 
 
@@ -269,6 +269,12 @@ def score_segmentation(gold_articles: Sequence[Mapping[str, Any]], predicted: An
                     "subtitle_ok": normalize_title(g.get("subtitle"))
                     == normalize_title(_get(p, "subtitle")),
                     "authors_ok": _author_set(g.get("authors")) == _author_set(_get(p, "authors")),
+                    "headline_ok": all(
+                        normalize_title(g.get(k)) == normalize_title(_get(p, k)) for k in ("kicker", "title", "subtitle")
+                    ),
+                    "authors_tp": len(_author_set(g.get("authors")) & _author_set(_get(p, "authors"))),
+                    "authors_gold": len(_author_set(g.get("authors"))),
+                    "authors_pred": len(_author_set(_get(p, "authors"))),
                     "flags_ok": set(g.get("flags", [])) == set(_get(p, "flags", []) or []),
                     "body_similarity": body_similarity(g.get("body", ""), _get(p, "body", "") or ""),
                 }
@@ -278,22 +284,38 @@ def score_segmentation(gold_articles: Sequence[Mapping[str, Any]], predicted: An
 
 
 def _segmentation_summary(details: list[dict[str, Any]], n_predicted: int) -> dict[str, Any]:
+    """Rates over one page or a whole run.
+
+    ``articles`` precision/recall/F1 count found articles (matched by body overlap);
+    ``headline_exact`` is the share of found articles whose kicker, title and subtitle
+    are all right; ``authors`` P/R/F1 count (name, role) pairs over found articles.
+    """
     matched = [d for d in details if d["matched"] is not None]
     n_gold, n_matched = len(details), len(matched)
 
     def rate(key: str) -> float:
         return sum(1 for d in matched if d[key]) / n_matched if n_matched else 0.0
 
+    articles = _prf(n_matched, n_predicted - n_matched, n_gold - n_matched)
+    a_tp = sum(d["authors_tp"] for d in matched)
+    authors = _prf(
+        a_tp, sum(d["authors_pred"] for d in matched) - a_tp, sum(d["authors_gold"] for d in matched) - a_tp
+    )
+    if not sum(d["authors_gold"] + d["authors_pred"] for d in matched):
+        authors.update(precision=1.0, recall=1.0, f1=1.0)  # nothing to find and nothing found
     return {
         "gold": n_gold,
         "predicted": n_predicted,
         "matched": n_matched,
         "found_rate": n_matched / n_gold if n_gold else 0.0,
         "extra": n_predicted - n_matched,
+        "articles_prf": articles,
         "title_exact": rate("title_ok"),
         "kicker_exact": rate("kicker_ok"),
         "subtitle_exact": rate("subtitle_ok"),
+        "headline_exact": rate("headline_ok"),
         "authors_exact": rate("authors_ok"),
+        "authors_prf": authors,
         "flags_exact": rate("flags_ok"),
         "body_similarity": (
             sum(d["body_similarity"] for d in matched) / n_matched if n_matched else 0.0
@@ -305,6 +327,30 @@ def _segmentation_summary(details: list[dict[str, Any]], n_predicted: int) -> di
 # --------------------------------------------------------------------------- driver
 
 
+def _load_gold_path(path: Path) -> tuple[list[dict[str, Any]], dict[str, list[Path]]]:
+    """Gold records of a file or of every ``*.jsonl`` in a folder, and where each page may be."""
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+    if not files:
+        raise ValueError(f"{path}: no gold files (*.jsonl)")
+    gold: list[dict[str, Any]] = []
+    page_dirs: dict[str, list[Path]] = {}
+    for file in files:
+        for rec in load_gold(file):
+            gold.append(rec)
+            dirs = page_dirs.setdefault(rec["page"], [])
+            for folder in (file.parent, file.resolve().parent):
+                if folder not in dirs:
+                    dirs.append(folder)
+    return gold, page_dirs
+
+
+def _page_file(page: str, folders: Sequence[Path]) -> Path:
+    for folder in folders:
+        if (folder / page).is_file():
+            return folder / page
+    raise FileNotFoundError(f"page {page!r} not found in {', '.join(map(str, folders))}")
+
+
 def evaluate(
     gold_path: str | Path,
     segment_page: Callable[[str], Any] | None,
@@ -313,12 +359,14 @@ def evaluate(
 ) -> dict[str, Any]:
     """Run the given implementations on the gold pages and score them.
 
-    Segmentation: ``segment_page`` is run on each page file named in the gold
-    (read from ``seeds_dir``, line ends normalised to ``\\n``).  Entities:
-    ``extract_spans`` is run on each gold body.  Either callable may be ``None``
-    to skip that part.
+    ``gold_path`` is a gold JSONL file or a folder of them (``*.jsonl``, read in
+    name order).  Segmentation: ``segment_page`` is run on each page file named in
+    the gold, looked up beside the gold file first and then in ``seeds_dir`` (line
+    ends normalised to ``\\n``).  Entities: ``extract_spans`` is run on each gold
+    body that has ``spans`` (gold written for segmentation only has none).
+    Either callable may be ``None`` to skip that part.
     """
-    gold = load_gold(gold_path)
+    gold, page_dirs = _load_gold_path(Path(gold_path))
     pages: dict[str, list[dict[str, Any]]] = {}
     for rec in gold:
         pages.setdefault(rec["page"], []).append(rec)
@@ -330,7 +378,7 @@ def evaluate(
         all_details: list[dict[str, Any]] = []
         n_predicted = 0
         for page, records in pages.items():
-            raw = (Path(seeds_dir) / page).read_text(encoding="utf-8")
+            raw = _page_file(page, [*page_dirs.get(page, []), Path(seeds_dir)]).read_text(encoding="utf-8")
             text = raw.replace("\r\n", "\n").replace("\r", "\n")
             score = score_segmentation(records, segment_page(text))
             per_page[page] = score
@@ -344,7 +392,7 @@ def evaluate(
         pred_docs: list[list[dict[str, Any]]] = []
         false_pos: list[dict[str, Any]] = []
         false_neg: list[dict[str, Any]] = []
-        for rec in gold:
+        for rec in (r for r in gold if "spans" in r):
             body = rec.get("body", "")
             g = list(rec.get("spans", []))
             p = [_span_dict(s, body) for s in extract_spans(body)]
@@ -380,17 +428,21 @@ def format_report(report: Mapping[str, Any], max_errors: int = 20) -> str:
         lines.append(f"micro-F1 {ents['micro']['f1']:.3f}")
     seg = report.get("segmentation")
     if seg is not None:
-        lines += ["", "Segmentation"]
+        lines += ["", "Segmentation (articles matched by body overlap)"]
+        width = max([28] + [len(p) + 2 for p in seg["pages"]])
         header = (
-            f"{'page':<28}{'found':>9}{'extra':>6}{'title':>7}{'kick':>6}{'sub':>6}"
-            f"{'auth':>6}{'flags':>6}{'body':>7}"
+            f"{'page':<{width}}{'found':>9}{'extra':>6}{'P':>6}{'R':>6}{'F1':>6}{'head':>6}{'title':>6}"
+            f"{'kick':>6}{'sub':>6}{'authF1':>7}{'flags':>6}{'body':>7}"
         )
         lines.append(header)
         rows = list(seg["pages"].items()) + [("overall", seg["overall"])]
         for page, s in rows:
+            art = s.get("articles_prf") or _prf(s["matched"], s["extra"], s["gold"] - s["matched"])
+            auth = s.get("authors_prf", {}).get("f1", s["authors_exact"])
             lines.append(
-                f"{page:<28}{s['matched']:>4}/{s['gold']:<4}{s['extra']:>6}{s['title_exact']:>7.2f}"
-                f"{s['kicker_exact']:>6.2f}{s['subtitle_exact']:>6.2f}{s['authors_exact']:>6.2f}"
+                f"{page:<{width}}{s['matched']:>4}/{s['gold']:<4}{s['extra']:>6}{art['precision']:>6.2f}"
+                f"{art['recall']:>6.2f}{art['f1']:>6.2f}{s.get('headline_exact', 0.0):>6.2f}{s['title_exact']:>6.2f}"
+                f"{s['kicker_exact']:>6.2f}{s['subtitle_exact']:>6.2f}{auth:>7.2f}"
                 f"{s['flags_exact']:>6.2f}{s['body_similarity']:>7.3f}"
             )
         missed = [d for d in seg["overall"]["articles"] if d["matched"] is None]

@@ -10,8 +10,8 @@ Rules, from the shape of the lines only:
 * ``#`` is the title, ``##`` after it the subtitle, plain lines above it the kicker;
   a block of ``##`` lines only is title + subtitle.
 * Plain lines printed together (no blank line between them) form one headline;
-  one line is the title, two lines are kicker + title unless the second is much
-  longer (then title + subtitle), three or more are kicker, title, subtitle.
+  one line is the title, two lines are kicker + title, three or more are kicker,
+  title, subtitle.
 * A line (or the part of a line) starting with ``——`` is a subtitle.
 * Plain heading lines set apart by blank lines above the headline proper do not
   belong to it.
@@ -26,7 +26,6 @@ from desktop.pipeline.lines import Line, Piece, line_piece, mark_level, starts_w
 from desktop.pipeline.repair import join_fragments, normalise_spacing
 
 _INLINE_DASH_RE = re.compile(r"[ \t\u3000]+(?=——)")
-_SUBTITLE_LENGTH_RATIO = 1.5
 
 
 def _groups(lines: Sequence[Line]) -> list[list[Line]]:
@@ -104,11 +103,7 @@ def headline_parts(lines: Sequence[Line]) -> list[tuple[str, Piece]]:
         if len(plain) == 1:
             roles[plain[0]] = "title"
         elif len(plain) == 2:
-            a, b = (len(strip_marks(lines[i].text)) for i in plain)
-            if b >= _SUBTITLE_LENGTH_RATIO * a:
-                roles[plain[0]], roles[plain[1]] = "title", "subtitle"
-            else:
-                roles[plain[0]], roles[plain[1]] = "kicker", "title"
+            roles[plain[0]], roles[plain[1]] = "kicker", "title"
         elif len(plain) >= 3:
             roles[plain[0]], roles[plain[1]] = "kicker", "title"
     out: list[tuple[str, Piece]] = []

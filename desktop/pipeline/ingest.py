@@ -2,14 +2,16 @@
 
 Owns: encoding detection (BOMs, strict UTF-8, then charset-normalizer for
 GB18030/GBK, UTF-16 without BOM, Big5 …), refusing binary files, normalising
-line ends, and the content hash used to recognise an unchanged re-import.
-Pure: no Qt, no SQL, no file-system walking (see ``desktop.pipeline.sources``).
+line ends, the content hash used to recognise an unchanged re-import, and
+``display_name`` (a file name that is not valid UTF-8 as readable text plus
+its bytes).  Pure: no Qt, no SQL, no file-system walking (see ``desktop.pipeline.sources``).
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -45,6 +47,24 @@ _MAX_CONTROL_RATIO = 0.01
 def content_hash(data: bytes) -> str:
     """SHA-256 of the file's bytes: the identity of a page version."""
     return hashlib.sha256(data).hexdigest()
+
+
+def display_name(name: str | os.PathLike[str]) -> tuple[str, bytes | None]:
+    """A file name as text to show and store, and its bytes when they are not valid UTF-8.
+
+    A name holding the bytes FF FE (not UTF-8; Python carries them as lone
+    surrogates) becomes text with those bytes written as backslash escapes, as
+    ``ls -b`` shows them (``bad\\xff\\xfename.txt``), plus the name's bytes, so
+    nothing is lost.  A valid name comes back unchanged, with ``None``.
+    """
+    text = os.fspath(name)
+    if text.isascii():
+        return text, None
+    raw = os.fsencode(text)
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace"), raw
 
 
 def normalise_newlines(text: str) -> str:

@@ -113,7 +113,8 @@ def is_heading_shaped(text: str) -> bool:
         return False
     if any(ch in CLAUSE_PUNCT for ch in content) or not _brackets_balanced(content):
         return False
-    return not content.rstrip(CLOSERS).endswith(("。", "…"))
+    # A '.' after CJK is an OCR '。': a sentence, not a heading (headings may end in ? or !).
+    return not content.rstrip(CLOSERS).endswith(("。", "…", "."))
 
 
 _PAIRS = {"《": "》", "（": "）", "(": ")", "“": "”", "〈": "〉", "【": "】", "「": "」"}

@@ -24,7 +24,7 @@ ROLES: tuple[str, ...] = ("记者", "特约记者", "实习记者", "通讯员",
 
 STATUSES: tuple[str, ...] = ("unreviewed", "in_review", "reviewed", "rejected")
 
-FLAGS: tuple[str, ...] = ("title_missing", "title_misplaced", "truncated")
+FLAGS: tuple[str, ...] = ("title_missing", "title_misplaced", "truncated", "continued")
 
 # Roles a ``Segment`` or ``PageBlock`` can have.
 SEGMENT_ROLES: tuple[str, ...] = (
@@ -35,8 +35,9 @@ SEGMENT_ROLES: tuple[str, ...] = (
     "body",
     "section",
     "caption",
+    "note",  # a continuation note: （上接第一版） / （下转第四版）
 )
-BLOCK_KINDS: tuple[str, ...] = ("banner", "caption", "noise", "not_article")  # not_article: set by an editor
+BLOCK_KINDS: tuple[str, ...] = ("banner", "caption", "image", "noise", "not_article")  # not_article: set by an editor
 
 
 @dataclass

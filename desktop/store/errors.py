@@ -33,3 +33,13 @@ class ReadOnlyError(StoreError):
 
 class NotFoundError(StoreError):
     """An article, span or page id does not exist (any more)."""
+
+
+class ReadOnlyLocationError(StoreError):
+    """The project cannot be written where it is: a read-only folder, file or disk.
+    The message says which and how to fix it; read-only opens still work."""
+
+
+class DamagedProjectError(StoreError):
+    """SQLite's check found damage in the project; it was not opened for writing.
+    The message names the problem and the backup copy, if there is one."""

@@ -4,12 +4,17 @@
 Owns: ``ProjectLock``.  The lock belongs to the open file description, so it is
 released by the OS when the process dies (even by SIGKILL); a stale ``.lock``
 file left behind never blocks anyone.
+
+The file's content is a note for the next opener: ``desktop.store.db`` keeps
+there the stamp of a project it closed after checking it (see its docstring),
+written by ``release`` while the lock is still held.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.store.errors import ProjectLockedError, StoreError
@@ -21,6 +26,29 @@ class ProjectLock:
     def __init__(self, project: Path) -> None:
         self.path = project.with_name(project.name + ".lock")
         self._fd: int | None = None
+        # Called by release() while the lock is held; its text (None: none) replaces the note.
+        self.note_on_release: Callable[[], str | None] | None = None
+
+    def read_note(self) -> str:
+        """The note the last holder left (read while holding the lock)."""
+        if self._fd is None:
+            return ""
+        try:
+            return os.pread(self._fd, 4096, 0).decode("utf-8", "replace") if hasattr(os, "pread") else ""
+        except OSError:
+            return ""
+
+    def _write_note(self, fd: int) -> None:
+        try:
+            note = self.note_on_release() if self.note_on_release is not None else None
+        except OSError:
+            note = None
+        try:
+            os.ftruncate(fd, 0)
+            if note and hasattr(os, "pwrite"):
+                os.pwrite(fd, note.encode("utf-8"), 0)
+        except OSError:
+            pass  # a missing note only means the next open checks the project again
 
     def acquire(self) -> None:
         try:
@@ -50,6 +78,7 @@ class ProjectLock:
             return
         fd, self._fd = self._fd, None
         try:
+            self._write_note(fd)
             if sys.platform == "win32":
                 import msvcrt
 

@@ -16,6 +16,10 @@ Re-import rules:
   Nothing reviewed is ever deleted by an import.  Lists show both versions
   unless ``ArticleFilter.include_superseded`` is False;
 * otherwise status ``"new"``.
+
+A file name that is not valid UTF-8 is stored twice: readable, with the bad
+bytes as backslash escapes, in ``source_name`` (what lists, filters and exports
+use), and as the exact bytes in ``source_name_raw`` (NULL for every other name).
 """
 
 from __future__ import annotations
@@ -73,11 +77,11 @@ def insert_page(db: Database, editor: str, page: PageInput) -> ImportOutcome:
         db.execute("UPDATE pages SET superseded = 1 WHERE source_name = ? AND superseded = 0", (page.source_name,))
     result = page.result
     cur = db.execute(
-        "INSERT INTO pages (source_name, content_hash, raw_text, text, encoding, imported_at, version, superseded, blocks)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
+        "INSERT INTO pages (source_name, source_name_raw, content_hash, raw_text, text, encoding, imported_at, version,"
+        " superseded, blocks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
         (
-            page.source_name, page.content_hash, page.raw_text, page.text, page.encoding, utc_now(), version,
-            dumps([b.to_dict() for b in result.blocks]),
+            page.source_name, page.source_name_raw, page.content_hash, page.raw_text, page.text, page.encoding,
+            utc_now(), version, dumps([b.to_dict() for b in result.blocks]),
         ),
     )
     page_id = cur.lastrowid
@@ -119,12 +123,12 @@ def insert_page(db: Database, editor: str, page: PageInput) -> ImportOutcome:
 def page_infos(db: Database) -> list[PageInfo]:
     cur = db.execute(
         "SELECT p.id, p.source_name, p.content_hash, p.imported_at, p.version, p.superseded,"
-        " (SELECT count(*) FROM articles a WHERE a.page_id = p.id)"
+        " (SELECT count(*) FROM articles a WHERE a.page_id = p.id), p.source_name_raw"
         " FROM pages p ORDER BY p.source_name, p.version"
     )
     return [
         PageInfo(id=r[0], source_name=r[1], content_hash=r[2], imported_at=r[3], n_articles=r[6], version=r[4],
-                 superseded=bool(r[5]))
+                 superseded=bool(r[5]), source_name_raw=r[7])
         for r in cur
     ]
 

@@ -134,6 +134,7 @@ class PageInfo:
     n_articles: int
     version: int
     superseded: bool
+    source_name_raw: bytes | None = None  # the file name's bytes when they are not UTF-8 (source_name escapes them)
 
 
 @dataclass
@@ -158,6 +159,7 @@ class PageInput:
     content_hash: str
     result: Any  # desktop.pipeline.model.PageResult
     encoding: str = "utf-8"
+    source_name_raw: bytes | None = None  # the file name's bytes when not UTF-8 (pipeline.ingest.display_name)
 
 
 @dataclass

@@ -54,6 +54,7 @@ CONTRACT (the UI and CLI are written against these signatures; keep them):
 Additions beyond the contract (same rules):
 
     store.add_pages(pages: Sequence[PageInput]) -> list[ImportOutcome]   (all in one transaction)
+    store.add_page(..., source_name_raw=None)   (a file name's bytes when not UTF-8; source_name shows them escaped)
     store.set_body(article_id, body) -> Changes   (spans and sections follow the edit; see body.py)
     store.update_span(..., origin=None, needs_check=None)   (an editor's change of label, boundaries or
                    value makes an auto/imported span "human"; see span_origin.py)
@@ -129,7 +130,7 @@ from desktop.store import annotations, articles, body, journal, pages, search, s
 from desktop.store import reextract
 from desktop.store import page_blocks
 
-from desktop.store.db import connect, open_database, translate_errors
+from desktop.store.db import connect, open_database, translate_errors, write_transaction
 from desktop.store.errors import NotFoundError, ReadOnlyError, StoreError
 from desktop.store.events import events_by_ids, list_events
 from desktop.store.export_records import iter_records
@@ -223,7 +224,7 @@ class Store:
         (article scope, or the whole page for edits that change its articles)."""
         if self.readonly:
             raise ReadOnlyError(f"{self.path.name} is open read-only; changes cannot be saved.")
-        with self._lock, translate_errors(), self.db.atomic():
+        with self._lock, translate_errors(), write_transaction(self.db):
             pending = journal.begin(self.db, articles, page) if (articles or page is not None) else None
             yield self.db
             if pending is not None:
@@ -245,9 +246,10 @@ class Store:
         return pages.has_hash(self.db, content_hash)
 
     def add_page(
-        self, source_name: str, raw_text: str, text: str, content_hash: str, result: PageResult, *, encoding: str = "utf-8"
+        self, source_name: str, raw_text: str, text: str, content_hash: str, result: PageResult, *, encoding: str = "utf-8",
+        source_name_raw: bytes | None = None,
     ) -> ImportOutcome:
-        return self.add_pages([PageInput(source_name, raw_text, text, content_hash, result, encoding)])[0]
+        return self.add_pages([PageInput(source_name, raw_text, text, content_hash, result, encoding, source_name_raw)])[0]
 
     def add_pages(self, items: Sequence[PageInput]) -> list[ImportOutcome]:
         with self._write() as db:

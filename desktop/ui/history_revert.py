@@ -18,7 +18,7 @@ from desktop.store.errors import StoreError
 from desktop.store.records import Changes
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.history import HistoryDialog
-from desktop.ui.i18n import fill
+from desktop.ui.i18n import fill, local_time
 from desktop.ui.segment_commands import SegmentCommand
 
 
@@ -78,7 +78,7 @@ class HistoryController(QObject):
                     "to how it was then: %2 other article(s) of the page change too and %3 edit(s) made to them since "
                     "are undone. You can undo this with Ctrl+Z. Revert?"
                 ),
-                plan.page_event_at or "?", str(len(plan.other_articles)), str(plan.other_events),
+                local_time(plan.page_event_at) or "?", str(len(plan.other_articles)), str(plan.other_events),
             )
             if not self.ctx.interaction.confirm(self.tr("Revert article"), text):
                 return False

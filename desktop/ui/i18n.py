@@ -3,12 +3,14 @@
 Owns: ``install_translator`` (zh_CN unless English is chosen; English is the
 source language and needs no file) and ``fill`` ("%1 of %2" templates, the Qt
 convention translators know, filled in one pass so an argument containing
-"%2" is never substituted again).
+"%2" is never substituted again) and ``local_time`` (stored UTC timestamps
+shown in the editor's local time).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -37,3 +39,16 @@ def install_translator(app: QCoreApplication, language: str) -> list[QTranslator
         app.installTranslator(qt_own)
         installed.append(qt_own)
     return installed
+
+
+def local_time(iso: str | None, seconds: bool = False) -> str:
+    """A stored UTC timestamp ("2024-05-01T08:00:00Z") as the editor's local time "2024-05-01 16:00"."""
+    if not iso:
+        return ""
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")

@@ -1,6 +1,6 @@
 """The one seam through which the app asks the user something.
 
-Owns: ``Interaction`` with ``confirm``, ``ask_text``, ``show_error``,
+Owns: ``message_box`` (plain text, no link opening) and ``Interaction`` with ``confirm``, ``ask_text``, ``show_error``,
 ``show_info``, ``edit_body`` (the body text editor) and the file choosers.  ``QMessageBox`` and ``QFileDialog`` are
 used nowhere else, so tests replace these methods (monkeypatch) and answer.
 """
@@ -9,8 +9,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
+
+from desktop.ui.plain_text import make_plain, window_title
+
+
+def message_box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+) -> QMessageBox:
+    """A message box that shows ``title`` and ``text`` literally: file and page names are never markup."""
+    box = QMessageBox(icon, window_title(title), text, buttons, parent)
+    box.setObjectName("message_box")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    for label in box.findChildren(QLabel):  # QMessageBox opens links by default
+        label.setOpenExternalLinks(False)
+    return box
 
 
 class Interaction:
@@ -20,16 +35,32 @@ class Interaction:
         self.parent = parent
 
     def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self.parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        Button = QMessageBox.StandardButton
+        box = message_box(self.parent, QMessageBox.Icon.Question, title, text, Button.Yes | Button.No)
+        box.setDefaultButton(Button.Yes)
+        return box.exec() == Button.Yes
+
+    def _input_dialog(self, title: str, label: str) -> QInputDialog:
+        dialog = QInputDialog(self.parent)
+        dialog.setWindowTitle(window_title(title))
+        dialog.setLabelText(label)
+        for child in dialog.findChildren(QLabel):
+            make_plain(child)
+        return dialog
 
     def ask_text(self, title: str, label: str, default: str = "") -> str | None:
-        text, ok = QInputDialog.getText(self.parent, title, label, QLineEdit.EchoMode.Normal, default)
-        return text if ok else None
+        dialog = self._input_dialog(title, label)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(default)
+        return dialog.textValue() if dialog.exec() else None
 
     def choose_item(self, title: str, label: str, items: list[str]) -> str | None:
-        item, ok = QInputDialog.getItem(self.parent, title, label, items, 0, False)
-        return item if ok else None
+        dialog = self._input_dialog(title, label)
+        dialog.setComboBoxItems(items)
+        dialog.setComboBoxEditable(False)
+        if items:
+            dialog.setTextValue(items[0])
+        return dialog.textValue() if dialog.exec() else None
 
     def edit_body(self, title: str, body: str, original: str | None = None) -> str | None:
         """The body editor; the edited text, or None when cancelled."""
@@ -39,10 +70,10 @@ class Interaction:
         return dialog.text() if dialog.exec() else None
 
     def show_error(self, title: str, text: str) -> None:
-        QMessageBox.critical(self.parent, title, text)
+        message_box(self.parent, QMessageBox.Icon.Critical, title, text).exec()
 
     def show_info(self, title: str, text: str) -> None:
-        QMessageBox.information(self.parent, title, text)
+        message_box(self.parent, QMessageBox.Icon.Information, title, text).exec()
 
     def choose_open_project(self, start: str = "") -> Path | None:
         path, _ = QFileDialog.getOpenFileName(

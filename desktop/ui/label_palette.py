@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor
 
 from desktop.resources import load_json
@@ -40,3 +41,13 @@ def style_for(label: str) -> LabelStyle:
         if style.label == label:
             return style
     return LabelStyle(label, "", QColor("#dddddd"), QColor("#777777"), label, label)
+
+
+def interface_language() -> str:
+    """The interface language in use ("zh_CN" or "en"), as the translator set the default locale."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def label_text(label: str) -> str:
+    """A label's name in the interface language ("地名" / "Place"); the code for an unknown label."""
+    return style_for(label).display_name(interface_language())

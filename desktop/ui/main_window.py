@@ -22,6 +22,7 @@ from desktop.ui.dialogs.preferences import PreferencesDialog
 from desktop.ui.dialogs.stats_dialog import StatsDialog
 from desktop.ui.history_revert import HistoryController
 from desktop.ui.label_palette import label_styles
+from desktop.ui.plain_text import menu_text, window_title
 from desktop.ui.project_controller import ProjectController
 from desktop.ui.reextract_commands import Reextraction
 from desktop.ui.review_flow import ReviewFlow
@@ -139,8 +140,8 @@ class MainWindow(RememberGeometry, QMainWindow):
         a["edit.redo"].setEnabled(False)
         stack.canUndoChanged.connect(a["edit.undo"].setEnabled)
         stack.canRedoChanged.connect(a["edit.redo"].setEnabled)
-        stack.undoTextChanged.connect(lambda t: a["edit.undo"].setText(f"{translated('Undo')} {t}".strip()))
-        stack.redoTextChanged.connect(lambda t: a["edit.redo"].setText(f"{translated('Redo')} {t}".strip()))
+        stack.undoTextChanged.connect(lambda t: a["edit.undo"].setText(f"{translated('Undo')} {menu_text(t)}".strip()))
+        stack.redoTextChanged.connect(lambda t: a["edit.redo"].setText(f"{translated('Redo')} {menu_text(t)}".strip()))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -158,12 +159,12 @@ class MainWindow(RememberGeometry, QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for text in self.ctx.settings.recent_projects():
-            action = self.recent_menu.addAction(text)
+            action = self.recent_menu.addAction(menu_text(text))
             action.triggered.connect(lambda _c=False, p=text: self.project.open_project(Path(p)))
 
     def _show_project(self) -> None:
         path = self.ctx.project_path
-        self.setWindowTitle(f"{path.name} — Newsdesk" if path else "Newsdesk")
+        self.setWindowTitle(window_title(f"{path.name} — Newsdesk") if path else "Newsdesk")
 
     # --- small dialogs ---------------------------------------------------------
     def focus_search(self) -> None:

@@ -74,7 +74,7 @@ class ProjectController(QObject):
 
     # --- open / new ---------------------------------------------------------------
     def open_project(self, path: Path, *, create: bool = False) -> bool:
-        from desktop.store.errors import ProjectLockedError, StoreError
+        from desktop.store.errors import DamagedProjectError, ProjectLockedError, ReadOnlyLocationError, StoreError
 
         try:
             try:
@@ -83,6 +83,15 @@ class ProjectController(QObject):
                 if not self.ctx.interaction.confirm(
                     self.tr("Project in use"),
                     fill(self.tr("%1\n\nThe project is open in another window or program. Open it read-only?"), f"{path}\n{err}"),
+                ):
+                    return False
+                store = open_store(path, create=False, editor=self.ctx.settings.editor_name(), readonly=True)
+            except (DamagedProjectError, ReadOnlyLocationError) as err:  # cannot be written: reading may still work
+                if not path.exists():
+                    raise  # nothing to read: the outer handler shows why
+                if not self.ctx.interaction.confirm(
+                    self.tr("Cannot save changes to this project"),
+                    fill(self.tr("%1\n\nOpen it read-only?"), f"{path}\n\n{err}"),
                 ):
                     return False
                 store = open_store(path, create=False, editor=self.ctx.settings.editor_name(), readonly=True)

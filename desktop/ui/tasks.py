@@ -23,6 +23,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop.ui.plain_text import plain_label, window_title
+
 ProgressFn = Callable[..., None]
 CancelledFn = Callable[[], bool]
 Work = Callable[[ProgressFn, CancelledFn], Any]
@@ -173,7 +175,8 @@ class TaskRunner(QObject):
     def _attach_dialog(self, task: Task, label: str) -> None:
         dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self.dialog_parent)
         dialog.setObjectName("task_progress")
-        dialog.setWindowTitle(label)
+        dialog.setLabel(plain_label(label, dialog))  # file names are text, never markup
+        dialog.setWindowTitle(window_title(label))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)

@@ -468,8 +468,36 @@
         <translation>标注类型（不选 = 全部）</translation>
     </message>
     <message>
-        <source>Only spans an editor made or confirmed</source>
-        <translation>仅导出编辑添加或确认的标注</translation>
+        <source>Newsdesk JSONL: every field and span, code-point offsets (lossless)</source>
+        <translation>Newsdesk JSONL：全部字段和标注，按码位计偏移（无损）</translation>
+    </message>
+    <message>
+        <source>doccano sequence labeling JSONL (text + label), UTF-16 offsets</source>
+        <translation>doccano 序列标注 JSONL（text + label），按 UTF-16 计偏移</translation>
+    </message>
+    <message>
+        <source>Label Studio tasks JSON + labeling config, UTF-16 offsets</source>
+        <translation>Label Studio 任务 JSON 及标注配置，按 UTF-16 计偏移</translation>
+    </message>
+    <message>
+        <source>character-level IOB2 CoNLL (one character per line) for NER training</source>
+        <translation>字符级 IOB2 CoNLL（每行一个字），用于训练实体识别</translation>
+    </message>
+    <message>
+        <source>CSV table of article fields, UTF-8 with BOM for Excel</source>
+        <translation>文章字段的 CSV 表格，UTF-8 带 BOM，可用 Excel 打开</translation>
+    </message>
+    <message>
+        <source>brat standoff folder: .txt + .ann per article, annotation.conf</source>
+        <translation>brat 标注文件夹：每篇文章一个 .txt 和 .ann，另有 annotation.conf</translation>
+    </message>
+    <message>
+        <source>Only what an editor judged (human-only)</source>
+        <translation>只导出编辑判断过的内容（仅人工）</translation>
+    </message>
+    <message>
+        <source>Keeps the spans an editor made, changed, accepted or imported, and only the articles an editor judged: reviewed ones, and ones with such a span (never rejected ones). Unreviewed articles with machine spans only are left out: they would otherwise train a model that they mention no entities.</source>
+        <translation>保留编辑添加、修改、接受或导入的标注，并且只导出编辑判断过的文章：已审的文章，以及带有这类标注的文章（已拒的除外）。只有机器标注的未审文章不导出：否则模型会把它们当作“没有任何实体”来学习。</translation>
     </message>
     <message>
         <source>Also export superseded page versions</source>
@@ -524,8 +552,16 @@
         <translation>正在导出…</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Exported %1 record(s), %2 span(s) to %3</source>
         <translation>已导出 %1 条记录、%2 个标注到 %3</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
@@ -623,97 +659,6 @@
     </message>
 </context>
 <context>
-    <name>History</name>
-    <message>
-        <source>Page imported</source>
-        <translation>版面已导入</translation>
-    </message>
-    <message>
-        <source>Field changed</source>
-        <translation>字段已修改</translation>
-    </message>
-    <message>
-        <source>Authors changed</source>
-        <translation>作者已修改</translation>
-    </message>
-    <message>
-        <source>Body text edited</source>
-        <translation>正文已编辑</translation>
-    </message>
-    <message>
-        <source>Span added</source>
-        <translation>标注已添加</translation>
-    </message>
-    <message>
-        <source>Span changed</source>
-        <translation>标注已修改</translation>
-    </message>
-    <message>
-        <source>Span deleted</source>
-        <translation>标注已删除</translation>
-    </message>
-    <message>
-        <source>Machine spans accepted</source>
-        <translation>机器标注已接受</translation>
-    </message>
-    <message>
-        <source>Status changed</source>
-        <translation>状态已修改</translation>
-    </message>
-    <message>
-        <source>Tags changed</source>
-        <translation>标签已修改</translation>
-    </message>
-    <message>
-        <source>Article split</source>
-        <translation>文章已拆分</translation>
-    </message>
-    <message>
-        <source>Articles merged</source>
-        <translation>文章已合并</translation>
-    </message>
-    <message>
-        <source>Paragraph made a heading</source>
-        <translation>段落已设为标题</translation>
-    </message>
-    <message>
-        <source>Heading put back into the body</source>
-        <translation>标题已放回正文</translation>
-    </message>
-    <message>
-        <source>Page segmentation restored (undo/redo)</source>
-        <translation>版面切分已恢复（撤销/重做）</translation>
-    </message>
-    <message>
-        <source>Reverted to an earlier point</source>
-        <translation>已恢复到较早的状态</translation>
-    </message>
-    <message>
-        <source>Paragraphs moved</source>
-        <translation>段落已移动</translation>
-    </message>
-    <message>
-        <source>Marked as caption</source>
-        <translation>已标为图片说明</translation>
-    </message>
-    <message>
-        <source>Marked as not an article</source>
-        <translation>已标为非文章</translation>
-    </message>
-    <message>
-        <source>Article made from a block</source>
-        <translation>已由版块新建文章</translation>
-    </message>
-    <message>
-        <source>Block made a caption</source>
-        <translation>版块已设为图片说明</translation>
-    </message>
-    <message>
-        <source>Extraction re-run</source>
-        <translation>已重新抽取</translation>
-    </message>
-</context>
-<context>
     <name>HistoryController</name>
     <message>
         <source>Cannot revert to this point: %1</source>
@@ -747,20 +692,24 @@
         <translation>编辑</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>操作</translation>
+        <source>Change</source>
+        <translation>修改内容</translation>
     </message>
     <message>
-        <source>Before</source>
-        <translation>修改前</translation>
+        <source>%1 (UTC)</source>
+        <translation>%1（协调世界时）</translation>
     </message>
     <message>
-        <source>After</source>
-        <translation>修改后</translation>
+        <source>Struck out in red: deleted. Underlined in green: inserted.</source>
+        <translation>红色删除线：删去的文字。绿色下划线：加入的文字。</translation>
     </message>
     <message>
         <source>As imported (before the first recorded edit)</source>
         <translation>导入时的样子（第一次记录的修改之前）</translation>
+    </message>
+    <message>
+        <source>Choose a change to see it in full</source>
+        <translation>选择一条修改以查看全部内容</translation>
     </message>
     <message>
         <source>Revert to this point</source>
@@ -769,6 +718,173 @@
     <message>
         <source>Put the article back as it was right after the selected edit</source>
         <translation>将文章恢复到所选修改刚完成时的样子</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPhrases</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Page “%1” imported (version %2, %3 articles)</source>
+        <translation>导入版面「%1」（第 %2 版，%3 篇文章）</translation>
+    </message>
+    <message>
+        <source>%1 set: “%2”</source>
+        <translation>%1：设为「%2」</translation>
+    </message>
+    <message>
+        <source>%1 cleared (was “%2”)</source>
+        <translation>%1：清空（原为「%2」）</translation>
+    </message>
+    <message>
+        <source>%1: “%2” → “%3”</source>
+        <translation>%1：「%2」 → 「%3」</translation>
+    </message>
+    <message>
+        <source>Authors: %1 → %2</source>
+        <translation>作者：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Body text edited: %1 characters inserted, %2 deleted</source>
+        <translation>正文修改：插入 %1 字，删除 %2 字</translation>
+    </message>
+    <message>
+        <source>“%1” labelled %2</source>
+        <translation>「%1」 标为%2</translation>
+    </message>
+    <message>
+        <source>“%1” → “%2”</source>
+        <translation>「%1」 → 「%2」</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>“%3” %1 → %2</source>
+        <translation>「%3」 %1 → %2</translation>
+    </message>
+    <message>
+        <source>value %1 → %2</source>
+        <translation>规范值 %1 → %2</translation>
+    </message>
+    <message>
+        <source>“%3” value %1 → %2</source>
+        <translation>「%3」 规范值 %1 → %2</translation>
+    </message>
+    <message>
+        <source>“%1” marked to check</source>
+        <translation>「%1」 标为待核对</translation>
+    </message>
+    <message>
+        <source>“%1” checked</source>
+        <translation>「%1」 已核对</translation>
+    </message>
+    <message>
+        <source>“%1” accepted (%2)</source>
+        <translation>接受机器标注「%1」（%2）</translation>
+    </message>
+    <message>
+        <source>“%1” back to the machine&apos;s suggestion</source>
+        <translation>「%1」 退回为机器标注</translation>
+    </message>
+    <message>
+        <source>“%1” unchanged</source>
+        <translation>「%1」 未改变</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>“%1” (%2) deleted</source>
+        <translation>删除标注「%1」（%2）</translation>
+    </message>
+    <message>
+        <source>Machine spans accepted (%1)</source>
+        <translation>接受机器标注（%1 个）</translation>
+    </message>
+    <message>
+        <source>Status: %1 → %2</source>
+        <translation>状态：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Tags: added %1; removed %2</source>
+        <translation>标签：添加 %1；移除 %2</translation>
+    </message>
+    <message>
+        <source>Tags: added %1</source>
+        <translation>标签：添加 %1</translation>
+    </message>
+    <message>
+        <source>Tags: removed %1</source>
+        <translation>标签：移除 %1</translation>
+    </message>
+    <message>
+        <source>Tag “%1” added to the list of tags</source>
+        <translation>新建标签「%1」</translation>
+    </message>
+    <message>
+        <source>Article split: a new article begins at “%1”</source>
+        <translation>拆分文章：新文章从「%1」开始</translation>
+    </message>
+    <message>
+        <source>Articles merged: “%1” appended</source>
+        <translation>合并文章：并入「%1」</translation>
+    </message>
+    <message>
+        <source>Paragraph made the %1: “%2”</source>
+        <translation>段落改为%1：「%2」</translation>
+    </message>
+    <message>
+        <source>%1 “%2” put back into the body</source>
+        <translation>%1「%2」放回正文</translation>
+    </message>
+    <message>
+        <source>Page segmentation restored (undo or redo of a split, merge or move)</source>
+        <translation>恢复版面切分（撤销或重做拆分、合并、移动）</translation>
+    </message>
+    <message>
+        <source>Reverted to the article as imported (%1 edits undone)</source>
+        <translation>恢复到导入时的样子（撤回 %1 次修改）</translation>
+    </message>
+    <message>
+        <source>Reverted to how it was at %1 (%2 edits undone)</source>
+        <translation>恢复到 %1 时的样子（撤回 %2 次修改）</translation>
+    </message>
+    <message>
+        <source>Paragraphs moved to another article: “%1”</source>
+        <translation>段落移到另一篇文章：「%1」</translation>
+    </message>
+    <message>
+        <source>Made a caption: “%1”</source>
+        <translation>设为图片说明：「%1」</translation>
+    </message>
+    <message>
+        <source>Article marked as not an article</source>
+        <translation>整篇标为非文章</translation>
+    </message>
+    <message>
+        <source>Paragraphs marked as not an article: “%1”</source>
+        <translation>段落标为非文章：「%1」</translation>
+    </message>
+    <message>
+        <source>Article made from a block of the page: “%1”</source>
+        <translation>由版面上的文字块新建文章：「%1」</translation>
+    </message>
+    <message>
+        <source>Block of the page made a caption: “%1”</source>
+        <translation>版面上的文字块设为图片说明：「%1」</translation>
+    </message>
+    <message>
+        <source>Extraction re-run: %1 machine spans replaced by %2</source>
+        <translation>重新抽取：%1 个机器标注换为 %2 个</translation>
+    </message>
+    <message>
+        <source>Change “%1”</source>
+        <translation>修改（%1）</translation>
     </message>
 </context>
 <context>
@@ -831,8 +947,8 @@
         <translation>版面：%1</translation>
     </message>
     <message>
-        <source>Orange: this article. Blue and green: the other articles. Grey: not in any article. Click an article to open it; right-click a band, or put the cursor in it, for more.</source>
-        <translation>橙色：本文。蓝色和绿色：其他文章。灰色：不属于任何文章。单击文章可打开；右键单击色带或将光标置于其中可进行更多操作。</translation>
+        <source>Orange: this article. Blue and green: the other articles. Grey: not in any article. The margin names each line&apos;s role and numbers each article where it starts. Click an article to open it; right-click a band, or put the cursor in it, for more.</source>
+        <translation>橙色：本文。蓝色和绿色：其他文章。灰色：不属于任何文章。左侧页边注明每行的角色，并在每篇文章开始处标出编号。单击文章可打开；右键单击色带或将光标置于其中可进行更多操作。</translation>
     </message>
     <message>
         <source>Open</source>
@@ -891,6 +1007,18 @@ The project is open in another window or program. Open it read-only?</source>
         <translation>%1
 
 该项目已在另一个窗口或程序中打开。以只读方式打开吗？</translation>
+    </message>
+    <message>
+        <source>Cannot save changes to this project</source>
+        <translation>无法保存对该项目的更改</translation>
+    </message>
+    <message>
+        <source>%1
+
+Open it read-only?</source>
+        <translation>%1
+
+以只读方式打开吗？</translation>
     </message>
     <message>
         <source>Cannot open project</source>
@@ -1009,6 +1137,69 @@ Their machine spans are replaced; spans you made or imported stay. You can undo 
     <message>
         <source>Every article in the list has been reviewed</source>
         <translation>列表中的文章都已审阅</translation>
+    </message>
+</context>
+<context>
+    <name>RoleMargin</name>
+    <message>
+        <source>Kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>署名</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Sub-head</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <source>Continued</source>
+        <translation>转版</translation>
+    </message>
+    <message>
+        <source>Banner</source>
+        <translation>栏题</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>杂项</translation>
+    </message>
+    <message>
+        <source>Not an article</source>
+        <translation>非文章</translation>
+    </message>
+    <message>
+        <source>%1 — not in any article</source>
+        <translation>%1 — 不属于任何文章</translation>
+    </message>
+    <message>
+        <source>Article %1: %2</source>
+        <translation>文章 %1：%2</translation>
+    </message>
+    <message>
+        <source> (the article starts here)</source>
+        <translation>（文章从此处开始）</translation>
     </message>
 </context>
 <context>

@@ -176,7 +176,9 @@ def test_pathological_pages_run_in_linear_time() -> None:
 @pytest.mark.slow
 def test_speed_is_well_above_half_a_million_chars_per_second(seed_texts: dict[str, str]) -> None:
     page = "\n\n".join(seed_texts.values())
-    start = time.perf_counter()
-    segment_page(page * 20)
-    elapsed = time.perf_counter() - start
+    elapsed = float("inf")
+    for _ in range(3):  # CPU time, best of three: the machine is shared (bench/bench_segment.py measures)
+        start = time.process_time()
+        segment_page(page * 20)
+        elapsed = min(elapsed, time.process_time() - start)
     assert len(page) * 20 / elapsed > 500_000

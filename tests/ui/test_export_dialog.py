@@ -59,12 +59,13 @@ def test_export_runs_on_worker(qtbot, ctx, tmp_path: Path):
     assert len(lines) == ctx.store.count_articles() == dialog.result.records
     assert json.loads(lines[0])["body"]
     assert dialog.progress.value() == dialog.progress.maximum()
-    assert "Exported" in dialog.message.text()
+    assert str(tmp_path / "all.jsonl") in dialog.message.text()
 
 
 def test_split_export_and_errors(qtbot, ctx, tmp_path: Path):
     fake = FakeInteraction()
     dialog = _dialog(qtbot, ctx, fake)
+    dialog.path_edit.clear()
     assert dialog.start_export() is None and fake.errors  # no output chosen
     out = tmp_path / "out"
     out.mkdir()
@@ -80,4 +81,41 @@ def test_split_export_and_errors(qtbot, ctx, tmp_path: Path):
     dialog.split_check.setChecked(False)
     with qtbot.waitSignal(dialog.finished_export, timeout=30_000):
         dialog.start_export()
-    assert isinstance(dialog.result, str) and fake.errors[-1][0] == "Export failed"
+    assert isinstance(dialog.result, str) and fake.errors[-1][0] == dialog.tr("Export failed")
+
+
+def test_default_path_close_after_export_human_only_and_translated_statuses(qtbot, main_window):
+    """Issue 14, item 13: a path beside the project by default, "Close" once finished, the
+    human-only rule said in the dialog, statuses in the interface language."""
+    from PySide6.QtCore import Qt
+
+    from desktop.pipeline.model import STATUSES
+
+    w = main_window
+    store = w.ctx.store
+    project = w.ctx.project_path
+    reviewed = store.article_ids()[3]
+    store.set_status(reviewed, "reviewed")
+    dialog = ExportDialog(store, w.ctx.interaction, w)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.path_edit.text() == str(project.with_name(f"{project.stem}-jsonl.jsonl"))
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("conll"))
+    assert dialog.output_path() == project.with_name(f"{project.stem}-conll.conll")
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("jsonl"))
+    assert [b.text() for b in dialog.status_checks.values()] == ["未审", "审阅中", "已审", "已退回"]
+    assert set(STATUSES) == set(dialog.status_checks)
+    assert dialog.format_help.text().startswith("Newsdesk JSONL：")  # the format described in Chinese
+    qtbot.mouseClick(dialog.human_only, Qt.MouseButton.LeftButton)
+    help_text = dialog.human_only_help.text()
+    assert dialog.human_only_help.isVisible() and dialog.human_only_help.isEnabled()
+    assert "已审" in help_text and "未审" in help_text  # which articles go, which stay out and why
+    qtbot.waitUntil(lambda: dialog.human_only_help.height() >= dialog.human_only_help.heightForWidth(dialog.human_only_help.width()))
+    assert dialog.close_button.text() == "取消"
+    with qtbot.waitSignal(dialog.finished_export, timeout=30_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    lines = project.with_name(f"{project.stem}-jsonl.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [reviewed]  # the only article an editor judged
+    assert dialog.close_button.text() == "关闭"
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()

@@ -9,6 +9,7 @@ from page_helpers import show_article as _show
 from PySide6.QtCore import Qt, QTimer
 
 from desktop.store.store import Store
+from desktop.ui.label_palette import label_text
 
 
 
@@ -62,7 +63,7 @@ def test_revert_field_and_span_edits_from_the_history(qtbot, main_window):
 
     seen = _open_history_and(qtbot, w, lambda d: _revert_row(qtbot, d.table.rowCount() - 1)(d))
     assert seen and seen[0][-1] == "导入时的样子（第一次记录的修改之前）"
-    assert seen[0][:2] == ["字段已修改", "标注已删除"]
+    assert seen[0][:2] == [f"标题：「{store_title}」 → 「临时标题」", f"删除标注「{span.text}」（{label_text(span.label)}）"]
     reverted = store.get_article(record.id)
     assert reverted.title == store_title and reverted.body == original.body
     assert {(s.id, s.start, s.end, s.label) for s in reverted.spans} == {(s.id, s.start, s.end, s.label) for s in original.spans}

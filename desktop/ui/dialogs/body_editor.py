@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.i18n import fill
+from desktop.ui.plain_text import window_title
 
 
 class BodyEditorDialog(QDialog):
     def __init__(self, title: str, body: str, original: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("body_editor")
-        self.setWindowTitle(fill(self.tr("Edit text: %1"), title))
+        self.setWindowTitle(window_title(fill(self.tr("Edit text: %1"), title)))
         self.original = original
         layout = QVBoxLayout(self)
         hint = QLabel(self.tr("Fix OCR errors and line breaks. Spans follow the edit; spans you change are marked to check."), self)

@@ -1,10 +1,12 @@
 """The Export dialog: the options of ``newsdesk export`` as a form, run on a worker thread.
 
 Owns: ``ExportDialog``: format (``desktop.export.registry.FORMATS``), status /
-tag / page / label filters, human-only, article or sentence units, an optional
-train/dev/test split with seed, and the output path (chosen through the
-``Interaction`` seam).  ``start_export`` runs ``registry.export`` as a ``Task``
-and shows its progress in the dialog; ``finished_export`` carries the
+tag / page / label filters, human-only (with what it leaves out said in the
+dialog), article or sentence units, an optional train/dev/test split with
+seed, and the output path: by default beside the project, named after it and
+the format, or chosen through the ``Interaction`` seam.  ``start_export`` runs
+``registry.export`` as a ``Task`` and shows its progress in the dialog; once it
+has finished, "Cancel" becomes "Close".  ``finished_export`` carries the
 ``ExportStats`` or the error message.
 """
 
@@ -14,7 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
     QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
@@ -26,7 +29,26 @@ from desktop.pipeline.model import LABELS, STATUSES
 from desktop.store.records import ArticleFilter
 from desktop.ui.i18n import fill
 from desktop.ui.interaction import Interaction
+from desktop.ui.label_palette import label_text
+from desktop.ui.models.article_table import status_text
+from desktop.ui.plain_text import make_plain, menu_text, tooltip
 from desktop.ui.tasks import Task
+
+
+FORMAT_DESCRIPTIONS: dict[str, str] = {
+    "jsonl": QT_TRANSLATE_NOOP("ExportDialog", "Newsdesk JSONL: every field and span, code-point offsets (lossless)"),
+    "doccano": QT_TRANSLATE_NOOP("ExportDialog", "doccano sequence labeling JSONL (text + label), UTF-16 offsets"),
+    "label-studio": QT_TRANSLATE_NOOP("ExportDialog", "Label Studio tasks JSON + labeling config, UTF-16 offsets"),
+    "conll": QT_TRANSLATE_NOOP("ExportDialog", "character-level IOB2 CoNLL (one character per line) for NER training"),
+    "csv": QT_TRANSLATE_NOOP("ExportDialog", "CSV table of article fields, UTF-8 with BOM for Excel"),
+    "brat": QT_TRANSLATE_NOOP("ExportDialog", "brat standoff folder: .txt + .ann per article, annotation.conf"),
+}
+
+
+def format_description(name: str) -> str:
+    """A format's one-line description in the interface language."""
+    source = FORMAT_DESCRIPTIONS.get(name)
+    return QCoreApplication.translate("ExportDialog", source) if source else FORMATS[name].description
 
 
 class ExportCancelled(Exception):
@@ -49,9 +71,9 @@ class ExportDialog(QDialog):
         self.format_box = QComboBox(self)
         for name, info in FORMATS.items():
             self.format_box.addItem(name, name)
-            self.format_box.setItemData(self.format_box.count() - 1, info.description, Qt.ItemDataRole.ToolTipRole)
+            self.format_box.setItemData(self.format_box.count() - 1, format_description(name), Qt.ItemDataRole.ToolTipRole)
         self.format_box.currentIndexChanged.connect(self._format_changed)
-        self.format_help = QLabel(self)
+        self.format_help = make_plain(QLabel(self))
         self.format_help.setWordWrap(True)
         form.addRow(self.tr("Format"), self.format_box)
         form.addRow("", self.format_help)
@@ -59,7 +81,7 @@ class ExportDialog(QDialog):
         self.status_checks: dict[str, QCheckBox] = {}
         row = QHBoxLayout()
         for status in STATUSES:
-            box = QCheckBox(status, self)
+            box = QCheckBox(menu_text(status_text(status)), self)
             self.status_checks[status] = box
             row.addWidget(box)
         form.addRow(self.tr("Statuses (none = all)"), row)
@@ -71,20 +93,34 @@ class ExportDialog(QDialog):
         self.pages_list = QListWidget(self)
         self.pages_list.setSelectionMode(QListWidget.SelectionMode.MultiSelection)
         for name in sorted({p.source_name for p in store.pages()}):
-            self.pages_list.addItem(QListWidgetItem(name))
+            item = QListWidgetItem(name)
+            item.setToolTip(tooltip(name))
+            self.pages_list.addItem(item)
         self.pages_list.setMaximumHeight(110)
         form.addRow(self.tr("Pages (none selected = all)"), self.pages_list)
 
         self.label_checks: dict[str, QCheckBox] = {}
         row = QHBoxLayout()
         for label in LABELS:
-            box = QCheckBox(label, self)
+            box = QCheckBox(menu_text(label_text(label)), self)
+            box.setToolTip(label)
             self.label_checks[label] = box
             row.addWidget(box)
         form.addRow(self.tr("Labels (none = all)"), row)
 
-        self.human_only = QCheckBox(self.tr("Only spans an editor made or confirmed"), self)
+        self.human_only = QCheckBox(self.tr("Only what an editor judged (human-only)"), self)
+        self.human_only.setObjectName("export_human_only")
         form.addRow("", self.human_only)
+        self.human_only_help = QLabel(self.tr(
+            "Keeps the spans an editor made, changed, accepted or imported, and only the articles an editor "
+            "judged: reviewed ones, and ones with such a span (never rejected ones). Unreviewed articles with "
+            "machine spans only are left out: they would otherwise train a model that they mention no entities."
+        ), self)
+        self.human_only_help.setObjectName("export_human_only_help")
+        self.human_only_help.setWordWrap(True)
+        self.human_only_help.setEnabled(False)
+        self.human_only.toggled.connect(self.human_only_help.setEnabled)
+        form.addRow("", self.human_only_help)
         self.include_superseded = QCheckBox(self.tr("Also export superseded page versions"), self)
         form.addRow("", self.include_superseded)
 
@@ -111,6 +147,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Ratios"), row)
 
         self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("export_path")
+        self.path_edit.textEdited.connect(self._path_edited)
+        self._default_path = True  # follows the format until the editor types or browses
         browse = QPushButton(self.tr("Browse…"), self)
         browse.setObjectName("export_browse")
         browse.clicked.connect(self.browse)
@@ -121,10 +160,13 @@ class ExportDialog(QDialog):
 
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
-        self.message = QLabel(self)
+        self.message = make_plain(QLabel(self))  # paths and error texts are never markup
+        self.message.setObjectName("export_message")
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("export_start")
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self._cancel_or_close)
 
@@ -134,6 +176,14 @@ class ExportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._format_changed()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        # QFormLayout gives a word-wrapped label the height of its unwrapped width: ask again.
+        help_label = self.human_only_help
+        needed = help_label.heightForWidth(help_label.width())
+        if needed > 0 and help_label.minimumHeight() != needed:
+            help_label.setMinimumHeight(needed)
 
     # --- reading the form ------------------------------------------------------
     def fmt(self) -> str:
@@ -175,6 +225,15 @@ class ExportDialog(QDialog):
         if path is not None:
             ext = FORMATS[self.fmt()].extension
             self.path_edit.setText(str(path.with_suffix(ext) if ext else path.with_suffix("")))
+            self._default_path = False
+
+    def default_path(self) -> Path:
+        """Beside the project, named after it and the format: ``news.sqlite`` -> ``news-conll.conll``."""
+        project = Path(self.store.path)
+        return project.with_name(f"{project.stem}-{self.fmt()}{FORMATS[self.fmt()].extension}")
+
+    def _path_edited(self, _text: str) -> None:
+        self._default_path = False
 
     def start_export(self) -> Task | None:
         path = self.output_path()
@@ -194,6 +253,7 @@ class ExportDialog(QDialog):
         self.progress.setVisible(True)
         self.message.setText(self.tr("Exporting…"))
         self.export_button.setEnabled(False)
+        self.close_button.setText(self.tr("Cancel"))
 
         def work(progress, cancelled):
             done = 0
@@ -223,6 +283,9 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.message.setText(fill(self.tr("Exported %1 record(s), %2 span(s) to %3"), stats.records, stats.spans,
                                   ", ".join(stats.outputs)))
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
         self.finished_export.emit(stats)
 
     def _failed(self, error: str) -> None:
@@ -231,6 +294,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         cancelled = error.startswith("ExportCancelled")
         self.message.setText(self.tr("Export cancelled; nothing was written.") if cancelled else error)
+        self.close_button.setText(self.tr("Close"))
         if not cancelled:
             self.interaction.show_error(self.tr("Export failed"), error)
         self.finished_export.emit(error)
@@ -249,7 +313,10 @@ class ExportDialog(QDialog):
 
     def _format_changed(self) -> None:
         info = FORMATS[self.fmt()]
-        self.format_help.setText(info.description + ("" if info.extension else self.tr(" (writes a folder)")))
+        self.format_help.setText(format_description(self.fmt()) + ("" if info.extension else self.tr(" (writes a folder)")))
         text = self.path_edit.text().strip()
-        if text and info.extension:
+        if self._default_path or not text:
+            self.path_edit.setText(str(self.default_path()))
+            self._default_path = True
+        elif info.extension:
             self.path_edit.setText(str(Path(text).with_suffix(info.extension)))

@@ -1,7 +1,8 @@
 """The page as OCR'd, with a colour band over the text of each article, and the
 actions an editor takes on a band.
 
-Owns: ``PageViewDialog``: the page text read-only; the current article's
+Owns: ``PageViewDialog``: the page text read-only, with each line's role in a
+left margin (``widgets.role_margin``); the current article's
 segments in a strong colour, the other articles in two alternating pale
 ones, blocks of no article (banner, stray caption, noise, text marked as not
 an article) in grey.  Clicking in an article's band chooses that article and
@@ -21,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QMouseEvent, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,6 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.i18n import fill
+from desktop.ui.plain_text import window_title
+from desktop.ui.widgets.role_margin import RoleMargin
 from desktop.ui.widgets.text_offsets import OffsetMap
 
 CURRENT = QColor("#ffd27a")
@@ -49,6 +52,12 @@ class _PageText(QPlainTextEdit):
     def __init__(self, dialog: PageViewDialog) -> None:
         super().__init__(dialog)
         self._dialog = dialog
+        self.margin: RoleMargin | None = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.margin is not None:
+            self.margin.place()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -60,7 +69,7 @@ class PageViewDialog(QDialog):
     def __init__(self, page_name: str, layout: dict[str, Any], current_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_view")
-        self.setWindowTitle(fill(self.tr("Page: %1"), page_name))
+        self.setWindowTitle(window_title(fill(self.tr("Page: %1"), page_name)))
         self.layout_data = layout
         self.current_id = current_id
         self.action: str | None = None
@@ -71,6 +80,7 @@ class PageViewDialog(QDialog):
         legend = QLabel(
             self.tr(
                 "Orange: this article. Blue and green: the other articles. Grey: not in any article. "
+                "The margin names each line's role and numbers each article where it starts. "
                 "Click an article to open it; right-click a band, or put the cursor in it, for more."
             ),
             self,
@@ -84,6 +94,8 @@ class PageViewDialog(QDialog):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.text.setPlainText(layout["text"])
+        self.roles = RoleMargin(self.text, layout)
+        self.text.margin = self.roles
         self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.text.customContextMenuRequested.connect(self._context_menu)
         box.addWidget(self.text)

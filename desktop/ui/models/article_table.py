@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 
 from desktop.store.records import ArticleFilter, ArticleRow, Changes
 from desktop.ui.context import AppContext
+from desktop.ui.plain_text import tooltip
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -43,6 +44,7 @@ COL_PAGE, COL_POSITION, COL_TITLE, COL_STATUS, COL_SPANS, COL_TAGS = range(len(C
 # Plain ints: comparing them is much cheaper than comparing enum members in data().
 _ID_ROLE = int(ARTICLE_ID_ROLE)
 _STATUS_ROLE = int(STATUS_ROLE)
+_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 _ANSWERED_ROLES = frozenset({_ID_ROLE, _STATUS_ROLE, int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)})
 
 WINDOW = 200  # rows fetched per store call
@@ -104,7 +106,12 @@ class ArticleTableModel(QAbstractTableModel):
             return None
         if role == _STATUS_ROLE:
             return row.status
-        col = index.column()
+        if role == _TOOLTIP_ROLE:  # the full text of an elided cell; page text is never markup
+            text = self._display(row, index.column())
+            return tooltip(str(text)) if text not in (None, "") else None
+        return self._display(row, index.column())
+
+    def _display(self, row: ArticleRow, col: int) -> Any:
         if col == COL_PAGE:
             return row.page
         if col == COL_POSITION:

@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from desktop.store.records import SpanRow
-from desktop.ui.label_palette import style_for
+from desktop.ui.label_palette import label_text, style_for
+from desktop.ui.plain_text import tooltip
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 EDITABLE_VALUE_LABELS = ("MONEY", "DATE")
@@ -121,20 +122,33 @@ class SpanListModel(QAbstractTableModel):
             return span.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == COL_LABEL:
-                return span.label
+                return span.label if role == Qt.ItemDataRole.EditRole else label_text(span.label)
             if col == COL_TEXT:
                 return span.text
             if col == COL_VALUE:
                 return value_to_text(span.value)
             if col == COL_ORIGIN:
-                return {"auto": self.tr("machine"), "human": self.tr("editor"), "imported": self.tr("imported")}.get(
-                    span.origin, span.origin
-                )
+                return self.origin_text(span.origin)
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_LABEL:
             return QBrush(style_for(span.label).color)
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_VALUE and span.label in EDITABLE_VALUE_LABELS:
-            return self.tr("MONEY: yuan as a whole number; DATE: YYYY-MM-DD or start/end")
+        if role == Qt.ItemDataRole.ToolTipRole:  # the full text of a cell elided in the middle; never markup
+            if col == COL_LABEL:
+                return tooltip(f"{label_text(span.label)} ({span.label})")
+            if col == COL_TEXT:
+                return tooltip(span.text)
+            if col == COL_VALUE:
+                hint = self.tr("MONEY: yuan as a whole number; DATE: YYYY-MM-DD or start/end")
+                value = value_to_text(span.value)
+                if span.label in EDITABLE_VALUE_LABELS:
+                    return tooltip(f"{value}\n{hint}" if value else hint)
+                return tooltip(value) if value else None
+            if col == COL_ORIGIN:
+                return tooltip(self.origin_text(span.origin))
         return None
+
+    def origin_text(self, origin: str) -> str:
+        """Whose the span is, in the interface language."""
+        return {"auto": self.tr("machine"), "human": self.tr("editor"), "imported": self.tr("imported")}.get(origin, origin)
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != COL_VALUE:

@@ -15,9 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.pipeline.model import STATUSES
 from desktop.store.records import ArticleFilter
 from desktop.ui.context import AppContext
-from desktop.ui.models.article_table import COL_TITLE, ArticleTableModel
+from desktop.ui.models.article_table import (
+    COL_PAGE, COL_POSITION, COL_SPANS, COL_STATUS, COL_TAGS, COL_TITLE, ArticleTableModel, status_text,
+)
+from desktop.ui.widgets.elide_delegate import ElideDelegate
 from desktop.ui.widgets.filter_bar import FilterBar
 
 
@@ -67,7 +71,9 @@ class ArticleList(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 72), (1, 36), (3, 52), (4, 40), (5, 56)):
+        self._page_delegate = ElideDelegate(Qt.TextElideMode.ElideMiddle, self.table)
+        self.table.setItemDelegateForColumn(COL_PAGE, self._page_delegate)  # "000_39…e241.txt"; full name as tool tip
+        for col, width in self.column_widths().items():
             self.table.setColumnWidth(col, width)
         layout.addWidget(self.table, 1)
         self._following = False
@@ -75,6 +81,25 @@ class ArticleList(QWidget):
         self.filter_bar.filter_changed.connect(self.set_filter)
         ctx.article_selected.connect(self._follow)
         ctx.project_changed.connect(self._on_project)
+
+    def column_widths(self) -> dict[int, int]:
+        """Widths that show headers, statuses and counts in full in the interface language and
+        leave the title the rest; page names keep their start and end ("000_3…241.txt")."""
+        fm, header_fm = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
+        cell_pad, header_pad, sort_arrow = 10, 16, 16
+
+        def fit(col: int, texts: tuple[str, ...] = (), sorted_by: bool = False) -> int:
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            header = header_fm.horizontalAdvance(title) + header_pad + (sort_arrow if sorted_by else 0)
+            return max([header] + [fm.horizontalAdvance(t) + cell_pad for t in texts])
+
+        return {
+            COL_PAGE: fit(COL_PAGE, ("000_39…241",), sorted_by=True),
+            COL_POSITION: fit(COL_POSITION, ("99",)),
+            COL_STATUS: fit(COL_STATUS, tuple(status_text(s) for s in STATUSES)),
+            COL_SPANS: fit(COL_SPANS, ("999",)),
+            COL_TAGS: fit(COL_TAGS),
+        }
 
     def set_filter(self, flt: ArticleFilter) -> None:
         current = self.ctx.article_id

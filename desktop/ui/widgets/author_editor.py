@@ -1,8 +1,11 @@
 """Editing an article's authors: name + role rows that can be added and removed.
 
 Owns: ``AuthorEditor``, a small table (name, role from ``ROLES``) with add and
-remove buttons.  Every change produces the full new list through
-``authors_changed``; the fields panel turns it into an undoable command.
+remove buttons.  The table is as tall as its rows (plus the row being typed),
+so every author is visible and the fields panel scrolls as a whole; names
+elide in the middle with the full name as tool tip.  Every change produces
+the full new list through ``authors_changed``; the fields panel turns it into
+an undoable command.
 """
 
 from __future__ import annotations
@@ -11,8 +14,10 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
     QPersistentModelIndex,
+    Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.pipeline.model import ROLES
+from desktop.ui.plain_text import tooltip
 
 
 class _RoleDelegate(QStyledItemDelegate):
@@ -58,8 +64,16 @@ class AuthorEditor(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setItemDelegateForColumn(1, _RoleDelegate(self.table))
-        self.table.setMaximumHeight(150)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustIgnored)
+        model = self.table.model()
+        model.rowsInserted.connect(self._fit_height)
+        model.rowsRemoved.connect(self._fit_height)
+        model.modelReset.connect(self._fit_height)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add author"), self)
@@ -75,15 +89,33 @@ class AuthorEditor(QWidget):
         self.table.itemChanged.connect(self._on_item_changed)
         self.add_button.clicked.connect(self.add_author)
         self.remove_button.clicked.connect(self.remove_selected)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Exactly as tall as the header and every row (room for one row when there is none)."""
+        table = self.table
+        rows = max(table.rowCount(), 1)
+        height = table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
+        table.setFixedHeight(height + 2 * table.frameWidth())
 
     def set_authors(self, authors: list[dict[str, str]]) -> None:
         self._loading = True
         self._authors = [{"name": a.get("name", ""), "role": a.get("role", ROLES[-1])} for a in authors]
         self.table.setRowCount(len(self._authors))
         for row, author in enumerate(self._authors):
-            self.table.setItem(row, 0, QTableWidgetItem(author["name"]))
+            self.table.setItem(row, 0, self._name_item(author["name"]))
             self.table.setItem(row, 1, QTableWidgetItem(author["role"]))
         self._loading = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API: the header's height is known once polished
+        super().showEvent(event)
+        self._fit_height()
+
+    @staticmethod
+    def _name_item(name: str) -> QTableWidgetItem:
+        item = QTableWidgetItem(name)
+        item.setToolTip(tooltip(name))
+        return item
 
     def authors(self) -> list[dict[str, str]]:
         return [dict(a) for a in self._authors]
@@ -105,9 +137,14 @@ class AuthorEditor(QWidget):
             self.table.removeRow(row)
             self._emit_if_changed()
 
-    def _on_item_changed(self, _item: QTableWidgetItem) -> None:
-        if not self._loading:
-            self._emit_if_changed()
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        if item.column() == 0:
+            self._loading = True
+            item.setToolTip(tooltip(item.text()))
+            self._loading = False
+        self._emit_if_changed()
 
     def _rows(self) -> list[dict[str, str]]:
         rows = []

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -30,7 +29,9 @@ from desktop.ui.commands import (
     SetTagsCommand,
 )
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import local_time
 from desktop.ui.models.article_table import status_text
+from desktop.ui.plain_text import plain_label
 from desktop.ui.widgets.author_editor import AuthorEditor
 from desktop.ui.widgets.tag_picker import TagPicker
 
@@ -78,7 +79,7 @@ class FieldsPanel(QWidget):
             self.status.addItem(status_text(status), status)
         self.status.activated.connect(self._commit_status)
         form.addRow(self.tr("Status"), self.status)
-        self.reviewer = QLabel(self)
+        self.reviewer = plain_label(parent=self)  # the editor's name is text, never markup
         self.reviewer.setObjectName("field_reviewer")
         form.addRow("", self.reviewer)
         self.authors = AuthorEditor(self)
@@ -90,7 +91,8 @@ class FieldsPanel(QWidget):
         form.addRow(self.tr("Tags"), self.tags)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("field_note")
-        self.note.setMaximumHeight(80)
+        lines = self.note.fontMetrics().lineSpacing()
+        self.note.setFixedHeight(lines * 4 + 2 * self.note.frameWidth() + 12)  # four lines, always in reach
         self.note.setPlaceholderText(self.tr("A note for the team"))
         form.addRow(field_label("note"), self.note)
         self._note_timer = QTimer(self)
@@ -126,7 +128,7 @@ class FieldsPanel(QWidget):
                     edit.setCursorPosition(0)
             self.status.setCurrentIndex(max(0, self.status.findData(r.status if r else STATUSES[0])))
             reviewed = r is not None and r.status == "reviewed" and r.reviewer
-            self.reviewer.setText(f"{r.reviewer} · {r.reviewed_at or ''}" if reviewed and r else "")
+            self.reviewer.setText(f"{r.reviewer} · {local_time(r.reviewed_at)}" if reviewed and r else "")
             self.authors.set_authors(r.authors if r else [])
             if force:
                 self._load_vocabulary()

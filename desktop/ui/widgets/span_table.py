@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.store.records import ArticleRecord, SpanRow
 from desktop.ui.commands import UpdateSpanCommand
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import fill
+from desktop.ui.label_palette import label_styles, label_text
 from desktop.ui.models.span_list import COL_LABEL, COL_ORIGIN, COL_TEXT, COL_VALUE, SpanListModel
 
 
@@ -41,16 +42,36 @@ class SpanTable(QTableView):
         header = self.horizontalHeader()
         # Fixed widths from the font, not ResizeToContents: that re-reads every row on
         # every article switch (about 1,000 data() calls an article; measured at 100k).
-        em = self.fontMetrics().horizontalAdvance("中")
+        # The label and origin columns fit their longest name in the interface language;
+        # text and values elide in the middle, the full text is the tool tip.
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setWordWrap(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_LABEL, 4), (COL_VALUE, 5), (COL_ORIGIN, 3)):
-            header.resizeSection(column, int(em * width) + 12)
+        for column, width in self.column_widths().items():
+            header.resizeSection(column, width)
         self._syncing = False
         self.selectionModel().currentRowChanged.connect(self._on_row_changed)
         ctx.article_shown.connect(self._show)
         ctx.article_updated.connect(self._show)
         ctx.span_selected.connect(self._select_span)
+
+    def column_widths(self) -> dict[int, int]:
+        """Widths of the label, value and origin columns: the longest label and origin name in full,
+        a date or a ten-digit amount as value (longer values elide in the middle); the text gets the rest."""
+        fm = self.fontMetrics()
+        header_fm = self.horizontalHeader().fontMetrics()
+        cell_pad, header_pad = 10, 16
+
+        def fit(column: int, texts: list[str]) -> int:
+            title = str(self.span_model.headerData(column, Qt.Orientation.Horizontal))
+            return max([header_fm.horizontalAdvance(title) + header_pad] + [fm.horizontalAdvance(t) + cell_pad for t in texts])
+
+        return {
+            COL_LABEL: fit(COL_LABEL, [label_text(s.label) for s in label_styles()]),
+            COL_VALUE: fit(COL_VALUE, ["2024-12-31", "1200000000"]),
+            COL_ORIGIN: fit(COL_ORIGIN, [self.span_model.origin_text(o) for o in ("auto", "human", "imported")]),
+        }
 
     def _show(self, record: ArticleRecord | None) -> None:
         self._syncing = True

@@ -6,11 +6,12 @@ articles come and go, and shows transient messages from the context.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
 
 from desktop.store.records import Changes
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import fill
+from desktop.ui.plain_text import plain_label, tooltip
 
 MESSAGE_MS = 6000
 
@@ -20,15 +21,15 @@ class StatusPanel(QStatusBar):
         super().__init__(parent)
         self.setObjectName("status_panel")
         self.ctx = ctx
-        self.project = QLabel(self)
+        self.project = plain_label(parent=self)  # a project file name is text, never markup
         self.project.setObjectName("status_project")
-        self.counts = QLabel(self)
+        self.counts = plain_label(parent=self)
         self.counts.setObjectName("status_counts")
         self.progress = QProgressBar(self)
         self.progress.setObjectName("status_progress")
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
-        self.editor = QLabel(self)
+        self.editor = plain_label(parent=self)
         self.editor.setObjectName("status_editor")
         for widget in (self.project, self.counts, self.progress, self.editor):
             self.addPermanentWidget(widget)
@@ -44,7 +45,7 @@ class StatusPanel(QStatusBar):
     def refresh(self) -> None:
         path = self.ctx.project_path
         self.project.setText(path.name if path else self.tr("No project"))
-        self.project.setToolTip(str(path) if path else "")
+        self.project.setToolTip(tooltip(str(path)) if path else "")
         reviewed, total = self.ctx.store.progress() if self.ctx.has_store else (0, 0)
         self.counts.setText(fill(self.tr("Reviewed %1 / %2"), reviewed, total))
         self.progress.setMaximum(max(total, 1))

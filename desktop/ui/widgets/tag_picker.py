@@ -1,14 +1,16 @@
 """Choosing an article's tags from the project vocabulary, and adding new tags.
 
 Owns: ``TagPicker``, checkable tag chips grouped as the vocabulary lists them
-(topic, region, quality) and an "add tag" button.  It emits the full new tag
-list (``tags_changed``) or a new tag name (``tag_added``); the fields panel
-writes them.
+(topic, region, quality) and an "add tag" button.  The chips wrap and the list
+is as tall as its chips (no inner scrolling: the fields panel scrolls as a
+whole), so every tag and the button stay visible.  It emits the full new tag
+list (``tags_changed``) or a request for a new tag (``add_requested``); the
+fields panel writes them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QListView,
     QListWidget,
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui.plain_text import tooltip
 
 
 class TagPicker(QWidget):
@@ -35,8 +39,14 @@ class TagPicker(QWidget):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setSpacing(2)
         self.list.setUniformItemSizes(False)
-        self.list.setMinimumHeight(110)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.installEventFilter(self)
         layout.addWidget(self.list)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_height)
         self.add_button = QPushButton(self.tr("New tag…"), self)
         self.add_button.setObjectName("add_tag")
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -54,9 +64,26 @@ class TagPicker(QWidget):
             item = QListWidgetItem(name, self.list)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if name in checked else Qt.CheckState.Unchecked)
-            item.setSizeHint(QSize(item.sizeHint().width(), 22))
+            item.setSizeHint(QSize(item.sizeHint().width(), self.fontMetrics().height() + 6))
+            item.setToolTip(tooltip(name))
         self._checked = [n for n in names if n in checked]
         self._loading = False
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """Make the list exactly as tall as its wrapped chips (one line when empty)."""
+        line = self.fontMetrics().height() + 6 + 2 * self.list.spacing()
+        bottom = line
+        for i in range(self.list.count()):
+            bottom = max(bottom, self.list.rectForIndex(self.list.model().index(i, 0)).bottom() + 1 + self.list.spacing())
+        height = bottom + 2 * self.list.frameWidth() + 2
+        if self.list.height() != height or self.list.minimumHeight() != height:
+            self.list.setFixedHeight(height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.list and event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.FontChange):
+            self._fit_timer.start()  # after the list has laid its chips out for the new width
+        return super().eventFilter(watched, event)
 
     def set_checked(self, checked: list[str]) -> None:
         self._loading = True
