@@ -30,6 +30,7 @@ its confidence (the tagger's probability for it, also for rule spans).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Container, Sequence
 
 LABEL_OVERRIDE = 0.9
@@ -60,11 +61,16 @@ def merge_entity_spans(
     label_override = LABEL_OVERRIDE if label_override is None else label_override
     kept: list[SpanC] = []
     beaten: set[int] = set()  # indexes of rule spans a kept tagger span replaces
-    rules = sorted(rules)
+    rules = sorted(rules)  # non-overlapping: their ends are sorted too
+    rule_ends = [r[1] for r in rules]
     for m in model:
         start, end, label, conf = m
         c = conf if conf is not None else 0.0
-        overlapping = [k for k, r in enumerate(rules) if r[0] < end and r[1] > start]
+        overlapping = []
+        k = bisect_right(rule_ends, start)  # the first rule span ending after ``start``
+        while k < len(rules) and rules[k][0] < end:
+            overlapping.append(k)
+            k += 1
         if not overlapping:
             if c >= alone_min:
                 kept.append(m)

@@ -49,6 +49,7 @@ The result is sorted and non-overlapping when the input was.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -129,7 +130,8 @@ class SpecConventions:
         ordered = self._place_bodies(text, ordered, word_ends)
         ordered = [s for s in ordered if not (s[2] == "ORG" and self._generic_body(text, s))]
         if doc_titles:
-            ordered = [s for s in ordered if not _inside_a_title(s, doc_titles)]
+            titles = sorted(doc_titles)
+            ordered = [s for s in ordered if not _inside_a_title(s, titles)]
         return ordered
 
     # ------------------------------------------------------------------ PER
@@ -229,8 +231,13 @@ class SpecConventions:
 
 
 def _inside_a_title(span: SpanC, titles: Sequence[tuple[int, int]]) -> bool:
+    """``titles`` sorted and non-overlapping; is ``span`` inside one and shorter than it?"""
     start, end = span[0], span[1]
-    return any(a <= start and end <= b and (a, b) != (start, end) for a, b in titles)
+    k = bisect_right(titles, (start, 1 << 62)) - 1  # the last title starting at or before ``start``
+    if k < 0:
+        return False
+    a, b = titles[k]
+    return a <= start and end <= b and (a, b) != (start, end)
 
 
 def spans_with_conf(spans: Sequence[tuple[int, int, str]]) -> list[SpanC]:

@@ -54,6 +54,7 @@ from desktop.pipeline.tagger_features import FeatureLexicon, char_features
 log = logging.getLogger(__name__)
 
 CONVENTIONS: tuple[str, ...] = ("spec", "corpus")
+_CONTEXT = 32  # places named before that resolve an ambiguous division name (the nearest decide)
 # Precision of the rule finders, capped at 0.99 (a rule is never certain): PER/ORG/LOC on the
 # held-out dev parts of the corpora and the seed gold pooled (42/45, 88/104, 367/423);
 # DATE/MONEY/PERCENT/DOC on the whole seed gold (34/35, 19/19, 19/19, 19/19 — the pages the
@@ -223,9 +224,8 @@ class EntityExtractor:
         rule_spans = resolve(text, candidates)
         if self._tagger is None:
             return [_with_confidence(s, RULE_CONFIDENCE.get(s.label)) for s in rule_spans]
-        rows = self._rows(text, tokens, rule_spans)
         entity_rules = [(s.start, s.end, s.label) for s in rule_spans if s.label in ENTITY_LABELS]
-        tagged, doubts = self._tagger.tag(rows, entity_rules)
+        tagged, doubts = self._tag(text, tokens, rule_spans, entity_rules)
         entity_rules = [(s, e, lab, p) for (s, e, lab), p in zip(entity_rules, doubts)]
         ends = _word_ends(tokens)
         merged = merge_entity_spans(tagged, entity_rules, word_ends=ends)
@@ -243,11 +243,59 @@ class EntityExtractor:
         for start, end, label, conf in merged:
             value = None
             if label == "LOC":
-                value = codes.get((start, end)) or code_of_name(text[start:end], self._rules.gazetteer, context)
+                value = codes.get((start, end)) or code_of_name(text[start:end], self._rules.gazetteer, context[-_CONTEXT:])
                 if value:
                     context.append(value)
             final.append((start, end, label, value, conf if conf is not None else RULE_CONFIDENCE.get(label)))
         return resolve(text, final)
+
+
+    def _tag(
+        self, text: str, tokens: list[tuple[str, str]], rule_spans: list[Span], others: list[tuple[int, int, str]]
+    ) -> tuple[list[tuple[int, int, str, float]], list[float | None]]:
+        """The tagger's spans of ``text`` and its probability for each of ``others``.
+
+        A long text is tagged piece by piece (``_pieces``), so that its feature rows
+        never take more than a few MB; the rule spans in a piece are scored there,
+        one that crosses pieces gets None (its label's ``RULE_CONFIDENCE`` later).
+        """
+        assert self._tagger is not None and self._lex is not None
+        rule_tags = spans_to_tags(len(text), [(s.start, s.end, s.label) for s in rule_spans], LABELS)
+        tagged: list[tuple[int, int, str, float]] = []
+        doubts: list[float | None] = [None] * len(others)
+        k = 0
+        for a, b, words in _pieces(tokens):
+            rows = char_features(text[a:b], words, rule_tags[a:b], self._lex.features)
+            first = k
+            while k < len(others) and others[k][1] <= b:
+                k += 1
+            inside = [(s - a, e - a, lab) for s, e, lab in others[first:k] if s >= a]
+            spans, probs = self._tagger.tag(rows, inside)
+            tagged += [(s + a, e + a, lab, p) for s, e, lab, p in spans]
+            for j, p in zip([j for j in range(first, k) if others[j][0] >= a], probs):
+                doubts[j] = p
+        return tagged, doubts
+
+
+PIECE = 3000  # characters tagged at once: beyond this a text is cut after a sentence end
+
+
+def _pieces(tokens: list[tuple[str, str]]) -> list[tuple[int, int, list[tuple[str, str]]]]:
+    """(start, end, tokens) of consecutive pieces of a text: about ``PIECE`` characters each,
+    cut after a line end or a sentence-final stop (or anywhere past twice that)."""
+    pieces: list[tuple[int, int, list[tuple[str, str]]]] = []
+    start = pos = 0
+    current: list[tuple[str, str]] = []
+    for token in tokens:
+        current.append(token)
+        pos += len(token[0])
+        size = pos - start
+        if size >= PIECE and (token[0][-1] in "\n。！？!?；;" or size >= 2 * PIECE):
+            pieces.append((start, pos, current))
+            start, current = pos, []
+    if current:
+        pieces.append((start, pos, current))
+    return pieces
 
 
 def _word_ends(tokens: list[tuple[str, str]]) -> set[int]:

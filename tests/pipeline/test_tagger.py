@@ -166,3 +166,16 @@ def test_one_in_four_texts_is_learned_without_its_final_stop():
     assert all(c.text == ex.text[:-1] and c.spans == ex.spans for c, ex in zip(cut, texts) if c.text != ex.text)
     assert [c.text for c in cut] == [without_final_stop(ex, 11).text for ex in texts]  # deterministic
     assert without_final_stop(Example("没有句号", []), 11).text == "没有句号"
+
+
+def test_a_long_text_is_tagged_piece_by_piece_with_the_same_result(tiny_model):
+    import desktop.pipeline.entities as entities
+
+    ex = EntityExtractor(model=tiny_model)
+    sentence = "韩小雨到青石县水利局工作，2023年拨款4亿元。"
+    one = [(s.label, s.text, s.start) for s in ex.extract(sentence)]
+    text = sentence * 400  # ten thousand characters: several pieces of entities.PIECE
+    assert len(text) > 3 * entities.PIECE
+    got = [(s.label, s.text, s.start) for s in ex.extract(text)]
+    n = len(sentence)
+    assert got == [(lab, t, start + k * n) for k in range(400) for lab, t, start in one]
