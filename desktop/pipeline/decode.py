@@ -71,17 +71,25 @@ START = Context()
 
 def step(ctx: Context, role: str, ev: PageEvidence, k: int) -> tuple[float, Context, str] | None:
     """``(cost, new context, action)`` of giving line ``k`` ``role`` after ``ctx``; None if impossible."""
-    together = False
-    if role == HEAD and ctx.role == HEAD:
-        line, shape, before = ev.lines[k], ev.shapes[k], ev.shapes[k - 1]
-        together = line.blank_before == 0 or shape.dash or (shape.level != before.level and shape.level * before.level > 0)
-    return _move(ctx, role, together)
+    flag = False
+    if role == HEAD:
+        if ctx.role == HEAD:
+            line, shape, before = ev.lines[k], ev.shapes[k], ev.shapes[k - 1]
+            flag = line.blank_before == 0 or shape.dash or (shape.level != before.level and shape.level * before.level > 0)
+    elif role in _CLOSABLE:
+        flag = ev.shapes[k].byline_at > 0
+    return _move(ctx, role, flag)
+
+
+_CLOSABLE = frozenset({BODY, NEW_BODY, LEAD})
 
 
 @lru_cache(maxsize=4096)
-def _move(ctx: Context, role: str, together: bool) -> tuple[float, Context, str] | None:
-    """The move of ``step``: depends only on the context, the role and (for a headline line
-    after another) whether the two lines are printed together."""
+def _move(ctx: Context, role: str, flag: bool) -> tuple[float, Context, str] | None:
+    """The move of ``step``: depends only on the context, the role and ``flag``: for a headline
+    line after another, whether the two are printed together; for a paragraph, whether a
+    bracketed byline closes it (and with it the article)."""
+    together = closes = flag
     prev = ctx.role
     live = ctx.open and not ctx.closed
     if prev == HEAD and role not in _AFTER_HEAD:
@@ -105,10 +113,11 @@ def _move(ctx: Context, role: str, together: bool) -> tuple[float, Context, str]
         return 0.0, Context(TITLE_AFTER, True, True, ctx.byline, True, True), ATTACH
     if role in (BYLINE, LEAD):
         has_body = role == LEAD
+        shut = closes and role == LEAD
         if prev == HEAD or (live and not ctx.body and not (ctx.byline and role == BYLINE)):
-            return 0.0, Context(role, True, ctx.title, True, has_body, False), ATTACH
+            return 0.0, Context(role, True, ctx.title, True, has_body, shut), ATTACH
         cost = HEADLESS_BYLINE if role == BYLINE else 0.0
-        return cost, Context(role, True, False, True, has_body, False), NEW
+        return cost, Context(role, True, False, True, has_body, shut), NEW
     if role == END_BYLINE:
         if not (live and ctx.body):
             return None
@@ -124,12 +133,12 @@ def _move(ctx: Context, role: str, together: bool) -> tuple[float, Context, str]
         return 0.0, Context(NOTE_TO, True, ctx.title, ctx.byline, True, True), ATTACH
     if role == BODY:
         if live:
-            return 0.0, Context(BODY, True, ctx.title, ctx.byline, True, False), ATTACH
-        return HEADLESS_BODY, Context(BODY, True, False, False, True, False), NEW
+            return 0.0, Context(BODY, True, ctx.title, ctx.byline, True, closes), ATTACH
+        return HEADLESS_BODY, Context(BODY, True, False, False, True, closes), NEW
     if role == NEW_BODY:
         if not (live and ctx.body):
             return None
-        return 0.0, Context(NEW_BODY, True, False, False, True, False), NEW
+        return 0.0, Context(NEW_BODY, True, False, False, True, closes), NEW
     if role in (CAPTION, IMAGE, NOISE):
         action = ATTACH if (role == CAPTION and live) else BLOCK
         return 0.0, Context(role, ctx.open, ctx.title, ctx.byline, ctx.body, ctx.closed), action

@@ -19,7 +19,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.pipeline.byline import LeadTag, box_byline, end_byline, is_lone_name, match_lead, names_only, unbracket
+from desktop.pipeline.byline import (
+    LeadTag,
+    box_byline,
+    closing_byline,
+    end_byline,
+    is_lone_name,
+    match_lead,
+    names_only,
+    unbracket,
+)
 from desktop.pipeline.lines import (
     BULLETS,
     CJK_CHARS,
@@ -91,6 +100,7 @@ class LineShape:
     lead_shape: bool  # opens like the lead of a piece of news
     noise: bool  # nothing readable
     separators: int  # commas/spaces inside a heading (balanced clauses)
+    byline_at: int = 0  # where a bracketed byline closing the paragraph starts (0: none)
 
 
 CREDITED_CAPTION_MAX = 160
@@ -107,7 +117,7 @@ def _long_shape(text: str) -> LineShape:
         lead=match_lead(text), byline=False, names=False, lone_name=False, note=tail[0], note_at=tail[1], image=False,
         credit=len(text) <= CREDITED_CAPTION_MAX and text.endswith(_CREDIT_ENDINGS) and bool(_TRAILING_CREDIT_RE.search(text)),
         lead_shape=bool(_LEAD_SHAPE_RE.match(text[:60].replace(" ", ""))),
-        noise=not has_words(text), separators=0,
+        noise=not has_words(text), separators=0, byline_at=0 if m else closing_byline(text),
     )  # fmt: skip
 
 
