@@ -16,6 +16,7 @@ search keeps the best few states per line, so it runs in linear time.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -145,15 +146,22 @@ def _move(ctx: Context, role: str, flag: bool) -> tuple[float, Context, str] | N
     raise ValueError(f"unknown role {role!r}")
 
 
-def decode(ev: PageEvidence) -> list[str]:
-    """The best role of every line of the page, chosen jointly."""
+def decode(
+    ev: PageEvidence, learned: Sequence[Mapping[str, float]] | None = None, move_weight: float = 1.0
+) -> list[str]:
+    """The best role of every line of the page, chosen jointly.
+
+    ``learned`` gives, per line, the score of each role (log-probabilities of the
+    line-role model); without it the hand-set evidence scores of ``roles.emissions`` are
+    used.  ``move_weight`` scales the costs of moves (the hard constraints stay hard).
+    """
     n = len(ev.lines)
     if n == 0:
         return []
     beams: dict[Context, float] = {START: 0.0}
     back: list[dict[Context, Context]] = []
     for k in range(n):
-        scores = emissions(ev, k)
+        scores = learned[k] if learned is not None else emissions(ev, k)
         nxt: dict[Context, float] = {}
         ptr: dict[Context, Context] = {}
         for ctx, total in beams.items():
@@ -162,7 +170,7 @@ def decode(ev: PageEvidence) -> list[str]:
                 if moved is None:
                     continue
                 cost, new_ctx, _ = moved
-                value = total + score + cost
+                value = total + score + move_weight * cost
                 if value > nxt.get(new_ctx, float("-inf")):
                     nxt[new_ctx] = value
                     ptr[new_ctx] = ctx
@@ -178,7 +186,7 @@ def decode(ev: PageEvidence) -> list[str]:
             nxt = {c: v for c, v in nxt.items() if v >= top - BEAM_MARGIN}
         beams = nxt
         back.append(ptr)
-    end = {ctx: total + (PAGE_ENDS_IN_HEADING if ctx.role in (HEAD, BANNER) else 0.0) for ctx, total in beams.items()}
+    end = {ctx: total + (move_weight * PAGE_ENDS_IN_HEADING if ctx.role in (HEAD, BANNER) else 0.0) for ctx, total in beams.items()}
     best = max(end, key=lambda c: end[c])
     roles = [""] * n
     for k in range(n - 1, -1, -1):

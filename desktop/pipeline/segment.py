@@ -29,6 +29,7 @@ from desktop.pipeline.evidence import PageEvidence
 from desktop.pipeline.headline import headline_parts
 from desktop.pipeline.lines import Line, Piece, line_piece, split_lines
 from desktop.pipeline.model import PageBlock, PageResult
+from desktop.pipeline.segment_model import RoleModel, default_model
 from desktop.pipeline.roles import (
     BANNER,
     BODY,
@@ -181,10 +182,29 @@ class _Cutter:
         self._flush_head()
 
 
-def _read(text: str, roles: Sequence[str] | None = None) -> tuple[list[Line], list[str], _Cutter]:
+_DEFAULT = object()
+
+
+def decide_roles(ev: PageEvidence, model: RoleModel | None | object = _DEFAULT) -> list[str]:
+    """The role of every line: the line-role model's scores decided jointly with the
+    decoder's constraints (``model.meta['decoder']``: ``joint``, the default, or ``crf``,
+    the CRF's own best sequence); the hand-set scores when there is no model."""
+    if model is _DEFAULT:
+        model = default_model()
+    if model is None:
+        return decode(ev)
+    assert isinstance(model, RoleModel)
+    if model.meta.get("decoder") == "crf":
+        return model.tag(ev)
+    return decode(ev, model.log_probs(ev), float(model.meta.get("move_weight", 1.0)))
+
+
+def _read(
+    text: str, roles: Sequence[str] | None = None, model: RoleModel | None | object = _DEFAULT
+) -> tuple[list[Line], list[str], _Cutter]:
     lines = split_lines(text)
     ev = PageEvidence(lines)
-    roles = decode(ev) if roles is None else list(roles)
+    roles = decide_roles(ev, model) if roles is None else list(roles)
     cutter = _Cutter(lines, ev)
     for k, role in enumerate(roles):
         cutter.take(k, role)
@@ -192,19 +212,23 @@ def _read(text: str, roles: Sequence[str] | None = None) -> tuple[list[Line], li
     return lines, roles, cutter
 
 
-def line_roles(text: str) -> list[LineRole]:
+def line_roles(text: str, model: RoleModel | None | object = _DEFAULT) -> list[LineRole]:
     """The role the segmenter chose for each non-blank line of ``text``, in page order."""
-    lines, roles, _ = _read(text)
+    lines, roles, _ = _read(text, None, model)
     return [LineRole(ln.start, ln.end, role) for ln, role in zip(lines, roles)]
 
 
-def segment_page(text: str, roles: Sequence[str] | None = None) -> PageResult:
+def segment_page(
+    text: str, roles: Sequence[str] | None = None, model: RoleModel | None | object = _DEFAULT
+) -> PageResult:
     """Split a page (line ends already ``\\n``) into articles and page blocks.
 
     ``roles`` (one per non-blank line) cuts the page by those roles instead of the
     decided ones: how gold line roles are checked against the gold articles.
+    ``model`` is the line-role model to use (default: the shipped one; None: the
+    hand-set scorer).
     """
-    _, _, cutter = _read(text, roles)
+    _, _, cutter = _read(text, roles, model)
     drafts = [d for d in cutter.drafts if not d.is_empty()]
     articles = [build_article(position, draft) for position, draft in enumerate(drafts)]
     blocks = sorted(cutter.blocks, key=lambda b: b.start)
