@@ -114,7 +114,14 @@ def _peel_credit(token: str) -> tuple[str, bool]:
 
 def _tokens(text: str) -> list[str]:
     """Byline tokens; a two-character name printed padded (``陶 然``) is one token."""
-    raw = _SLASH_RE.sub("/", text.strip().lstrip(BULLETS)).split()
+    raw: list[str] = []
+    for tok in _SLASH_RE.sub("/", text.strip().lstrip(BULLETS)).split():
+        credit = _LEADING_CREDIT_RE.match(tok)  # '文/许' + '婧': the credit is a token of its own
+        if credit and credit.end() < len(tok):
+            raw.extend((tok[: credit.end()], tok[credit.end() :]))
+        else:
+            raw.append(tok)
+    alone = len(raw) == 2  # '（南 宣）': a padded name needs no known surname
     out: list[str] = []
     i = 0
     while i < len(raw):
@@ -124,7 +131,7 @@ def _tokens(text: str) -> list[str]:
             and len(tok) == 1
             and len(raw[i + 1]) == 1
             and _SINGLE_CJK_RE.fullmatch(tok + raw[i + 1])
-            and _surname_length(tok) == 1
+            and (alone or _surname_length(tok) == 1)
         ):
             out.append(tok + raw[i + 1])
             i += 2

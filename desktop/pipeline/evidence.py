@@ -53,6 +53,7 @@ NOTE_RE = re.compile(
 _TAIL_NOTE_RE = re.compile(
     rf"[{_OPEN}]\s*(?:下转|转下|转至|转)\s*(?P<page>第?\s*[0-9０-９一二三四五六七八九十百A-Za-z]{{1,4}}\s*[版页面])\s*[{_CLOSE}]$"
 )
+_TABLE_ROW_RE = re.compile(r"^\|.*\|$")
 IMAGE_RE = re.compile(r"^!\[[^\]]{0,200}\]\([^)]{0,500}\)$|^<img\b[^>]{0,500}>$", re.IGNORECASE)
 _PHOTO_CREDIT_RE = re.compile(
     r"^[(（][^()（）]{0,40}(?:图片由|照片由|图片来源|供图|摄影?|提供|资料图)[^()（）]{0,20}[)）]$"
@@ -126,7 +127,7 @@ def shape_of(text: str) -> LineShape:
         return _long_shape(text)  # a sentence: no heading, byline or note of its own
     core = strip_marks(text)
     level = mark_level(text)
-    noise = not has_words(text)
+    noise = not has_words(text) or bool(_TABLE_ROW_RE.match(text))  # a markdown table row is no text
     image = bool(IMAGE_RE.match(text))
     note_m = NOTE_RE.match(core) if len(core) <= 24 else None
     note = None

@@ -149,6 +149,10 @@ class _Cutter:
         draft.source = tag.source
         start = 0
         if tag.headline_end:  # 【headline】 printed at the start of the lead
+            # Heading lines above a lead that prints its own headline are a column banner.
+            for _, piece in draft.headline:
+                self.blocks.append(PageBlock("banner", piece.text, piece.start, piece.end))
+            draft.headline = []
             head = line.text[: tag.headline_end]
             draft.headline.append(("title", Piece(line.start, line.start + tag.headline_end, head)))
             start = tag.headline_end

@@ -20,8 +20,10 @@ from collections import Counter
 
 from desktop.pipeline.evidence import PageEvidence, containment
 from desktop.pipeline.lines import strip_marks
+from desktop.pipeline.roles import late_title_overlap
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 3
+CLASS_FEATURE = 4  # index of the ``c=<line class>`` feature in a line's list
 
 _NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、．.](?!\d))")
 _LABEL_RE = re.compile(r"^[【〖\[「][^】〗\]」]{1,12}[】〗\]」]$")
@@ -141,6 +143,8 @@ def _line_features(
             f.append("inline_head")
     elif first in "（(":
         f.append("paren_start")
+        if text.endswith(("）", ")")):
+            f.append("bracketed")
     if _TABLE_RE.search(text) and s.length < 120:
         f.append("table_row")
     if not s.headingish:
@@ -201,6 +205,10 @@ def _context_features(ev: PageEvidence, k: int, cls: str) -> list[str]:
         f.append(f"overlap_before={_bucket(containment(text, before_text), (0.1, 0.3, 0.6))}")
     if after_text:
         f.append(f"overlap_after={_bucket(containment(text, after_text), (0.1, 0.3, 0.6))}")
+    if ev.shapes[k].headingish:
+        late = late_title_overlap(ev, k, before_text, after_text)
+        if late is not None:
+            f.append(f"late_title={_bucket(late, (0.2, 0.5))}")
     if ev.shapes[k].lead_shape and before_text:
         f.append(f"lead_new={_bucket(containment(text[:_SUBJECT_CHARS], before_text), (0.15,))}")
     return f

@@ -21,11 +21,15 @@ from pathlib import Path
 import pycrfsuite
 
 from desktop.pipeline.evidence import PageEvidence
-from desktop.pipeline.segment_features import FEATURE_VERSION, page_features
+from desktop.pipeline.roles import IMAGE, LEAD, NOISE, NOTE_FROM, NOTE_TO
+from desktop.pipeline.segment_features import CLASS_FEATURE, FEATURE_VERSION, page_features
 
 MODEL_NAME = "segmenter.crfsuite"
 META_NAME = "segmenter.json"
 MIN_PROB = 1e-3
+# Line shape classes whose role is certain: nothing readable or a table row, an image line,
+# a continuation note, a wire tag opening a lead.
+CERTAIN = {"noise": NOISE, "image": IMAGE, "note_from": NOTE_FROM, "note_to": NOTE_TO, "lead": LEAD}
 
 
 class RoleModel:
@@ -45,6 +49,9 @@ class RoleModel:
             )
         self._local = threading.local()  # a CRFsuite tagger is not shared between threads
         self.labels = list(self._tagger().labels())
+        # Roles never given to a line of that shape class in training cost this much more.
+        self._allowed = {c: frozenset(r) for c, r in self.meta.get("allowed", {}).items()}
+        self._penalty = float(self.meta.get("unseen_penalty", 0.0))
 
     def _tagger(self) -> pycrfsuite.Tagger:
         tagger = getattr(self._local, "tagger", None)
@@ -65,15 +72,25 @@ class RoleModel:
         if not ev.lines:
             return []
         tagger = self._tagger()
-        tagger.set(page_features(ev))
+        features = page_features(ev)
+        tagger.set(features)
         out: list[dict[str, float]] = []
         floor = math.log(MIN_PROB)
+        allowed = self._allowed
+        penalty = self._penalty
         for k in range(len(ev.lines)):
+            cls = features[k][CLASS_FEATURE][2:]
+            if cls in CERTAIN:  # a pattern that decides the role alone (as for the hand-set scorer)
+                out.append({CERTAIN[cls]: 0.0})
+                continue
+            seen = allowed.get(cls)
             row = {}
             for label in self.labels:
                 p = tagger.marginal(label, k)
                 if p >= MIN_PROB:
-                    row[label] = max(floor, math.log(p))
+                    row[label] = math.log(p) - (penalty if seen is not None and label not in seen else 0.0)
+                elif seen is not None and label in seen:
+                    row[label] = floor  # a role lines of this shape had in training stays possible
             out.append(row)
         return out
 

@@ -33,7 +33,7 @@ from desktop.pipeline.evaluate import _segmentation_summary, score_segmentation
 from desktop.pipeline.evidence import PageEvidence
 from desktop.pipeline.lines import split_lines
 from desktop.pipeline.segment import segment_page
-from desktop.pipeline.segment_features import FEATURE_VERSION, page_features
+from desktop.pipeline.segment_features import CLASS_FEATURE, FEATURE_VERSION, page_features
 from desktop.pipeline.segment_gold import DevPage, load_dev_pages
 from desktop.pipeline.segment_model import RoleModel
 from desktop.pipeline.segment_variants import variants
@@ -47,6 +47,7 @@ DEFAULTS: dict[str, Any] = {
     "seed": 13,
     "decoder": "joint",
     "move_weight": 1.0,
+    "unseen_penalty": 5.0,
 }
 
 
@@ -80,10 +81,16 @@ def train(
     )
     out = Path(out)
     trainer.train(str(out))
+    allowed: dict[str, set[str]] = {}
+    for xseq, yseq in items:
+        for feats, role in zip(xseq, yseq):
+            allowed.setdefault(feats[CLASS_FEATURE][2:], set()).add(role)
     meta = {
         "feature_version": FEATURE_VERSION,
         "decoder": params["decoder"],
         "move_weight": params["move_weight"],
+        "unseen_penalty": params["unseen_penalty"],
+        "allowed": {c: sorted(r) for c, r in sorted(allowed.items())},
         "params": {k: params[k] for k in ("c1", "c2", "max_iterations", "variants", "seed")},
         "sequences": len(items),
         "lines": sum(len(y) for _, y in items),
@@ -119,8 +126,11 @@ def score_pages(pages: Sequence[DevPage], segment: Any) -> dict[str, Any]:
     return {"pages": per_page, "summary": summary}
 
 
-def cross_validate(pages: Sequence[DevPage], params: dict[str, Any], log: Any = None) -> dict[str, Any]:
-    """Leave-one-group-out: each group is segmented by a model trained on the others."""
+def cross_validate(
+    pages: Sequence[DevPage], params: dict[str, Any], log: Any = None, results: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Leave-one-group-out: each group is segmented by a model trained on the others
+    (``results``, when given, receives each page's ``PageResult``)."""
     groups = sorted({p.group for p in pages})
     segmented: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -132,6 +142,8 @@ def cross_validate(pages: Sequence[DevPage], params: dict[str, Any], log: Any = 
                 segmented[page.name] = segment_page(page.text, model=model)
             if log:
                 print(f"  fold {n + 1}/{len(groups)} ({group}) done", file=log, flush=True)
+    if results is not None:
+        results.update(segmented)
     return score_pages(pages, lambda page: segmented[page.name])
 
 
@@ -152,6 +164,33 @@ def format_scores(scores: dict[str, Any], title: str) -> str:
     return "\n".join(lines)
 
 
+def differences(pages: Sequence[DevPage], results: dict[str, Any]) -> str:
+    """Articles missed or made up, and headline/author fields that differ, page by page."""
+    from desktop.pipeline.evaluate import match_articles, normalize_title
+
+    out: list[str] = []
+    for page in pages:
+        arts = results[page.name].articles
+        matches = match_articles(page.gold, arts)
+        used = {pi for pi, _ in matches if pi is not None}
+        for g, (pi, _) in zip(page.gold, matches):
+            if pi is None:
+                out.append(f"{page.name}: missed #{g['position']} {g['title'] or '(no title)'}")
+                continue
+            a = arts[pi]
+            for key in ("kicker", "title", "subtitle"):
+                if normalize_title(g[key]) != normalize_title(getattr(a, key)):
+                    out.append(f"{page.name}: {key} {g[key]!r} -> {getattr(a, key)!r}")
+            gold_authors = sorted((x["name"], x["role"]) for x in g["authors"])
+            got = sorted((x.name, x.role) for x in a.authors)
+            if gold_authors != got:
+                out.append(f"{page.name}: authors {gold_authors} -> {got}")
+        for pi, a in enumerate(arts):
+            if pi not in used:
+                out.append(f"{page.name}: extra {a.title or a.body[:20]!r}")
+    return "\n".join(out)
+
+
 def data_digest(pages: Sequence[DevPage]) -> str:
     h = hashlib.sha256()
     for p in sorted(pages, key=lambda p: p.name):
@@ -168,12 +207,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write the model trained on all pages here")
     parser.add_argument("--cv", action="store_true", help="leave-one-paper-out cross-validation")
     parser.add_argument("--rules", action="store_true", help="score the hand-set scorer (no model) instead")
-    for key in ("c1", "c2", "move_weight"):
+    for key in ("c1", "c2", "move_weight", "unseen_penalty"):
         parser.add_argument(f"--{key.replace('_', '-')}", type=float, default=DEFAULTS[key])
     for key in ("max_iterations", "variants", "seed"):
         parser.add_argument(f"--{key.replace('_', '-')}", type=int, default=DEFAULTS[key])
     parser.add_argument("--decoder", choices=("joint", "crf"), default=DEFAULTS["decoder"])
     parser.add_argument("--json", type=Path, help="write the scores as JSON here")
+    parser.add_argument("--details", action="store_true", help="list the CV differences from the gold")
     args = parser.parse_args(argv)
     params = {k: getattr(args, k) for k in DEFAULTS}
     pages = load_dev_pages(args.pages, args.seeds)
@@ -185,7 +225,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         report["rules"] = scores["summary"]
     if args.cv:
         started = time.perf_counter()
-        scores = cross_validate(pages, params, sys.stderr)
+        results: dict[str, Any] = {}
+        scores = cross_validate(pages, params, sys.stderr, results)
+        if args.details:
+            print(differences(pages, results))
         print(format_scores(scores, f"leave-one-paper-out CV ({time.perf_counter() - started:.0f} s)"))
         report["cv"] = {"summary": scores["summary"], "pages": {n: _brief(s) for n, s in scores["pages"].items()}}
     if args.out:

@@ -116,6 +116,34 @@ def wrap_body(lines: list[VLine], rng: random.Random) -> list[VLine]:
     return out
 
 
+_NUMERALS = "一二三四五六七八九十"
+
+
+def number_subheads(lines: list[VLine], rng: random.Random) -> list[VLine]:
+    """Sub-heads numbered 一、二、三、 (or （一）, 1.) in page order."""
+    style = rng.choice(("{}、", "（{}）", "{}. "))
+    out, n = [], 0
+    for ln in lines:
+        if ln.role == SUBHEAD:
+            mark = _MARK_RE.match(ln.text)
+            head = mark.group(0) if mark else ""
+            num = _NUMERALS[n % 10] if "." not in style else str(n + 1)
+            n += 1
+            out.append(VLine(head + style.format(num) + ln.text[len(head) :], ln.blank_before, ln.role))
+        else:
+            out.append(ln)
+    return out
+
+
+def subheads_like_titles(lines: list[VLine], rng: random.Random) -> list[VLine]:
+    """Sub-heads printed with exactly the marks of the page's headlines."""
+    title_levels = [_level(ln.text) for ln in lines if ln.role == HEAD and _level(ln.text)]
+    level = min(title_levels) if title_levels else rng.choice((1, 2))
+    return [
+        VLine(_set_mark(ln.text, level), ln.blank_before, ln.role) if ln.role == SUBHEAD else ln for ln in lines
+    ]
+
+
 def drop_blanks(lines: list[VLine], rng: random.Random) -> list[VLine]:
     return [VLine(ln.text, 0, ln.role) for ln in lines]
 
@@ -171,6 +199,8 @@ ALTERATIONS: dict[str, Callable[[list[VLine], random.Random], list[VLine]]] = {
     "drop_blanks": drop_blanks,
     "bylines_last": bylines_last,
     "ocr_swaps": ocr_swaps,
+    "number_subheads": number_subheads,
+    "subheads_like_titles": subheads_like_titles,
 }
 # Each variant applies one or two alterations; marks are changed one way only.
 RECIPES: tuple[tuple[str, ...], ...] = (
@@ -184,6 +214,9 @@ RECIPES: tuple[tuple[str, ...], ...] = (
     ("mark_heads", "bylines_last"),
     ("ocr_swaps", "wrap_body"),
 )
+# Tried and left out of the recipes (leave-one-paper-out CV, articles F1 0.98 without them):
+# number_subheads alone 0.98 with one more extra article and headline exact 0.91 (0.92 without);
+# with subheads_like_titles 0.96 (six extra articles: sub-heads of long features read as titles).
 
 
 def variants(lines: Sequence, roles: Sequence[str], count: int, seed: int) -> list[tuple[str, list[str]]]:
