@@ -113,7 +113,8 @@ def _peel_credit(token: str) -> tuple[str, bool]:
 
 
 def _tokens(text: str) -> list[str]:
-    """Byline tokens; a two-character name printed padded (``陶 然``) is one token."""
+    """Byline tokens; a two-character name printed padded (``陶 然``) is one token (no name
+    has one character, so two lone characters side by side are one name)."""
     raw: list[str] = []
     for tok in _SLASH_RE.sub("/", text.strip().lstrip(BULLETS)).split():
         credit = _LEADING_CREDIT_RE.match(tok)  # '文/许' + '婧': the credit is a token of its own
@@ -121,7 +122,6 @@ def _tokens(text: str) -> list[str]:
             raw.extend((tok[: credit.end()], tok[credit.end() :]))
         else:
             raw.append(tok)
-    alone = len(raw) == 2  # '（南 宣）': a padded name needs no known surname
     out: list[str] = []
     i = 0
     while i < len(raw):
@@ -131,7 +131,8 @@ def _tokens(text: str) -> list[str]:
             and len(tok) == 1
             and len(raw[i + 1]) == 1
             and _SINGLE_CJK_RE.fullmatch(tok + raw[i + 1])
-            and (alone or _surname_length(tok) == 1)
+            and tok + raw[i + 1] not in _CREDITS  # '文 图' is a credit, '孔 文' a name
+            and raw[i + 1] not in ("摄", "图")
         ):
             out.append(tok + raw[i + 1])
             i += 2
@@ -211,10 +212,14 @@ def box_byline(text: str) -> str | None:
 
 def end_byline(text: str) -> bool:
     """True for a stand-alone byline line with a role word or a credit (``罗正材 文/图``)."""
-    if len(text) > _BYLINE_MAX_CHARS:
+    if len(text) > _BYLINE_MAX_CHARS or not any(w in text for w in _ROLE_OR_CREDIT_CHARS):
         return False
     reading = _read(text)
     return bool(reading.authors) and reading.unread == 0 and (reading.has_role or reading.has_credit)
+
+
+# Every role word and credit holds one of these: a line with none of them is no byline.
+_ROLE_OR_CREDIT_CHARS = ("记者", "通讯员", "实习生", "文", "图", "摄", "报道", "发自", "答")
 
 
 _CLOSING_BRACKETED_RE = re.compile(r"[(（]([^()（）\n]{2,40})[)）]\s*$")
@@ -280,7 +285,7 @@ def match_lead(text: str) -> LeadTag | None:
     if inner and not _read(inner).authors:
         return None
     if m.group("said") is not None:
-        tag_end = m.end("said")
+        tag_end = m.end("said") + 1  # the colon after 记者某某报道
     elif m.group("inner") is not None:
         tag_end = m.end("inner") + 1
     else:

@@ -51,6 +51,9 @@ HEAD_AFTER_BYLINE = -2.0  # a headline right after a byline, before any body
 PAGE_ENDS_IN_HEADING = -2.0
 BEAM = 8
 BEAM_MARGIN = 10.0  # a state this far behind the best cannot catch up (no move costs more)
+# With the line-role model's log-probabilities (floor log 0.01 = -4.6 a line).
+LEARNED_BEAM = 5
+LEARNED_MARGIN = 8.0
 
 _AFTER_HEAD = frozenset({HEAD, BYLINE, LEAD, BODY, NOTE_FROM, CAPTION, IMAGE, NOISE})
 _AFTER_BANNER = frozenset({BANNER, HEAD, CAPTION, IMAGE, NOISE})
@@ -158,6 +161,7 @@ def decode(
     n = len(ev.lines)
     if n == 0:
         return []
+    beam, margin = (BEAM, BEAM_MARGIN) if learned is None else (LEARNED_BEAM, LEARNED_MARGIN)
     beams: dict[Context, float] = {START: 0.0}
     back: list[dict[Context, Context]] = []
     for k in range(n):
@@ -181,9 +185,9 @@ def decode(
                     nxt[new_ctx], ptr[new_ctx] = total + cost, ctx
         if len(nxt) > 1:
             top = max(nxt.values())
-            if len(nxt) > BEAM:
-                nxt = dict(sorted(nxt.items(), key=lambda item: item[1], reverse=True)[:BEAM])
-            nxt = {c: v for c, v in nxt.items() if v >= top - BEAM_MARGIN}
+            if len(nxt) > beam:
+                nxt = dict(sorted(nxt.items(), key=lambda item: item[1], reverse=True)[:beam])
+            nxt = {c: v for c, v in nxt.items() if v >= top - margin}
         beams = nxt
         back.append(ptr)
     end = {ctx: total + (move_weight * PAGE_ENDS_IN_HEADING if ctx.role in (HEAD, BANNER) else 0.0) for ctx, total in beams.items()}

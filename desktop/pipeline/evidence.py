@@ -194,6 +194,22 @@ def containment(part: str, whole: str) -> float:
     return sum(1 for g in grams if g in whole) / len(grams)
 
 
+def word_bigrams(part: str) -> set[str]:
+    """The character bigrams of ``part`` once punctuation and spaces are dropped."""
+    p = _NOT_WORD_RE.sub("", part)
+    return {p[i : i + 2] for i in range(len(p) - 1)}
+
+
+def text_bigrams(whole: str) -> set[str]:
+    """Every two-character substring of ``whole``: ``g in text_bigrams(w)`` iff ``g in w``."""
+    return {whole[i : i + 2] for i in range(len(whole) - 1)}
+
+
+def share(grams: set[str], whole: set[str]) -> float:
+    """``containment`` from bigram sets: the share of ``grams`` found in ``whole``."""
+    return len(grams & whole) / len(grams) if grams else 0.0
+
+
 class PageEvidence:
     """The shapes of a page's lines and the neighbour facts the scorer uses."""
 
@@ -251,37 +267,43 @@ class PageEvidence:
 
     def window_before(self, k: int, chars: int = WINDOW_CHARS, max_lines: int = WINDOW_LINES) -> str:
         """The body text just before line ``k`` (about ``chars``), back to a byline or headline."""
-        parts: list[str] = []
+        return "".join(self.lines[j].text[-chars:] for j in reversed(self.lines_before(k, chars, max_lines)))
+
+    def lines_before(self, k: int, chars: int = WINDOW_CHARS, max_lines: int = WINDOW_LINES) -> list[int]:
+        """The lines ``window_before`` is made of (nearest first)."""
+        out: list[int] = []
         size = 0
         j = k - 1
         stop = max(-1, k - 1 - 2 * max_lines)  # lines looked at, body or not: bounded
-        while j > stop and len(parts) < max_lines and size < chars:
+        while j > stop and len(out) < max_lines and size < chars:
             s = self.shapes[j]
             if self._bodyish[j] or s.lead:
-                text = self.lines[j].text[-chars:]
-                parts.append(text)
-                size += len(text)
+                out.append(j)
+                size += min(chars, len(self.lines[j].text))
             elif s.box or s.byline or s.names or s.note or (s.headingish and s.level in (1, 2)):
                 break
             j -= 1
-        return "".join(reversed(parts))
+        return out
 
     def window_after(self, k: int) -> str:
         """The body text just after line ``k`` (at most ``WINDOW_CHARS``)."""
-        parts: list[str] = []
+        return "".join(self.lines[j].text[:WINDOW_CHARS] for j in self.lines_after(k))
+
+    def lines_after(self, k: int) -> list[int]:
+        """The lines ``window_after`` is made of."""
+        out: list[int] = []
         size = 0
         j = k + 1
         stop = min(len(self.lines), k + 1 + 2 * WINDOW_LINES)
-        while j < stop and len(parts) < WINDOW_LINES and size < WINDOW_CHARS:
+        while j < stop and len(out) < WINDOW_LINES and size < WINDOW_CHARS:
             s = self.shapes[j]
             if self._bodyish[j] or s.lead:
-                text = self.lines[j].text[:WINDOW_CHARS]
-                parts.append(text)
-                size += len(text)
-            elif parts and (s.headingish or self.is_bylineish(j)):
+                out.append(j)
+                size += min(WINDOW_CHARS, len(self.lines[j].text))
+            elif out and (s.headingish or self.is_bylineish(j)):
                 break
             j += 1
-        return "".join(parts)
+        return out
 
     def bodyish(self, k: int) -> bool:
         return self._bodyish[k]

@@ -198,19 +198,28 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
     return scores
 
 
-def late_title_overlap(ev: PageEvidence, k: int, before_text: str, after_text: str) -> float | None:
+def late_title_overlap(
+    ev: PageEvidence,
+    k: int,
+    before_text: str,
+    after_text: str,
+    overlaps: tuple[float, float] | None = None,
+) -> float | None:
     """How much more of heading ``k``'s wording is in the article above than in the text
     below, when it stands where a headline printed after its body stands (after a finished
-    body, before the next headline or byline) and repeats that article's wording; else None."""
+    body, before the next headline or byline) and repeats that article's wording; else None.
+    ``overlaps``: the heading's containment in ``before_text`` and ``after_text`` if known."""
     nxt = ev.next_index(k)
     nxt_shape = ev.shapes[nxt] if nxt is not None else None
     ends_block = nxt is None or (nxt_shape is not None and (nxt_shape.headingish or ev.is_bylineish(nxt)))
+    if not (before_text and ends_block and ev.prev_ends(k)):
+        return None
     text = ev.lines[k].text
-    if not (before_text and ends_block and ev.prev_ends(k)) or containment(text, before_text) < TITLE_AFTER_HINT:
+    before_overlap, after_overlap = overlaps or (containment(text, before_text), containment(text, after_text))
+    if before_overlap < TITLE_AFTER_HINT:
         return None
     article_text = ev.window_before(k, ARTICLE_CHARS, ARTICLE_LINES)
     whole_overlap = containment(text, article_text)
-    after_overlap = containment(text, after_text)
     if whole_overlap >= TITLE_AFTER_MIN_OVERLAP and whole_overlap > after_overlap:
         return whole_overlap - after_overlap
     return None

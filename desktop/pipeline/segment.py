@@ -187,14 +187,18 @@ class _Cutter:
 
 
 _DEFAULT = object()
+# The line-role model was trained on whole pages: its page and neighbour features say little
+# about a page of a few lines (a brief, a pasted fragment), which the hand-set scorer reads.
+MIN_MODEL_LINES = 10
 
 
 def decide_roles(ev: PageEvidence, model: RoleModel | None | object = _DEFAULT) -> list[str]:
     """The role of every line: the line-role model's scores decided jointly with the
     decoder's constraints (``model.meta['decoder']``: ``joint``, the default, or ``crf``,
-    the CRF's own best sequence); the hand-set scores when there is no model."""
+    the CRF's own best sequence); the hand-set scores when there is no model (and, with the
+    default model, for a page of fewer than ``MIN_MODEL_LINES`` lines)."""
     if model is _DEFAULT:
-        model = default_model()
+        model = default_model() if len(ev.lines) >= MIN_MODEL_LINES else None
     if model is None:
         return decode(ev)
     assert isinstance(model, RoleModel)

@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from desktop.pipeline.evidence import PageEvidence, containment
+from desktop.pipeline.evidence import PageEvidence, containment, share, text_bigrams, word_bigrams
 from desktop.pipeline.lines import strip_marks
 from desktop.pipeline.roles import late_title_overlap
 
-FEATURE_VERSION = 3
-CLASS_FEATURE = 4  # index of the ``c=<line class>`` feature in a line's list
+FEATURE_VERSION = 4
+CLASS_FEATURE = 1  # index of the ``c=<line class>`` feature in a line's list
 
 _NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、．.](?!\d))")
 _LABEL_RE = re.compile(r"^[【〖\[「][^】〗\]」]{1,12}[】〗\]」]$")
@@ -46,6 +46,18 @@ def _bucket(x: float, edges: tuple[float, ...]) -> str:
         if x < e:
             return str(i)
     return str(len(edges))
+
+
+def class_group(cls: str) -> str:
+    """The coarse group of a line class (all headings, all paragraphs, all bylines): roles are
+    listed per group, so a role seen with one mark level is open to the others."""
+    if cls[0] == "h":
+        return "heading"
+    if cls.startswith("body"):
+        return "body"
+    if cls in ("box", "byline"):
+        return "byline"
+    return cls
 
 
 def line_class(ev: PageEvidence, k: int) -> str:
@@ -75,55 +87,107 @@ def line_class(ev: PageEvidence, k: int) -> str:
 def page_features(ev: PageEvidence) -> list[list[str]]:
     """The feature strings of every line of the page."""
     n = len(ev.lines)
+    shapes = ev.shapes
     classes = [line_class(ev, k) for k in range(n)]
     # How often a heading's mark + length pattern occurs on the page (look-alike sub-heads).
-    patterns = [
-        (s.level, _length_bucket(s.length), s.separators > 0) if s.headingish else None for s in ev.shapes
-    ]
+    patterns = [(s.level, _length_bucket(s.length), s.separators > 0) if s.headingish else None for s in shapes]
     pattern_count = Counter(p for p in patterns if p is not None)
-    marked = Counter(s.level for s in ev.shapes if s.headingish)
-    page = [
-        f"page_bylined={ev.bylined_page}",
-        f"page_blanks={ev.uses_blank_lines}",
-        f"page_marked={sum(v for lv, v in marked.items() if lv) > 0}",
-    ]
+    marked = sum(1 for s in shapes if s.headingish and s.level)
+    page = [f"page_bylined={ev.bylined_page}", f"page_blanks={ev.uses_blank_lines}", f"page_marked={marked > 0}"]
+    padded = ["none", "none", *classes, "none", "none"]  # padded[k + 2] is line k's class
+    levels = [_LEVELS[min(s.level, 4)] for s in shapes]
     out: list[list[str]] = []
     for k in range(n):
-        out.append(_line_features(ev, k, classes, patterns, pattern_count, page))
+        s = shapes[k]
+        cls = classes[k]
+        c_prev, c_next = padded[k + 1], padded[k + 3]
+        f = _own_features(ev, k, cls, patterns, pattern_count)
+        f.extend(page)
+        prev_ends = "True" if ev.prev_ends(k) else "False"
+        lvl = levels[k]
+        f += (
+            "prev_ends=" + prev_ends,
+            "c_prev_ends=" + cls + "|" + prev_ends,
+            "c-2=" + padded[k],
+            "c-1=" + c_prev,
+            "c+1=" + c_next,
+            "c+2=" + padded[k + 4],
+            "c-1|c=" + c_prev + "|" + cls,
+            "c+1|c=" + c_next + "|" + cls,
+            "c-1|c|c+1=" + c_prev + "|" + cls + "|" + c_next,
+        )
+        if k > 0:
+            f.append("lvl-1|lvl=" + levels[k - 1] + "|" + lvl)
+        if k + 1 < n:
+            f.append("lvl+1|lvl=" + levels[k + 1] + "|" + lvl)
+        if s.headingish or (s.credit and not s.ends):
+            f.extend(_context_features(ev, k, cls, classes))
+        elif s.lead_shape:
+            before_text = ev.window_before(k)
+            if before_text:  # a lead that shares little wording with the text above may open new news
+                new = containment(ev.lines[k].text[:_SUBJECT_CHARS], before_text)
+                f.append("lead_new=" + _bucket(new, (0.15,)))
+        out.append(f)
     return out
 
 
-def _line_features(
-    ev: PageEvidence,
-    k: int,
-    classes: list[str],
-    patterns: list[tuple[int, str, bool] | None],
-    pattern_count: Counter,
-    page: list[str],
+_LEVELS = ("0", "1", "2", "3", "4")
+_BLANKS = ("0", "1", "2", "3")
+
+
+def _own_features(
+    ev: PageEvidence, k: int, cls: str, patterns: list[tuple[int, str, bool] | None], pattern_count: Counter
 ) -> list[str]:
+    """The features of line ``k`` itself: its class, marks, length, flags, position."""
     s = ev.shapes[k]
     line = ev.lines[k]
     n = len(ev.lines)
     text = line.text
-    core = strip_marks(text) if s.headingish else text
-    cls = classes[k]
-    f = ["bias", *page, f"c={cls}", f"lvl={min(s.level, 4)}", f"len={_length_bucket(s.length)}"]
-    f.append(f"c_len={cls}|{_length_bucket(s.length)}")
-    flags = (
-        ("dash", s.dash), ("ends", s.ends), ("lead_shape", s.lead_shape), ("credit", s.credit),
-        ("lone_name", s.lone_name), ("names", s.names), ("byline", s.byline), ("box", bool(s.box)),
-        ("lead", s.lead is not None), ("lead_by", bool(s.lead and s.lead.byline)),
-        ("lead_hl", bool(s.lead and s.lead.headline_end)), ("note_at", s.note_at > 0),
-        ("byline_at", s.byline_at > 0), ("parallel", ev.parallel[k]),
-        ("top_byline", ev.is_top_byline(k)), ("first_after_byline", ev.is_top_byline_run_start(k)),
-    )  # fmt: skip
-    f.extend(name for name, on in flags if on)
+    length = _length_bucket(s.length)
+    lvl = _LEVELS[min(s.level, 4)]
+    f = ["bias", "c=" + cls, "lvl=" + lvl, "len=" + length, "c_len=" + cls + "|" + length]
+    # (CLASS_FEATURE is the index of "c=" above.)
+    if s.dash:
+        f.append("dash")
+    if s.ends:
+        f.append("ends")
+    if s.lead_shape:
+        f.append("lead_shape")
+    if s.credit:
+        f.append("credit")
+    if s.lone_name:
+        f.append("lone_name")
+    if s.names:
+        f.append("names")
+    if s.byline:
+        f.append("byline")
+    if s.box:
+        f.append("box")
+    if s.lead is not None:
+        f.append("lead")
+        if s.lead.byline:
+            f.append("lead_by")
+        if s.lead.headline_end:
+            f.append("lead_hl")
+    if s.note_at:
+        f.append("note_at")
+    if s.byline_at:
+        f.append("byline_at")
+    if ev.parallel[k]:
+        f.append("parallel")
+    if ev.is_top_byline(k):
+        f.append("top_byline")
+    if ev.is_top_byline_run_start(k):
+        f.append("first_after_byline")
     if s.headingish:
-        f.append(f"sep={min(s.separators, 3)}")
-        f.append(f"lvl_sep={min(s.level, 4)}|{min(s.separators, 2)}")
+        core = strip_marks(text)
         count = pattern_count[patterns[k]]
-        f.append(f"pattern_repeats={min(count, 4)}")
-        f.append(f"lvl_repeats={min(s.level, 4)}|{min(count, 3)}")
+        f += (
+            "sep=" + str(min(s.separators, 3)),
+            "lvl_sep=" + lvl + "|" + str(min(s.separators, 2)),
+            "pattern_repeats=" + str(min(count, 4)),
+            "lvl_repeats=" + lvl + "|" + str(min(count, 3)),
+        )
         if _LABEL_RE.match(core):
             f.append("label")
         if _NUMBERED_RE.match(core):
@@ -134,6 +198,9 @@ def _line_features(
             f.append("ends_qmark")
         if text.endswith(_COLON_END):
             f.append("ends_colon")
+    else:
+        clauses = text.count("，") + text.count(",") + text.count("；") + text.count(";") + text.count("。")
+        f.append("clauses=" + str(min(clauses, 4)))
     first = text[:1]
     if first in _BULLET_START:
         f.append("bullet")
@@ -145,43 +212,16 @@ def _line_features(
         f.append("paren_start")
         if text.endswith(("）", ")")):
             f.append("bracketed")
-    if _TABLE_RE.search(text) and s.length < 120:
+    if s.length < 120 and _TABLE_RE.search(text):
         f.append("table_row")
-    if not s.headingish:
-        clauses = sum(text.count(c) for c in "，,；;。")
-        f.append(f"clauses={min(clauses, 4)}")
-    # Blank lines and position.
-    f.append(f"blank_before={min(line.blank_before, 3)}")
-    blank_after = ev.lines[k + 1].blank_before if k + 1 < n else 9
-    f.append(f"blank_after={min(blank_after, 3)}")
-    if k == 0:
-        f.append("first_line")
+    f.append("blank_before=" + _BLANKS[min(line.blank_before, 3)])
+    f.append("blank_after=" + (_BLANKS[min(ev.lines[k + 1].blank_before, 3)] if k + 1 < n else "3"))
     if k == n - 1:
         f.append("last_line")
-    elif k >= n - 3:
-        f.append("near_end")
-    if k < 3:
-        f.append("near_top")
-    prev_ends = ev.prev_ends(k)
-    f.append(f"prev_ends={prev_ends}")
-    f.append(f"c_prev_ends={cls}|{prev_ends}")
-    # Neighbours: shape classes two above and two below, and pairs with this line.
-    for off in (-2, -1, 1, 2):
-        j = k + off
-        c = classes[j] if 0 <= j < n else "none"
-        f.append(f"c{off:+d}={c}")
-        if off in (-1, 1):
-            f.append(f"c{off:+d}|c={c}|{cls}")
-            if 0 <= j < n:
-                lv = ev.shapes[j].level
-                f.append(f"lvl{off:+d}|lvl={min(lv, 4)}|{min(s.level, 4)}")
-    f.append(f"c-1|c|c+1={classes[k - 1] if k else 'none'}|{cls}|{classes[k + 1] if k + 1 < n else 'none'}")
-    if s.headingish or s.lead_shape or (s.credit and not s.ends):
-        f.extend(_context_features(ev, k, cls))
     return f
 
 
-def _context_features(ev: PageEvidence, k: int, cls: str) -> list[str]:
+def _context_features(ev: PageEvidence, k: int, cls: str, classes: list[str]) -> list[str]:
     """What surrounds a heading-like line: what follows it, and whether the text after it
     carries on the subject of the text before it."""
     f: list[str] = []
@@ -189,26 +229,36 @@ def _context_features(ev: PageEvidence, k: int, cls: str) -> list[str]:
     if after is None:
         f.append("after=end")
     else:
-        f.append(f"after={line_class(ev, after)}")
-        f.append(f"c|after={cls}|{line_class(ev, after)}")
+        f.append("after=" + classes[after])
+        f.append("c|after=" + cls + "|" + classes[after])
         f.append(f"headings_between={min(after - k - 1, 3)}")
-    before_text = ev.window_before(k)
-    after_text = ev.window_after(k)
+    lines_before = ev.lines_before(k, _SUBJECT_CHARS)
+    lines_after = ev.lines_after(k)
+    # The subject of each side is read from its nearest _SUBJECT_CHARS characters.
+    before_text = "".join(ev.lines[j].text[-_SUBJECT_CHARS:] for j in reversed(lines_before))[-_SUBJECT_CHARS:]
+    after_text = ""
+    for j in lines_after:
+        after_text += ev.lines[j].text[:_SUBJECT_CHARS]
+        if len(after_text) >= _SUBJECT_CHARS:
+            break
+    after_text = after_text[:_SUBJECT_CHARS]
     text = ev.lines[k].text
+    grams = word_bigrams(text)
+    before = text_bigrams(before_text)
     if before_text and after_text:
-        carry = containment(after_text[:_SUBJECT_CHARS], before_text)
-        f.append(f"carry={_bucket(carry, (0.08, 0.15, 0.3))}")
-        f.append(f"c_carry={cls}|{_bucket(carry, (0.08, 0.15, 0.3))}")
+        carry = _bucket(share(word_bigrams(after_text), before), (0.08, 0.15, 0.3))
+        f.append(f"carry={carry}")
+        f.append(f"c_carry={cls}|{carry}")
     elif not before_text:
         f.append("carry=nothing_before")
+    before_overlap = share(grams, before)
+    after_overlap = sum(1 for g in grams if g in after_text) / len(grams) if grams else 0.0
     if before_text:
-        f.append(f"overlap_before={_bucket(containment(text, before_text), (0.1, 0.3, 0.6))}")
+        f.append(f"overlap_before={_bucket(before_overlap, (0.1, 0.3, 0.6))}")
     if after_text:
-        f.append(f"overlap_after={_bucket(containment(text, after_text), (0.1, 0.3, 0.6))}")
+        f.append(f"overlap_after={_bucket(after_overlap, (0.1, 0.3, 0.6))}")
     if ev.shapes[k].headingish:
-        late = late_title_overlap(ev, k, before_text, after_text)
+        late = late_title_overlap(ev, k, before_text, after_text, (before_overlap, after_overlap))
         if late is not None:
             f.append(f"late_title={_bucket(late, (0.2, 0.5))}")
-    if ev.shapes[k].lead_shape and before_text:
-        f.append(f"lead_new={_bucket(containment(text[:_SUBJECT_CHARS], before_text), (0.15,))}")
     return f

@@ -22,11 +22,11 @@ import pycrfsuite
 
 from desktop.pipeline.evidence import PageEvidence
 from desktop.pipeline.roles import IMAGE, LEAD, NOISE, NOTE_FROM, NOTE_TO
-from desktop.pipeline.segment_features import CLASS_FEATURE, FEATURE_VERSION, page_features
+from desktop.pipeline.segment_features import CLASS_FEATURE, FEATURE_VERSION, class_group, page_features
 
 MODEL_NAME = "segmenter.crfsuite"
 META_NAME = "segmenter.json"
-MIN_PROB = 1e-3
+MIN_PROB = 1e-2
 # Line shape classes whose role is certain: nothing readable or a table row, an image line,
 # a continuation note, a wire tag opening a lead.
 CERTAIN = {"noise": NOISE, "image": IMAGE, "note_from": NOTE_FROM, "note_to": NOTE_TO, "lead": LEAD}
@@ -49,9 +49,9 @@ class RoleModel:
             )
         self._local = threading.local()  # a CRFsuite tagger is not shared between threads
         self.labels = list(self._tagger().labels())
-        # Roles never given to a line of that shape class in training cost this much more.
-        self._allowed = {c: frozenset(r) for c, r in self.meta.get("allowed", {}).items()}
-        self._penalty = float(self.meta.get("unseen_penalty", 0.0))
+        # The roles lines of each group of shape classes had in training (a tag dictionary).
+        known = set(self.labels)
+        self._allowed = {c: tuple(x for x in r if x in known) for c, r in self.meta.get("allowed", {}).items()}
 
     def _tagger(self) -> pycrfsuite.Tagger:
         tagger = getattr(self._local, "tagger", None)
@@ -77,7 +77,7 @@ class RoleModel:
         out: list[dict[str, float]] = []
         floor = math.log(MIN_PROB)
         allowed = self._allowed
-        penalty = self._penalty
+        marginal = tagger.marginal
         for k in range(len(ev.lines)):
             cls = features[k][CLASS_FEATURE][2:]
             if cls in CERTAIN:  # a pattern that decides the role alone (as for the hand-set scorer)
@@ -85,12 +85,16 @@ class RoleModel:
                 continue
             seen = allowed.get(cls)
             row = {}
-            for label in self.labels:
-                p = tagger.marginal(label, k)
+            # A role lines of this shape class never had in training is not offered.
+            heading = cls[0] == "h"
+            for label in self.labels if seen is None else seen:
+                p = marginal(label, k)
                 if p >= MIN_PROB:
-                    row[label] = math.log(p) - (penalty if seen is not None and label not in seen else 0.0)
-                elif seen is not None and label in seen:
-                    row[label] = floor  # a role lines of this shape had in training stays possible
+                    row[label] = math.log(p)
+                elif heading and seen is not None:
+                    row[label] = floor  # a heading keeps every role headings had: the page decides
+            if not row:  # nothing likely enough: every role of the class, equally unlikely
+                row = dict.fromkeys(seen or self.labels, floor)
             out.append(row)
         return out
 

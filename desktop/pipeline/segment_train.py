@@ -33,7 +33,7 @@ from desktop.pipeline.evaluate import _segmentation_summary, score_segmentation
 from desktop.pipeline.evidence import PageEvidence
 from desktop.pipeline.lines import split_lines
 from desktop.pipeline.segment import segment_page
-from desktop.pipeline.segment_features import CLASS_FEATURE, FEATURE_VERSION, page_features
+from desktop.pipeline.segment_features import CLASS_FEATURE, FEATURE_VERSION, class_group, page_features
 from desktop.pipeline.segment_gold import DevPage, load_dev_pages
 from desktop.pipeline.segment_model import RoleModel
 from desktop.pipeline.segment_variants import variants
@@ -47,7 +47,6 @@ DEFAULTS: dict[str, Any] = {
     "seed": 13,
     "decoder": "joint",
     "move_weight": 1.0,
-    "unseen_penalty": 5.0,
 }
 
 
@@ -84,12 +83,11 @@ def train(
     allowed: dict[str, set[str]] = {}
     for xseq, yseq in items:
         for feats, role in zip(xseq, yseq):
-            allowed.setdefault(feats[CLASS_FEATURE][2:], set()).add(role)
+            allowed.setdefault(class_group(feats[CLASS_FEATURE][2:]), set()).add(role)
     meta = {
         "feature_version": FEATURE_VERSION,
         "decoder": params["decoder"],
         "move_weight": params["move_weight"],
-        "unseen_penalty": params["unseen_penalty"],
         "allowed": {c: sorted(r) for c, r in sorted(allowed.items())},
         "params": {k: params[k] for k in ("c1", "c2", "max_iterations", "variants", "seed")},
         "sequences": len(items),
@@ -207,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write the model trained on all pages here")
     parser.add_argument("--cv", action="store_true", help="leave-one-paper-out cross-validation")
     parser.add_argument("--rules", action="store_true", help="score the hand-set scorer (no model) instead")
-    for key in ("c1", "c2", "move_weight", "unseen_penalty"):
+    for key in ("c1", "c2", "move_weight"):
         parser.add_argument(f"--{key.replace('_', '-')}", type=float, default=DEFAULTS[key])
     for key in ("max_iterations", "variants", "seed"):
         parser.add_argument(f"--{key.replace('_', '-')}", type=int, default=DEFAULTS[key])

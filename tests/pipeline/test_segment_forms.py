@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from desktop.pipeline.byline import closing_byline, match_lead, parse_authors
 from desktop.pipeline.evidence import shape_of
+from desktop.pipeline.headline import headline_parts, join_heading
+from desktop.pipeline.lines import split_lines
 from desktop.pipeline.model import Author
 from desktop.pipeline.segment import segment_page
 from tests.pipeline.test_segment_seeds import _assert_accounted
@@ -101,16 +103,10 @@ def test_an_inline_headline_before_the_wire_tag_is_the_title() -> None:
 
 
 def test_a_marked_title_wrapped_inside_a_quotation_is_one_title() -> None:
-    r = segment_page(
-        page(
-            "### 高山茶园产出“云",
-            "### 雾绿” 茶农增收三成",
-            "□本报记者 阮星",
-            "海拔一千米的茶园里，茶农正在采摘春茶。",
-        )
-    )
-    [a] = r.articles
-    assert a.title == "高山茶园产出“云雾绿” 茶农增收三成" and a.subtitle == ""
+    lines = split_lines("### 高山茶园产出“云\n### 雾绿” 茶农增收三成\n### 海拔千米的茶山\n")
+    parts = [(role, p.text) for role, p in headline_parts(lines)]
+    assert parts == [("title", "### 高山茶园产出“云"), ("title", "### 雾绿” 茶农增收三成"), ("subtitle", "### 海拔千米的茶山")]
+    assert join_heading([p for role, p in headline_parts(lines) if role == "title"]) == "高山茶园产出“云雾绿” 茶农增收三成"
 
 
 def test_markdown_table_rows_are_no_headline_and_no_body() -> None:
