@@ -79,6 +79,7 @@ def train(
         }
     )
     out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
     allowed: dict[str, set[str]] = {}
     for xseq, yseq in items:
