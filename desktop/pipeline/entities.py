@@ -34,8 +34,9 @@ line.
 from __future__ import annotations
 
 import logging
+import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -214,9 +215,22 @@ class EntityExtractor:
         return char_features(text, tokens, rule_tags, self._lex.features)
 
     def extract(self, text: str) -> list[Span]:
-        """Spans of ``text`` sorted by start, maximal, non-overlapping, ``text[start:end] == span.text``."""
+        """Spans of ``text`` sorted by start, maximal, non-overlapping, ``text[start:end] == span.text``.
+
+        A text longer than ``SECTION`` characters (no news article is; a damaged page
+        that is one 20 MB paragraph is) is read section by section, cut after a line end
+        or a sentence-final stop, so that memory stays bounded by the section, not the text.
+        """
         if not isinstance(text, str) or not text:
             return []
+        if len(text) > SECTION:
+            out: list[Span] = []
+            for a, b in _sections(text):
+                out += [replace(s, start=s.start + a, end=s.end + a) for s in self._extract(text[a:b])]
+            return out
+        return self._extract(text)
+
+    def _extract(self, text: str) -> list[Span]:
         self.warm_up()
         assert self._lex is not None
         tokens = tokenize(text)
@@ -278,6 +292,23 @@ class EntityExtractor:
 
 
 PIECE = 3000  # characters tagged at once: beyond this a text is cut after a sentence end
+SECTION = 50_000  # characters read at once by ``extract`` (tokens, rule candidates, tags)
+_SECTION_ENDS = re.compile(r"[\n。！？!?；;]")
+
+
+def _sections(text: str) -> list[tuple[int, int]]:
+    """(start, end) of consecutive sections of ``text``: at least ``SECTION`` characters each
+    (the last may be shorter), cut after a line end or a sentence-final stop, or at
+    ``2 * SECTION`` where there is none."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > SECTION:
+        m = _SECTION_ENDS.search(text, start + SECTION, start + 2 * SECTION)
+        end = m.end() if m else start + 2 * SECTION
+        out.append((start, end))
+        start = end
+    out.append((start, len(text)))
+    return out
 
 
 def _pieces(tokens: list[tuple[str, str]]) -> list[tuple[int, int, list[tuple[str, str]]]]:

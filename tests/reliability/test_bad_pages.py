@@ -14,7 +14,7 @@ from desktop.store.store import Store
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = "# 成都市召开产业发展大会\n\n本报讯（记者 王伟）3月5日，成都市召开产业发展大会，投入12亿元建设数字经济园区。\n"
 
-# Run the CLI and report the child's wall time and peak RSS.
+# Run the CLI and report the child's wall time, CPU time and peak RSS.
 RUNNER = (
     "import json, resource, sys, time\n"
     "t = time.monotonic()\n"
@@ -26,7 +26,7 @@ RUNNER = (
     "    code = e.code\n"
     "else:\n"
     "    code = 0\n"
-    "print('STATS', json.dumps({'code': code, 'seconds': time.monotonic() - t,"
+    "print('STATS', json.dumps({'code': code, 'seconds': time.monotonic() - t, 'cpu_s': time.process_time(),"
     " 'rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
@@ -70,8 +70,10 @@ def test_bad_pages_in_one_batch(tmp_path: Path) -> None:
     assert "Traceback" not in out, out[-3000:]
     stats = json.loads(out.split("STATS ", 1)[1].splitlines()[0])
     assert result.returncode in (0, 1), out[-2000:]
-    # Bounded: generous limits for a 20 MB page on a slow machine.
-    assert wall < 300, wall
+    # Bounded: generous limits for a 20 MB page on a slow machine.  CPU time, not wall
+    # time: the machine running the suite may be shared (the subprocess timeout bounds
+    # the wall clock).
+    assert stats["cpu_s"] < 300, stats
     assert stats["rss_mb"] < 2000, stats
     s = Store.open(db, readonly=True)
     try:
