@@ -132,7 +132,7 @@ from desktop.pipeline.model import PageResult
 from sqlite_utils import Database
 
 from desktop.store import annotations, articles, body, journal, pages, search, segmentation, spans, stats
-from desktop.store import records, reextract
+from desktop.store import page_order, records, reextract
 from desktop.store import page_blocks
 
 from desktop.store.db import connect, open_database, translate_errors, write_transaction
@@ -279,6 +279,44 @@ class Store:
     @_reading
     def article_ids(self, flt: ArticleFilter = ArticleFilter(), sort: str = "page", descending: bool = False) -> list[int]:
         return articles.article_ids(self.db, flt, sort, descending)
+
+    # Compact id arrays and the page order read off the GUI thread (issue 17; see page_order.py).
+    @_reading
+    def article_id_array(self, flt: ArticleFilter = ArticleFilter(), sort: str = "page", descending: bool = False) -> Any:
+        """``article_ids`` as an int64 numpy array (8 bytes an article)."""
+        return articles.article_id_array(self.db, flt, sort, descending)
+
+    @_reading
+    def first_article_ids(
+        self, flt: ArticleFilter = ArticleFilter(), sort: str = "page", descending: bool = False, limit: int = 200
+    ) -> list[int]:
+        """The first ``limit`` ids of ``article_ids`` without reading them all."""
+        return articles.first_article_ids(self.db, flt, sort, descending, limit)
+
+    @_reading
+    def order_cached(self) -> bool:
+        return page_order.cached(self.db)
+
+    @_reading
+    def order_reader(self) -> Callable[[], tuple[Any, Any]]:
+        """A callable for a worker thread: reads the page order on its own read-only connection
+        and returns (token, ids) for ``adopt_order``.  Touches nothing of this store."""
+        token, path = page_order.order_state(self.db), self.path
+
+        def read() -> tuple[Any, Any]:
+            conn = connect(path, readonly=True)
+            try:
+                with translate_errors():
+                    return token, page_order.read_order(conn)
+            finally:
+                conn.close()
+
+        return read
+
+    @_reading
+    def adopt_order(self, token: Any, ids: Any) -> bool:
+        """Keep a page order read by ``order_reader`` if nothing changed since; False: not kept."""
+        return page_order.adopt(self.db, token, ids)
 
     @_reading
     def article_rows(self, ids: Sequence[int]) -> dict[int, ArticleRow]:

@@ -103,7 +103,7 @@ class ProjectController(QObject):
         self.ctx.set_store(store)
         self.ctx.settings.remember_project(path)
         if self.ctx.article_id is None:  # nothing restored where the editor left the project
-            ids = store.article_ids()
+            ids = store.first_article_ids(limit=1)
             self.ctx.select_article(ids[0] if ids else None)
         return True
 
@@ -155,7 +155,7 @@ class ProjectController(QObject):
     def _on_imported(self, summary: Any) -> None:
         self.ctx.changes_applied.emit(Changes(kinds={"articles"}))
         if self.ctx.article_id is None:
-            ids = self.ctx.store.article_ids()
+            ids = self.ctx.store.first_article_ids(limit=1)
             self.ctx.select_article(ids[0] if ids else None)
         text = fill(
             self.tr("Imported %1 new pages (%2 articles); %3 unchanged; %4 skipped"),
