@@ -138,7 +138,7 @@ from desktop.store import page_blocks
 from desktop.store.db import connect, open_database, translate_errors, write_transaction
 from desktop.store.errors import NotFoundError, ReadOnlyError, StoreError
 from desktop.store.events import events_by_ids, list_events
-from desktop.store.export_records import iter_records
+from desktop.store.export_records import export_ids, iter_records
 from desktop.store.records import (
     ArticleFilter,
     ArticleRecord,
@@ -445,6 +445,11 @@ class Store:
                 yield from iter_records(reader, flt)
             finally:
                 reader.close()
+
+    @_reading
+    def export_ids(self, flt: ArticleFilter = ArticleFilter()) -> Any:
+        """The ids ``iter_records(flt)`` yields, in order, as an int64 array (for chunked exports)."""
+        return export_ids(self.db, flt)
 
     @_reading
     def label_counts(self, flt: ArticleFilter = ArticleFilter()) -> dict[str, int]:

@@ -50,17 +50,15 @@ def import_work(store: Any, paths: list[Path]) -> Callable[..., Any]:
 
 
 def export_work(project: Path, target: Path) -> Callable[..., Any]:
-    """The export as a callable for a worker thread, on its own read-only connection."""
+    """The export as a callable for a worker thread: streamed from the project file on connections
+    of its own, encoded on up to two worker processes, progress counted in articles."""
 
     def work(progress: Callable[..., None], cancelled: Callable[[], bool]) -> Any:
-        from desktop.export.jsonl import write_jsonl
-        from desktop.store.store import Store
+        from desktop.export.stream import export_project
 
-        store = Store.open(project, create=False, readonly=True)
-        try:
-            return write_jsonl(store.iter_records(), target)
-        finally:
-            store.close()
+        return export_project(
+            "jsonl", project, target, progress=lambda done, total: progress(done, total, ""), cancelled=cancelled
+        )
 
     return work
 
