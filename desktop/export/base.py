@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.store.export_records import ExportRecord
+from desktop.store.records import ExportRecord
 
 # The article record, exactly as the store yields it, in JSONL key order.
 RECORD_KEYS: tuple[str, ...] = (

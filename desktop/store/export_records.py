@@ -26,7 +26,7 @@ from desktop.store import articles
 from desktop.store.codec import loads
 from desktop.store.db import connect, translate_errors
 from desktop.store.filters import FROM_CLAUSE
-from desktop.store.records import ArticleFilter
+from desktop.store.records import ArticleFilter, ExportRecord
 
 _COLUMNS = (
     "a.id", "p.source_name", "a.position", "a.title", "a.kicker", "a.subtitle", "a.byline", "a.authors",
@@ -47,13 +47,6 @@ def _by_article(db: Database, sql: str, ids: list[int]) -> dict[int, list[tuple]
     for row in db.conn.execute(sql.format(marks=", ".join("?" * len(ids))), ids):
         out.setdefault(row[0], []).append(row)
     return out
-
-
-class ExportRecord(dict):  # type: ignore[type-arg]
-    """A record as this module makes it: every key in RECORD_KEYS order, every span's in SPAN_KEYS
-    order (``desktop.export.base.ordered_record`` hands it on without checking or copying)."""
-
-    __slots__ = ()
 
 
 _VALUES: dict[str, Any] = {}  # span value JSON -> its value: the same dates and amounts recur

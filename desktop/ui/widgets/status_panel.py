@@ -6,6 +6,7 @@ articles come and go, and shows transient messages from the context.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QProgressBar, QStatusBar, QWidget
 
 from desktop.store.records import Changes
@@ -33,19 +34,29 @@ class StatusPanel(QStatusBar):
         self.editor.setObjectName("status_editor")
         for widget in (self.project, self.counts, self.progress, self.editor):
             self.addPermanentWidget(widget)
-        ctx.project_changed.connect(self.refresh)
+        ctx.project_changed.connect(self._project_opened)
         ctx.changes_applied.connect(self._on_changes)
         ctx.status_message.connect(lambda text: self.showMessage(text, MESSAGE_MS))
         self.refresh()
+
+    def _project_opened(self) -> None:
+        """Name and editor now; the counts on the next event-loop turn, after the first article is
+        shown (counting a million articles' statuses takes ~0.1 s)."""
+        self.refresh(counts=False)
+        self.counts.setText("…")
+        QTimer.singleShot(0, self.refresh)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.kinds & {"status", "articles"}:
             self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, counts: bool = True) -> None:
         path = self.ctx.project_path
         self.project.setText(path.name if path else self.tr("No project"))
         self.project.setToolTip(tooltip(str(path)) if path else "")
+        self.editor.setText(fill(self.tr("Editor: %1"), self.ctx.settings.editor_name()))
+        if not counts:
+            return
         reviewed, total = self.ctx.store.progress() if self.ctx.has_store else (0, 0)
         self.counts.setText(fill(self.tr("Reviewed %1 / %2"), reviewed, total))
         self.progress.setMaximum(max(total, 1))
