@@ -131,7 +131,7 @@ def _vary_result(result, f):
     return PageResult(text=f(result.text), articles=arts)
 
 
-def build_project(path: Path, n_articles: int, n_distinct: int) -> None:
+def build_project(path: Path, n_articles: int, n_distinct: int, resume: bool = True) -> None:
     from synth import make_pages
 
     from desktop.pipeline.ingest import decode_page
@@ -151,11 +151,22 @@ def build_project(path: Path, n_articles: int, n_distinct: int) -> None:
         processed.append((text, process_text(text)))
     print(f"  pipeline on {n_distinct} distinct pages: {time.perf_counter() - t0:.1f} s", flush=True)
     tmp = path.with_name(path.name + ".building")
-    for p in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
-        p.unlink(missing_ok=True)
-    store = Store.open(tmp, create=True, editor="bench")
     rng = random.Random(5)
     done = page_no = 0
+    if resume and tmp.exists() and tmp.stat().st_size > 0:
+        # A build that died: every 200 pages went in as one transaction, so the file holds whole
+        # batches.  Page texts (seed 11) and the variant draws (seed 5) are deterministic, so the
+        # build continues where it stopped: skip the stored pages, replay their rng draws.
+        store = Store.open(tmp, create=False, editor="bench")
+        page_no = store.db.execute("SELECT count(*) FROM pages").fetchone()[0]
+        done = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        for _ in range(n_distinct, page_no):
+            _variant(rng)
+        print(f"  resuming {tmp.name}: {page_no:,} pages, {done:,} articles already stored", flush=True)
+    else:
+        for p in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+            p.unlink(missing_ok=True)
+        store = Store.open(tmp, create=True, editor="bench")
     batch: list = []
     t0 = time.perf_counter()
     while done < n_articles:
@@ -667,7 +678,7 @@ def main() -> None:
         if args.rebuild or not path.exists():
             print(f"building {path} ({n:,} articles) ...", flush=True)
             path.parent.mkdir(parents=True, exist_ok=True)
-            build_project(path, n, args.distinct)
+            build_project(path, n, args.distinct, resume=not args.rebuild)
             stamp_project(path)
         else:
             print(f"reusing {path} ({path.stat().st_size / 1e6:,.0f} MB)")

@@ -7,9 +7,9 @@ the cached order must never be stale.
 
 from __future__ import annotations
 
-import numpy as np
-
 import sqlite3
+
+import numpy as np
 
 import pytest
 from store_helpers import add
