@@ -132,7 +132,7 @@ from desktop.pipeline.model import PageResult
 from sqlite_utils import Database
 
 from desktop.store import annotations, articles, body, journal, pages, search, segmentation, spans, stats
-from desktop.store import page_order, records, reextract
+from desktop.store import lazy_search, page_order, records, reextract
 from desktop.store import page_blocks
 
 from desktop.store.db import connect, open_database, translate_errors, write_transaction
@@ -317,6 +317,33 @@ class Store:
     def adopt_order(self, token: Any, ids: Any) -> bool:
         """Keep a page order read by ``order_reader`` if nothing changed since; False: not kept."""
         return page_order.adopt(self.db, token, ids)
+
+    # A plain text search in two steps: the first hits at once, every hit from a worker (lazy_search.py).
+    @_reading
+    def first_search_ids(self, query: str, limit: int, descending: bool = False) -> tuple[list[int], bool] | None:
+        """(first ``limit`` hits in page order, whether that is all) or None: list them all at once."""
+        return lazy_search.first_hits(self.db, query, limit, descending)
+
+    @_reading
+    def search_reader(self, query: str) -> Callable[[], tuple[Any, Any]]:
+        """A callable for a worker thread: every hit of ``query`` read on its own read-only
+        connection, as (token, ids) for ``search_in_page_order``.  Touches nothing of this store."""
+        token, path = lazy_search.hits_token(self.db), self.path
+
+        def read() -> tuple[Any, Any]:
+            conn = connect(path, readonly=True)
+            try:
+                with translate_errors():
+                    return token, lazy_search.read_hits(conn, query)
+            finally:
+                conn.close()
+
+        return read
+
+    @_reading
+    def search_in_page_order(self, token: Any, hits: Any, descending: bool = False) -> Any:
+        """Hits read by ``search_reader`` in page order; None if anything changed since: search again."""
+        return lazy_search.hits_in_page_order(self.db, token, hits, descending)
 
     @_reading
     def article_rows(self, ids: Sequence[int]) -> dict[int, ArticleRow]:

@@ -15,7 +15,7 @@ import pytest
 
 from desktop.store.records import ArticleFilter
 from desktop.ui.models import article_table
-from desktop.ui.models.article_table import COL_TITLE, ArticleTableModel
+from desktop.ui.models.article_table import COL_HITS, COL_PAGE, COL_TITLE, ArticleTableModel
 
 
 def _listed(model: ArticleTableModel) -> list[int]:
@@ -81,13 +81,63 @@ def test_an_import_while_the_rest_is_read_ends_with_the_new_list(qtbot, ctx, sma
     assert [model.data(model.index(r, COL_TITLE)) for r in (0, 1)] == ["新页一", "新页二"]  # the new page sorts first
 
 
-def test_searches_and_other_sorts_list_everything_at_once(ctx, small_window):
+def test_other_sorts_and_filtered_searches_list_everything_at_once(ctx, small_window):
     model = ArticleTableModel(ctx)
-    model.set_filter(ArticleFilter(query="成都"))
-    assert model.complete and _listed(model) == ctx.store.article_ids(ArticleFilter(query="成都"))
-    model.set_filter(ArticleFilter())
     model.sort(COL_TITLE)
     assert model.complete and _listed(model) == ctx.store.article_ids(sort="title")
+    flt = ArticleFilter(query="成都")
+    model.set_filter(flt)  # sorted by title: SQL answers at once
+    assert model.complete and _listed(model) == ctx.store.article_ids(flt, sort="title")
+    flt = ArticleFilter(query="成都", statuses=("unreviewed",))
+    model.sort(COL_PAGE)
+    model.set_filter(flt)
+    assert model.complete and _listed(model) == ctx.store.article_ids(flt)
+
+
+def test_a_frequent_term_lists_its_first_hits_then_all(qtbot, ctx, small_window):
+    store = ctx.store
+    model = ArticleTableModel(ctx)
+    store.article_ids()  # the page order in memory, as after the list's background read
+    flt = ArticleFilter(query="成都")
+    whole = store.article_ids(flt)
+    assert len(whole) > 4
+    model.set_filter(flt)
+    assert not model.complete and _listed(model) == whole[:4]  # the first hits, before the index is read
+    _wait_complete(qtbot, model)
+    assert _listed(model) == whole
+    assert model.data(model.index(len(whole) - 1, COL_HITS)) >= 1  # hit counts of rows past the first window
+    model.set_filter(ArticleFilter(query="四川日报社不存在"))  # no hit: known at once (every article read)
+    assert model.complete and model.rowCount() == 0
+
+
+def test_a_write_while_the_hits_are_read_lists_the_new_answer(qtbot, ctx, small_window):
+    store = ctx.store
+    model = ArticleTableModel(ctx)
+    store.article_ids()  # the page order in memory
+    flt = ArticleFilter(query="成都")
+    model.set_filter(flt)
+    assert not model.complete
+    first = model.article_id_at(0)
+    body = store.get_article(first).body
+    store.set_body(first, body.replace("成都", "某地"))  # before the worker's hits arrive: not kept
+    _wait_complete(qtbot, model)
+    assert _listed(model) == store.article_ids(flt) and first not in _listed(model)
+
+
+def test_the_search_label_counts_once_every_hit_is_in(qtbot, main_window, small_window):
+    w = main_window
+    model, bar = w.article_list.model, w.article_list.filter_bar
+    model.reload()  # with the small first window: the page order is read in the background and kept
+    _wait_complete(qtbot, model)
+    assert w.ctx.store.order_cached()
+    bar.search.setText("成都")
+    bar._emit_now()
+    label = bar.hits_label
+    assert not model.complete and "+" in label.text()  # "256+ articles (counting…)"
+    _wait_complete(qtbot, model)
+    qtbot.waitUntil(lambda: "+" not in label.text())
+    assert model.rowCount() == len(w.ctx.store.article_ids(ArticleFilter(query="成都"))) > 4
+    assert label.text().startswith(str(model.rowCount()))
 
 
 def test_the_list_follows_the_current_article_once_it_is_listed(qtbot, main_window, small_window):

@@ -12,7 +12,10 @@ of the rows are inserted when it arrives (``loading_finished``), so the first
 article of a million-article project is shown without waiting for the list.  While the filter holds a search query, the
 same fetch also reads each fetched row's hit count and a snippet around its
 first hit (``store.search_hits``: only the rows fetched, never the whole
-result).  ``on_changes`` drops the cached rows a write touched and reloads the
+result).  A plain text search is listed the same way: its first hits at once
+(``store.first_search_ids``), every hit from the index on a worker
+(``store.search_reader``), so a term in half of the archive shows its first
+rows without waiting for half a million ids; the count arrives with them.  ``on_changes`` drops the cached rows a write touched and reloads the
 id list only when articles came or went.  No rules
 here beyond turning an ``ArticleRow`` into display text.
 """
@@ -238,6 +241,15 @@ class ArticleTableModel(QAbstractTableModel):
             return
         store, flt, sort, desc = self.ctx.store, self._filter, self._sort_key, self._descending
         unfiltered = flt == ArticleFilter() and sort == "page"
+        plain_search = sort == "page" and bool(flt.query.strip()) and flt == ArticleFilter(query=flt.query)
+        if not at_once and plain_search:
+            first = store.first_search_ids(flt.query, FIRST_WINDOW, descending=desc)
+            if first is not None:  # (None: a rare term or no cached order; the index answers at once)
+                self._ids, every = first
+                if not every:
+                    self._complete = False
+                    self._read_hits_in_background(self._generation)
+                return
         if at_once or not unfiltered or store.order_cached():
             self._ids = store.article_id_array(flt, sort=sort, descending=desc)
             return
@@ -259,6 +271,28 @@ class ArticleTableModel(QAbstractTableModel):
         task.succeeded.connect(lambda result: self._order_read(generation, result))
         task.failed.connect(lambda _error: self._order_read(generation, None))
 
+    def _read_hits_in_background(self, generation: int) -> None:
+        read = self.ctx.store.search_reader(self._filter.query)
+
+        def work(_progress: Any, _cancelled: Any) -> Any:
+            return read()
+
+        task = self.ctx.tasks.run("search-hits", work)
+        task.succeeded.connect(lambda result: self._hits_read(generation, result))
+        task.failed.connect(lambda _error: self._hits_read(generation, None))
+
+    def _hits_read(self, generation: int, result: Any) -> None:
+        """GUI thread: every hit of the search arrived from the worker; list them all."""
+        if not self.ctx.has_store or generation != self._generation:
+            return  # closed, or a newer load is under way
+        full = None
+        if result is not None:
+            token, hits = result
+            full = self.ctx.store.search_in_page_order(token, hits, descending=self._descending)
+        if full is None:  # something was written meanwhile (or the read failed): search again here
+            full = self.ctx.store.article_id_array(self._filter, sort=self._sort_key, descending=self._descending)
+        self._list_all(full)
+
     def _order_read(self, generation: int, result: Any) -> None:
         """GUI thread: the page order arrived from the worker; list every row."""
         if not self.ctx.has_store:
@@ -268,7 +302,10 @@ class ArticleTableModel(QAbstractTableModel):
             self.ctx.store.adopt_order(token, ids)  # False: something changed meanwhile; read below
         if generation != self._generation:
             return  # a newer load is under way
-        full = self.ctx.store.article_id_array(self._filter, sort=self._sort_key, descending=self._descending)
+        self._list_all(self.ctx.store.article_id_array(self._filter, sort=self._sort_key, descending=self._descending))
+
+    def _list_all(self, full: Any) -> None:
+        """Every row, after the first window: rows inserted below it, or a reset if it changed."""
         shown = len(self._ids)
         self._positions, self._scanned = None, False
         if full[:shown].tolist() == list(self._ids):
