@@ -11,9 +11,11 @@ Why: a two-character term that is in half of a million articles has a doclist
 of half a million entries; reading it from the index costs ~0.1-0.2 s on this
 machine, the list's first screenful costs a few ms.  Frequent terms are found
 early in page order (55 % of articles hold 发展: the first 256 hits are among
-the first ~500 articles), so ``first_hits`` reads at most ``SCAN_LIMIT``
-articles and gives up (None: list everything at once) for a rare term, whose
-doclist is short and quick to read anyway.
+the first ~500 articles), so ``first_hits`` reads a bounded start of the page
+order (``SCAN_LIMIT`` articles, ``SCAN_SECONDS``); a rarer term lists the hits
+found there, maybe none, and the rest arrive with the count.  Rare terms are
+not always cheap for the index either: a phrase of bigrams reads the doclist of
+each bigram, and one of them may be in half of the archive (产业发展 holds 发展).
 
 Matching is the index's own rule (``textindex``): every run of letters/digits/
 CJK of the query is a substring of the lower-cased title or body.  The list
@@ -23,6 +25,7 @@ checks that the first rows equal the start of the whole answer when it arrives.
 from __future__ import annotations
 
 import sqlite3
+import time
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 SCAN_LIMIT = 4096  # articles read at most for the first hits
+SCAN_SECONDS = 0.025  # ... and time spent on them (checked between chunks)
 _CHUNK = 500
 
 
@@ -50,9 +54,14 @@ def _matching(db: Database, ids: list[int], parts: list[str]) -> set[int]:
 
 
 def first_hits(db: Database, query: str, limit: int, descending: bool = False) -> tuple[list[int], bool] | None:
-    """(the first ``limit`` hits of ``query`` in page order, True if that is every hit), or None when
-    they are not found cheaply: no cached page order, a query the index cannot answer, or fewer
-    than ``limit`` hits among the first ``SCAN_LIMIT`` articles of a longer list."""
+    """(the first hits of ``query`` in page order, True if that is every hit), or None when the
+    index cannot answer the query or the page order is not in memory (then list them at once).
+
+    The articles at the start of the page order are read in growing chunks until ``limit`` hits
+    are found, ``SCAN_LIMIT`` articles were read or ``SCAN_SECONDS`` passed: the hits found
+    are then the start of the whole answer, maybe fewer than ``limit`` (a rare term: its first
+    hit may be far; the worker's read of the index lists it a moment later).
+    """
     parts = list(dict.fromkeys(runs(query)))
     if not parts or search.match_expression(query) is None or not page_order.cached(db):
         return None
@@ -63,9 +72,10 @@ def first_hits(db: Database, query: str, limit: int, descending: bool = False) -
         order = order[::-1]
     found: list[int] = []
     start, step = 0, max(64, limit * 2)
+    deadline = time.perf_counter() + SCAN_SECONDS
     while start < len(order):
-        if start >= SCAN_LIMIT:
-            return None
+        if start >= SCAN_LIMIT or time.perf_counter() > deadline:
+            return found, False
         chunk = order[start : min(start + step, SCAN_LIMIT)].tolist()
         hits = _matching(db, chunk, parts)
         found.extend(a for a in chunk if a in hits)

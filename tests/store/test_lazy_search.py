@@ -39,13 +39,20 @@ def test_first_hits_are_the_start_of_the_whole_answer(store: Store) -> None:
     assert store.first_search_ids("《》", 3) is None  # punctuation only: the SQL scan answers
 
 
-def test_a_rare_term_past_the_scan_limit_is_left_to_the_index(store: Store, monkeypatch) -> None:
+def test_a_rare_term_lists_what_the_first_articles_hold(store: Store, monkeypatch) -> None:
     _pages(store, 10)  # 30 articles
     store.article_ids()
     monkeypatch.setattr(lazy_search, "SCAN_LIMIT", 4)
-    assert store.first_search_ids("水务会议9", 1) is None  # not among the first articles read
+    assert store.first_search_ids("水务会议9", 1) == ([], False)  # not among the first 4 articles: none yet
     got = store.first_search_ids("数据", 1)  # a frequent term is found in the first chunk
     assert got == (_whole(store, "数据")[:1], False)
+    order = store.article_ids()
+    for q in QUERIES:  # whatever is listed first is the start of the whole answer
+        ids, every = store.first_search_ids(q, 1000)
+        assert not every and ids == [a for a in order[:4] if a in set(_whole(store, q))]
+    monkeypatch.setattr(lazy_search, "SCAN_LIMIT", 4096)
+    monkeypatch.setattr(lazy_search, "SCAN_SECONDS", 0.0)  # out of time before the first chunk
+    assert store.first_search_ids("数据", 5) == ([], False)
 
 
 def test_hits_read_elsewhere_are_kept_only_if_nothing_was_written(store: Store) -> None:
