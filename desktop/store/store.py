@@ -131,9 +131,8 @@ from typing import Any, ParamSpec, TypeVar
 from desktop.pipeline.model import PageResult
 from sqlite_utils import Database
 
-from desktop.store import annotations, articles, body, journal, pages, search, segmentation, spans, stats
+from desktop.store import annotations, articles, body, journal, pages, search, spans, stats
 from desktop.store import lazy_search, page_order, records, reextract
-from desktop.store import page_blocks
 
 from desktop.store.db import connect, open_database, translate_errors, write_transaction
 from desktop.store.errors import NotFoundError, ReadOnlyError, StoreError
@@ -155,6 +154,21 @@ __all__ = ["Store", "UNSET"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+# Imported on first use: segmentation and page blocks pull in the pipeline's text repair
+# (cn2an, a few hundred compiled patterns: ~0.5 s), which opening a project and showing
+# its first article do not need.
+def _segmentation() -> Any:
+    from desktop.store import segmentation
+
+    return segmentation
+
+
+def _page_blocks() -> Any:
+    from desktop.store import page_blocks
+
+    return page_blocks
 
 
 def _reading(fn: Callable[P, R]) -> Callable[P, R]:
@@ -497,40 +511,40 @@ class Store:
     # segmentation (additions) ------------------------------------------------------------
     def split_article(self, article_id: int, body_offset: int) -> Changes:
         with self._write(page=self._page_of(article_id)) as db:
-            return segmentation.split_article(db, self.editor, article_id, body_offset)
+            return _segmentation().split_article(db, self.editor, article_id, body_offset)
 
     def merge_articles(self, first_id: int, second_id: int) -> Changes:
         with self._write(page=self._page_of(first_id)) as db:
-            return segmentation.merge_articles(db, self.editor, first_id, second_id)
+            return _segmentation().merge_articles(db, self.editor, first_id, second_id)
 
     def promote_line(self, article_id: int, paragraph: int, field: str) -> Changes:
         with self._write([article_id]) as db:
-            return segmentation.promote_line(db, self.editor, article_id, paragraph, field)
+            return _segmentation().promote_line(db, self.editor, article_id, paragraph, field)
 
     def demote_field(self, article_id: int, field: str = "title") -> Changes:
         with self._write([article_id]) as db:
-            return segmentation.demote_field(db, self.editor, article_id, field)
+            return _segmentation().demote_field(db, self.editor, article_id, field)
 
     @_reading
     def original_body(self, article_id: int) -> str:
-        return segmentation.original_body(self.db, article_id)
+        return _segmentation().original_body(self.db, article_id)
 
     def restore_original_body(self, article_id: int) -> Changes:
         with self._write([article_id]) as db:
-            return segmentation.restore_original_body(db, self.editor, article_id)
+            return _segmentation().restore_original_body(db, self.editor, article_id)
 
     @_reading
     def snapshot_articles(self, page_id: int) -> dict[str, Any]:
-        return segmentation.snapshot_articles(self.db, page_id)
+        return _segmentation().snapshot_articles(self.db, page_id)
 
     def restore_articles(self, snapshot: dict[str, Any]) -> Changes:
         page_id = snapshot.get("page_id") if isinstance(snapshot, dict) else None
         with self._write(page=page_id if isinstance(page_id, int) else None) as db:
-            return segmentation.restore_articles(db, self.editor, snapshot)
+            return _segmentation().restore_articles(db, self.editor, snapshot)
 
     @_reading
     def page_layout(self, page_id: int) -> dict[str, Any]:
-        return segmentation.page_layout(self.db, page_id)
+        return _segmentation().page_layout(self.db, page_id)
 
     # history: revert an article to a recorded point (additions; see journal.py) ----------
     @_reading
@@ -572,22 +586,22 @@ class Store:
     # page blocks (additions) -----------------------------------------------------------------
     def move_paragraphs(self, article_id: int, start: int, end: int, target_id: int) -> Changes:
         with self._write(page=self._page_of(article_id)) as db:
-            return page_blocks.move_paragraphs(db, self.editor, article_id, start, end, target_id)
+            return _page_blocks().move_paragraphs(db, self.editor, article_id, start, end, target_id)
 
     def mark_caption(self, article_id: int, start: int, end: int) -> Changes:
         with self._write([article_id]) as db:
-            return page_blocks.mark_caption(db, self.editor, article_id, start, end)
+            return _page_blocks().mark_caption(db, self.editor, article_id, start, end)
 
     def mark_not_article(
         self, article_id: int, start: int | None = None, end: int | None = None, *, drop_checked: bool = False
     ) -> Changes:
         with self._write(page=self._page_of(article_id)) as db:
-            return page_blocks.mark_not_article(db, self.editor, article_id, start, end, drop_checked=drop_checked)
+            return _page_blocks().mark_not_article(db, self.editor, article_id, start, end, drop_checked=drop_checked)
 
     def make_article(self, page_id: int, block_index: int, spans: Sequence[dict[str, Any]] = ()) -> Changes:
         with self._write(page=page_id) as db:
-            return page_blocks.make_article(db, self.editor, page_id, block_index, list(spans))
+            return _page_blocks().make_article(db, self.editor, page_id, block_index, list(spans))
 
     def block_to_caption(self, page_id: int, block_index: int, article_id: int) -> Changes:
         with self._write(page=page_id) as db:
-            return page_blocks.block_to_caption(db, self.editor, page_id, block_index, article_id)
+            return _page_blocks().block_to_caption(db, self.editor, page_id, block_index, article_id)
