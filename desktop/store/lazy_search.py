@@ -36,6 +36,10 @@ from desktop.store.textindex import runs
 if TYPE_CHECKING:
     import numpy as np
 
+# Below this many articles the index answers a whole search at once about as fast as the first
+# hits are found (100k articles: 发展, 61k hits, ~40 ms whole; ~45 ms for the first 256 found by
+# reading articles), so the two steps start at a larger archive.
+LAZY_FROM = 200_000
 SCAN_LIMIT = 4096  # articles read at most for the first hits
 SCAN_SECONDS = 0.025  # ... and time spent on them (checked between chunks)
 _CHUNK = 500
@@ -55,7 +59,8 @@ def _matching(db: Database, ids: list[int], parts: list[str]) -> set[int]:
 
 def first_hits(db: Database, query: str, limit: int, descending: bool = False) -> tuple[list[int], bool] | None:
     """(the first hits of ``query`` in page order, True if that is every hit), or None when the
-    index cannot answer the query or the page order is not in memory (then list them at once).
+    index cannot answer the query, the page order is not in memory or the archive is smaller
+    than ``LAZY_FROM`` (then the index lists them all at once).
 
     The articles at the start of the page order are read in growing chunks until ``limit`` hits
     are found, ``SCAN_LIMIT`` articles were read or ``SCAN_SECONDS`` passed: the hits found
@@ -66,7 +71,7 @@ def first_hits(db: Database, query: str, limit: int, descending: bool = False) -
     if not parts or search.match_expression(query) is None or not page_order.cached(db):
         return None
     order = page_order.page_order(db)
-    if order is None:
+    if order is None or len(order) < LAZY_FROM:
         return None
     if descending:
         order = order[::-1]

@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from store_helpers import add
 from test_search_order import QUERIES, _pages, _sql_ids
 
 from desktop.store import lazy_search
 from desktop.store.records import ArticleFilter
 from desktop.store.store import Store
+
+
+@pytest.fixture(autouse=True)
+def _two_steps_at_any_size(monkeypatch):
+    monkeypatch.setattr(lazy_search, "LAZY_FROM", 0)  # (the app takes two steps from 200,000 articles)
 
 
 def _whole(store: Store, q: str, descending: bool = False) -> list[int]:
@@ -37,6 +43,8 @@ def test_first_hits_are_the_start_of_the_whole_answer(store: Store) -> None:
                 assert ids == whole[:limit], (q, limit, descending)
                 assert every == (len(whole) < limit), (q, limit)  # all of them: no worker needed
     assert store.first_search_ids("《》", 3) is None  # punctuation only: the SQL scan answers
+    lazy_search.LAZY_FROM = len(store.article_ids()) + 1
+    assert store.first_search_ids("数据", 3) is None  # a small archive: the index answers at once
 
 
 def test_a_rare_term_lists_what_the_first_articles_hold(store: Store, monkeypatch) -> None:

@@ -42,7 +42,10 @@ def _add_page(store, name: str) -> None:
 
 @pytest.fixture
 def small_window(monkeypatch):
+    from desktop.store import lazy_search
+
     monkeypatch.setattr(article_table, "FIRST_WINDOW", 4)
+    monkeypatch.setattr(lazy_search, "LAZY_FROM", 0)  # searches in two steps at the seeds' size
 
 
 def test_first_rows_then_all_in_the_same_order_after_splits_and_merges(qtbot, ctx, small_window):
