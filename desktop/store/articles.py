@@ -178,8 +178,11 @@ def neighbour_id(
     return None if row is None else row[0]
 
 
+PROGRESS_SQL = "SELECT count(*) FILTER (WHERE status = 'reviewed'), count(*) FROM articles"
+
+
 def progress(db: Database) -> tuple[int, int]:
-    row = db.execute("SELECT count(*) FILTER (WHERE status = 'reviewed'), count(*) FROM articles").fetchone()
+    row = db.execute(PROGRESS_SQL).fetchone()
     return row[0], row[1]
 
 

@@ -383,6 +383,22 @@ class Store:
     def progress(self) -> tuple[int, int]:
         return articles.progress(self.db)
 
+    @_reading
+    def progress_reader(self) -> Callable[[], tuple[int, int]]:
+        """``progress`` as a callable for a worker thread (its own read-only connection)."""
+        path = self.path
+
+        def read() -> tuple[int, int]:
+            conn = connect(path, readonly=True)
+            try:
+                with translate_errors():
+                    row = conn.execute(articles.PROGRESS_SQL).fetchone()
+                    return row[0], row[1]
+            finally:
+                conn.close()
+
+        return read
+
     # edits ------------------------------------------------------------------
     def set_field(self, article_id: int, name: str, value: str | None, flags: list[str] | None = None) -> Changes:
         with self._write([article_id]) as db:

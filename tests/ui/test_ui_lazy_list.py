@@ -154,3 +154,15 @@ def test_the_list_follows_the_current_article_once_it_is_listed(qtbot, main_wind
     _wait_complete(qtbot, model)
     assert w.article_list.current_row() == model.row_of(far) >= 4
     assert ctx.article_id == far
+
+
+def test_the_status_counts_come_from_a_worker_and_follow_reviews(qtbot, main_window):
+    w = main_window
+    panel, store = w.status_panel, w.ctx.store
+    total = len(store.article_ids())
+    qtbot.waitUntil(lambda: panel.counts.text().endswith(f"{total}") and panel.progress.maximum() == total)
+    reviewed = store.progress()[0]
+    aid = store.article_ids()[0]
+    w.ctx.apply(lambda s: s.set_status(aid, "reviewed"))
+    qtbot.waitUntil(lambda: panel.progress.value() == reviewed + 1)
+    assert str(reviewed + 1) in panel.counts.text()
