@@ -24,8 +24,8 @@ Two modes:
   mapped across the whitespace differences; unmatched records become new
   articles as above.
 
-Imported spans get origin ``imported``.  A well-formed span out of the text,
-whose stated text differs from it, overlapping an earlier span of the record or
+Imported spans get origin ``imported`` and keep the confidence the file gives
+(a number in 0..1).  A well-formed span out of the text, whose stated text differs from it, overlapping an earlier span of the record or
 a span already on the article, or with an unknown label, is reported (with the
 record's line) and skipped; the rest of the file still imports.  A section out
 of its body is reported the same way.
@@ -122,8 +122,16 @@ def _valid_spans(no: int, body: str, spans: Iterable[Mapping[str, Any]], skipped
             skipped.append(SkippedSpan(no, start, end, label, "overlaps another span"))
         else:
             last_end = end
-            out.append({"start": start, "end": end, "label": label, "value": s.get("value")})
+            out.append({"start": start, "end": end, "label": label, "value": s.get("value"),
+                        "confidence": _confidence(s.get("confidence"))})
     return out
+
+
+def _confidence(value: Any) -> float | None:
+    """A machine span's confidence as the file gives it (a number in 0..1), else None."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0.0 <= value <= 1.0:
+        return float(value)
+    return None
 
 
 def _article(
@@ -150,7 +158,8 @@ def _article(
         sections=sections,
         captions=[str(c) for c in record.get("captions") or []],
         body=body,
-        spans=[Span(s["start"], s["end"], s["label"], body[s["start"]:s["end"]], s["value"], "imported") for s in spans],
+        spans=[Span(s["start"], s["end"], s["label"], body[s["start"]:s["end"]], s["value"], "imported", s["confidence"])
+               for s in spans],
         flags=[str(f) for f in record.get("flags") or []],
         **texts,
     )
@@ -235,7 +244,8 @@ def _add_to_article(
             summary.skipped.append(SkippedSpan(no, s["start"], s["end"], s["label"], "already on the article"))
             continue
         try:
-            store.add_span(aid, mapped[0], mapped[1], s["label"], value=s["value"], origin="imported")
+            store.add_span(aid, mapped[0], mapped[1], s["label"], value=s["value"], origin="imported",
+                           confidence=s["confidence"])
         except OverlapError:
             summary.skipped.append(SkippedSpan(no, s["start"], s["end"], s["label"], "overlaps a span of the article"))
             continue

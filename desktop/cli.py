@@ -83,9 +83,13 @@ def import_cmd(db: Path, workers: int | None, quiet: bool, paths: tuple[Path, ..
 
     from desktop.importer import import_paths
     from desktop.report import format_import_summary
+    from desktop.pipeline.tagger import default_model_path, model_problem
     from desktop.store.errors import StoreError
 
     store = _open_store(db, create=True)
+    problem = model_problem(default_model_path())
+    if problem:
+        click.echo(f"newsdesk: {problem}; entities come from the rules alone", err=True)
     bar = None if quiet else tqdm(total=0, unit="page", file=sys.stderr, dynamic_ncols=True, leave=False)
 
     def progress(done: int, total: int, name: str) -> None:
@@ -224,19 +228,38 @@ def stats_cmd(db: Path) -> None:
     click.echo(format_stats(figures))
 
 
+def _extractor(model: str | None, convention: str = "spec"):
+    """The entity extractor for --model (default: the shipped one; 'none': rules only); warns once if unusable."""
+    from desktop.pipeline.entities import DEFAULT_MODEL, EntityExtractor
+
+    chosen = DEFAULT_MODEL if model is None else (None if model.lower() == "none" else Path(model))
+    extractor = EntityExtractor(model=chosen, convention=convention)
+    extractor.warm_up()
+    if extractor.model_problem:
+        click.echo(f"newsdesk: {extractor.model_problem}", err=True)
+    return extractor
+
+
+_MODEL_HELP = "Entity model file (default: the shipped model, or $NEWSDESK_ENTITY_MODEL); 'none' for the rules alone."
+_CONVENTION_HELP = ("spec: the annotation spec's spans (default); corpus: the news-NER-corpus convention the "
+                    "tagger learned (no post-processing of its PER/LOC/ORG spans).")
+
+
 @main.command("annotate")
 @click.argument("file", required=False, type=click.File("rb"), default="-")
-def annotate_cmd(file) -> None:
+@click.option("--model", default=None, metavar="MODEL", help=_MODEL_HELP)
+@click.option("--convention", type=click.Choice(["spec", "corpus"]), default="spec", show_default=True, help=_CONVENTION_HELP)
+def annotate_cmd(file, model: str | None, convention: str) -> None:
     """Pre-annotate plain text: one document per input line, one JSON object per output line."""
-    from desktop.pipeline.entities import extract_spans
-
+    extractor = _extractor(model, convention)
     out = sys.stdout
     for raw in file:
         line = raw.decode("utf-8", errors="replace").rstrip("\n").rstrip("\r")
         try:
             spans = [
-                {"start": s.start, "end": s.end, "label": s.label, "text": s.text, "value": s.value}
-                for s in extract_spans(line)
+                {"start": s.start, "end": s.end, "label": s.label, "text": s.text, "value": s.value,
+                 "confidence": None if s.confidence is None else round(s.confidence, 4)}
+                for s in extractor.extract(line)
             ]
             rec = {"text": line, "spans": spans}
         except Exception as err:  # one bad line must not shift the output
@@ -245,18 +268,103 @@ def annotate_cmd(file) -> None:
     out.flush()
 
 
+@main.command("train")
+@click.option("--corpus", "corpora", required=True, multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="BIO file (CHAR TAG per line) or Newsdesk JSONL; repeatable, several files may follow one --corpus.")
+@click.argument("more", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--seed", type=int, default=None, help="Seed of the held-out split (default 11, the shipped model's).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Model file to write.")
+@click.option("--max-iterations", type=click.IntRange(min=1), default=None, help="L-BFGS iterations (default 150).")
+@click.option("--c1", type=float, default=None, help="L1 regularisation (default 0.05).")
+@click.option("--c2", type=float, default=None, help="L2 regularisation (default 0.01).")
+@click.option("--jsonl-weight", type=click.IntRange(min=1), default=None, help="Times each JSONL (spec-convention) training text counts (default 1).")
+@click.option("--json", "as_json", is_flag=True, help="Print the model header (data, parameters, held-out scores) as JSON.")
+def train_cmd(corpora, more, seed, output: Path, max_iterations, c1, c2, jsonl_weight, as_json: bool) -> None:
+    """Train the PER/LOC/ORG tagger; print per-label scores on the held-out parts.
+
+    Every text goes to train, dev (15 %) or test (10 %) by a hash of its content
+    and the seed; only the train parts are learned from.
+    """
+    from dataclasses import replace
+
+    from tqdm import tqdm
+
+    from desktop.pipeline.ner_data import DEFAULT_SEED, CorpusError
+    from desktop.pipeline.tagger_training import TrainParams, format_scores, train_tagger
+
+    params = TrainParams()
+    chosen = (("max_iterations", max_iterations), ("c1", c1), ("c2", c2), ("jsonl_weight", jsonl_weight))
+    params = replace(params, **{k: v for k, v in chosen if v is not None})
+    bars: dict[str, tqdm] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = tqdm(total=total, desc=stage, file=sys.stderr, dynamic_ncols=True, leave=False)
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    try:
+        header = train_tagger([*corpora, *more], output, seed=DEFAULT_SEED if seed is None else seed,
+                              params=params, progress=progress)
+    except (CorpusError, ValueError, OSError) as err:
+        _fail(str(err), 1)
+    finally:
+        for bar in bars.values():
+            bar.close()
+    if as_json:
+        click.echo(json.dumps(header, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"model written to {output} ({output.stat().st_size:,} bytes, trained in {header['train_seconds']} s)")
+    for name, parts in header["heldout_scores"].items():
+        for part, by_convention in parts.items():
+            for convention, rep in by_convention.items():
+                click.echo("\n" + format_scores(rep, f"{name} [{part}, {convention} convention]"))
+
+
 @main.command("eval")
-@click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path), help="Gold file (JSONL, one article per line), or a folder of them with their pages.")
+@click.option("--gold", type=click.Path(exists=True, path_type=Path), default=None, help="Gold file (JSONL, one article per line), or a folder of them with their pages: segmentation and entities.")
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, help="Annotated texts (BIO or Newsdesk JSONL): entity spans only.")
 @click.option("--seeds", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None, help="Folder of the pages the gold file annotates (default: bundled seeds).")
+@click.option("--model", default=None, metavar="MODEL", help=_MODEL_HELP)
+@click.option("--convention", type=click.Choice(["spec", "corpus"]), default="spec", show_default=True,
+              help="With --corpus: spec compares the spec output with the gold mapped to the spec; corpus compares the corpus-convention output with the raw gold.")
+@click.option("--part", type=click.Choice(["all", "train", "dev", "test"]), default="all", show_default=True, help="With --corpus: only this part of the train/dev/test split.")
+@click.option("--seed", type=int, default=None, help="Seed of the split for --part (default 11).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
-def eval_cmd(gold: Path, seeds: Path | None, as_json: bool) -> None:
-    """Score segmentation and entity spans against a hand-made gold file."""
-    from desktop.pipeline.entities import extract_spans
+def eval_cmd(gold: Path | None, corpus: Path | None, seeds: Path | None, model: str | None, convention: str, part: str,
+             seed: int | None, as_json: bool) -> None:
+    """Score entity spans (and, with --gold, segmentation) against annotated text.
+
+    Entities: exact match of start, end and label; per-label precision, recall, F1.
+    """
+    if (gold is None) == (corpus is None):
+        _fail("give either --gold FILE or --corpus FILE")
+    if corpus is not None:
+        from desktop.pipeline.ner_data import DEFAULT_SEED, CorpusError, read_examples, split_examples
+        from desktop.pipeline.tagger_training import corpus_labels, format_scores, score_corpus, summary
+
+        try:
+            examples = read_examples(corpus)
+        except CorpusError as err:
+            _fail(str(err), 1)
+        if part != "all":
+            examples = split_examples(examples, DEFAULT_SEED if seed is None else seed)[part]
+        extractor = _extractor(model, convention)
+        report = score_corpus(extractor, examples, corpus_labels(corpus, examples), convention)
+        if as_json:
+            click.echo(json.dumps({"corpus": str(corpus), "part": part, "model_problem": extractor.model_problem,
+                                   **summary(report)}, ensure_ascii=False, indent=1))
+        else:
+            click.echo(format_scores(report, f"{corpus} [{part}, {convention} convention]"))
+        return
     from desktop.pipeline.evaluate import evaluate, format_report
     from desktop.pipeline.segment import segment_page
     from desktop.resources import seeds_dir
 
-    report = evaluate(gold, segment_page, extract_spans, seeds or seeds_dir())
+    extractor = _extractor(model)
+    report = evaluate(gold, segment_page, extractor.extract, seeds or seeds_dir())
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=1, default=str))
     else:

@@ -41,19 +41,29 @@ _ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("记者", "记者"),
 )
 _REPORTER_ROLES = frozenset({"记者", "特约记者", "实习记者"})
-_CREDITS = frozenset({"文/图", "图/文", "文", "图", "摄", "摄影", "供图", "文图", "图文"})
-_CREDIT_SUFFIXES = ("文/图", "图/文", "摄影", "供图", "摄")
+_CREDITS = frozenset({"文/图", "图/文", "文", "图", "摄", "摄影", "供图", "文图", "图文", "报道"})
+_CREDIT_SUFFIXES = ("文/图", "图/文", "摄影", "供图", "摄", "报道")
+# ``发自南京``: where the reporter filed from, a credit after the names.
+_FILED_FROM_RE = re.compile(rf"^发自[{CJK_CHARS}]{{1,8}}$")
 _SLASH_RE = re.compile(r"\s*[/／]\s*")
-_LEADING_CREDIT_RE = re.compile(r"^(?:文图|图文|文|图|摄影|摄|制图)[/:：]")
+_LEADING_CREDIT_RE = re.compile(r"^(?:文图|图文|文|图|摄影|摄|制图|解答|答)[/:：]")
 _BRACKETED_RE = re.compile(r"^[(（〔\[【](.{2,58})[)）〕\]】]$")
 _NAME_RE = re.compile(rf"[{CJK_CHARS}]{{2,4}}|[{CJK_CHARS}]{{1,6}}[·•][{CJK_CHARS}]{{1,8}}")
 _BYLINE_MAX_CHARS = 60
 
-# Wire tags that open a lead: 本报讯, 本报成都2月20日讯, 新华社成都2月20日电 …
+# Wire tags that open a lead: 本报讯, 晚报讯, 本报成都2月20日讯, 本报 11 月 7 日讯,
+# 新华社成都2月20日电, 据新华社…电, 【本报讯】, 【本报台北7日电】; an inline headline
+# 【…】 may stand before the tag.
 _NO_BREAK = r"[^\s，,。；;：:()（）]"
+_TAG = (
+    rf"据?(?:本报讯|[{CJK_CHARS}]{{1,4}}报讯|本报[{CJK_CHARS}0-9０-９ \u3000]{{1,16}}?[讯电]"
+    rf"|{_NO_BREAK}{{1,4}}社{_NO_BREAK}{{0,14}}电|{_NO_BREAK}{{2,3}}网{_NO_BREAK}{{0,14}}电)"
+)
 _LEAD_RE = re.compile(
-    rf"^(?P<source>本报讯|(?:本报{_NO_BREAK}{{1,14}}[讯电]|{_NO_BREAK}{{1,4}}社{_NO_BREAK}{{0,14}}电|{_NO_BREAK}{{2,3}}网{_NO_BREAK}{{0,14}}电)"
-    r"(?=[\s(（—:：]))[ \t\u3000]*(?:[(（](?P<inner>[^()（）\n]{1,80})[)）])?[ \t\u3000]*"
+    rf"^(?P<headline>【[^】\n]{{2,40}}】(?=\s*(?:【|{_TAG})))?\s*"
+    rf"(?:【(?P<bsource>{_TAG})】|(?P<source>{_TAG})(?=[\s(（—:：]))"
+    r"[ \t\u3000]*(?:[(（](?P<inner>[^()（）\n]{1,80})[)）])?[ \t\u3000]*"
+    rf"(?:(?P<said>(?:[{CJK_CHARS}]{{0,8}}记者)\s*[{CJK_CHARS}·]{{2,8}}?\s*报道)[：:][ \t\u3000]*)?"
 )
 
 
@@ -75,7 +85,16 @@ def _surname_length(name: str) -> int:
     return 1 if name[:1] in single else 0
 
 
+# A paper's own name before the role word: 晚报记者, 全媒体记者, 某某日报全媒体记者, 新华社记者.
+_PAPER_ROLE_RE = re.compile(
+    rf"^[{CJK_CHARS}]{{0,6}}(?:报|社|台|网|刊|媒体)(?=(?:特约|实习|见习|首席|摄影)?(?:记者|通讯员))"
+)
+
+
 def _peel_role(token: str) -> tuple[str | None, str]:
+    paper = _PAPER_ROLE_RE.match(token)
+    if paper:
+        token = token[paper.end() :]
     for word, role in _ROLE_WORDS:
         if token.startswith(word):
             return role, token[len(word) :]
@@ -94,7 +113,36 @@ def _peel_credit(token: str) -> tuple[str, bool]:
 
 
 def _tokens(text: str) -> list[str]:
-    return _SLASH_RE.sub("/", text.strip().lstrip(BULLETS)).split()
+    """Byline tokens; a two-character name printed padded (``陶 然``) is one token (no name
+    has one character, so two lone characters side by side are one name)."""
+    raw: list[str] = []
+    for tok in _SLASH_RE.sub("/", text.strip().lstrip(BULLETS)).split():
+        credit = _LEADING_CREDIT_RE.match(tok)  # '文/许' + '婧': the credit is a token of its own
+        if credit and credit.end() < len(tok):
+            raw.extend((tok[: credit.end()], tok[credit.end() :]))
+        else:
+            raw.append(tok)
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        tok = raw[i]
+        if (
+            i + 1 < len(raw)
+            and len(tok) == 1
+            and len(raw[i + 1]) == 1
+            and _SINGLE_CJK_RE.fullmatch(tok + raw[i + 1])
+            and tok + raw[i + 1] not in _CREDITS  # '文 图' is a credit, '孔 文' a name
+            and raw[i + 1] not in ("摄", "图")
+        ):
+            out.append(tok + raw[i + 1])
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+_SINGLE_CJK_RE = re.compile(f"[{CJK_CHARS}]{{2}}")
 
 
 @dataclass
@@ -112,7 +160,7 @@ def _read(text: str) -> _Reading:
     has_role = has_credit = False
     unread = 0
     for token in _tokens(text):
-        if token in _CREDITS:
+        if token in _CREDITS or _FILED_FROM_RE.match(token):
             has_credit = True
             continue
         lead_credit = _LEADING_CREDIT_RE.match(token)  # 文/记者 某某, 图/某某
@@ -164,10 +212,35 @@ def box_byline(text: str) -> str | None:
 
 def end_byline(text: str) -> bool:
     """True for a stand-alone byline line with a role word or a credit (``罗正材 文/图``)."""
-    if len(text) > _BYLINE_MAX_CHARS:
+    if len(text) > _BYLINE_MAX_CHARS or not any(w in text for w in _ROLE_OR_CREDIT_CHARS):
         return False
     reading = _read(text)
     return bool(reading.authors) and reading.unread == 0 and (reading.has_role or reading.has_credit)
+
+
+# Every role word and credit holds one of these: a line with none of them is no byline.
+_ROLE_OR_CREDIT_CHARS = ("记者", "通讯员", "实习生", "文", "图", "摄", "报道", "发自", "答")
+
+
+_CLOSING_BRACKETED_RE = re.compile(r"[(（]([^()（）\n]{2,40})[)）]\s*$")
+
+
+def closing_byline(text: str) -> int:
+    """Where a bracketed byline closing a paragraph starts (``…完成。（记者 某某）``), else 0.
+
+    The text inside the brackets must read as names with a role word, a credit or
+    names alone (``（某 某 某某）``); a photo credit or a date in brackets is not one.
+    """
+    m = _CLOSING_BRACKETED_RE.search(text, max(0, len(text) - 48))
+    if not m or m.start() < 4:
+        return 0
+    inner = m.group(1).strip()
+    if inner.endswith(("摄", "摄影", "供图", "提供")):
+        return 0
+    reading = _read(inner)
+    if reading.authors and reading.unread == 0:
+        return m.start()
+    return 0
 
 
 def unbracket(text: str) -> str:
@@ -197,9 +270,10 @@ class LeadTag:
     """A wire tag at the start of a lead: ``本报讯 (记者 某某)``."""
 
     source: str
-    byline: str  # text inside the parentheses ("" when none)
-    tag_end: int  # end of the tag and its parentheses in the line
+    byline: str  # text inside the parentheses, or ``记者某某报道`` ("" when none)
+    tag_end: int  # end of the tag and its byline in the line
     body_start: int  # where the lead's own text starts in the line
+    headline_end: int = 0  # an inline headline ``【…】`` before the tag ends here (0: none)
 
 
 def match_lead(text: str) -> LeadTag | None:
@@ -207,10 +281,17 @@ def match_lead(text: str) -> LeadTag | None:
     m = _LEAD_RE.match(text)
     if not m:
         return None
-    inner = (m.group("inner") or "").strip()
+    inner = (m.group("inner") or m.group("said") or "").strip()
     if inner and not _read(inner).authors:
         return None
-    paren_end = m.end("inner") + 1 if m.group("inner") is not None else m.end("source")
+    if m.group("said") is not None:
+        tag_end = m.end("said") + 1  # the colon after 记者某某报道
+    elif m.group("inner") is not None:
+        tag_end = m.end("inner") + 1
+    else:
+        tag_end = m.end("bsource") + 1 if m.group("bsource") else m.end("source")
     if m.end() >= len(text):
         return None
-    return LeadTag(m.group("source"), inner, paren_end, m.end())
+    source = m.group("bsource") or m.group("source")
+    headline_end = m.end("headline") if m.group("headline") else 0
+    return LeadTag(source, inner, tag_end, m.end(), headline_end)

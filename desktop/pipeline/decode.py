@@ -16,6 +16,7 @@ search keeps the best few states per line, so it runs in linear time.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -50,6 +51,9 @@ HEAD_AFTER_BYLINE = -2.0  # a headline right after a byline, before any body
 PAGE_ENDS_IN_HEADING = -2.0
 BEAM = 8
 BEAM_MARGIN = 10.0  # a state this far behind the best cannot catch up (no move costs more)
+# With the line-role model's log-probabilities (floor log 0.01 = -4.6 a line).
+LEARNED_BEAM = 5
+LEARNED_MARGIN = 8.0
 
 _AFTER_HEAD = frozenset({HEAD, BYLINE, LEAD, BODY, NOTE_FROM, CAPTION, IMAGE, NOISE})
 _AFTER_BANNER = frozenset({BANNER, HEAD, CAPTION, IMAGE, NOISE})
@@ -71,17 +75,25 @@ START = Context()
 
 def step(ctx: Context, role: str, ev: PageEvidence, k: int) -> tuple[float, Context, str] | None:
     """``(cost, new context, action)`` of giving line ``k`` ``role`` after ``ctx``; None if impossible."""
-    together = False
-    if role == HEAD and ctx.role == HEAD:
-        line, shape, before = ev.lines[k], ev.shapes[k], ev.shapes[k - 1]
-        together = line.blank_before == 0 or shape.dash or (shape.level != before.level and shape.level * before.level > 0)
-    return _move(ctx, role, together)
+    flag = False
+    if role == HEAD:
+        if ctx.role == HEAD:
+            line, shape, before = ev.lines[k], ev.shapes[k], ev.shapes[k - 1]
+            flag = line.blank_before == 0 or shape.dash or (shape.level != before.level and shape.level * before.level > 0)
+    elif role in _CLOSABLE:
+        flag = ev.shapes[k].byline_at > 0
+    return _move(ctx, role, flag)
+
+
+_CLOSABLE = frozenset({BODY, NEW_BODY, LEAD})
 
 
 @lru_cache(maxsize=4096)
-def _move(ctx: Context, role: str, together: bool) -> tuple[float, Context, str] | None:
-    """The move of ``step``: depends only on the context, the role and (for a headline line
-    after another) whether the two lines are printed together."""
+def _move(ctx: Context, role: str, flag: bool) -> tuple[float, Context, str] | None:
+    """The move of ``step``: depends only on the context, the role and ``flag``: for a headline
+    line after another, whether the two are printed together; for a paragraph, whether a
+    bracketed byline closes it (and with it the article)."""
+    together = closes = flag
     prev = ctx.role
     live = ctx.open and not ctx.closed
     if prev == HEAD and role not in _AFTER_HEAD:
@@ -105,10 +117,11 @@ def _move(ctx: Context, role: str, together: bool) -> tuple[float, Context, str]
         return 0.0, Context(TITLE_AFTER, True, True, ctx.byline, True, True), ATTACH
     if role in (BYLINE, LEAD):
         has_body = role == LEAD
+        shut = closes and role == LEAD
         if prev == HEAD or (live and not ctx.body and not (ctx.byline and role == BYLINE)):
-            return 0.0, Context(role, True, ctx.title, True, has_body, False), ATTACH
+            return 0.0, Context(role, True, ctx.title, True, has_body, shut), ATTACH
         cost = HEADLESS_BYLINE if role == BYLINE else 0.0
-        return cost, Context(role, True, False, True, has_body, False), NEW
+        return cost, Context(role, True, False, True, has_body, shut), NEW
     if role == END_BYLINE:
         if not (live and ctx.body):
             return None
@@ -124,27 +137,35 @@ def _move(ctx: Context, role: str, together: bool) -> tuple[float, Context, str]
         return 0.0, Context(NOTE_TO, True, ctx.title, ctx.byline, True, True), ATTACH
     if role == BODY:
         if live:
-            return 0.0, Context(BODY, True, ctx.title, ctx.byline, True, False), ATTACH
-        return HEADLESS_BODY, Context(BODY, True, False, False, True, False), NEW
+            return 0.0, Context(BODY, True, ctx.title, ctx.byline, True, closes), ATTACH
+        return HEADLESS_BODY, Context(BODY, True, False, False, True, closes), NEW
     if role == NEW_BODY:
         if not (live and ctx.body):
             return None
-        return 0.0, Context(NEW_BODY, True, False, False, True, False), NEW
+        return 0.0, Context(NEW_BODY, True, False, False, True, closes), NEW
     if role in (CAPTION, IMAGE, NOISE):
         action = ATTACH if (role == CAPTION and live) else BLOCK
         return 0.0, Context(role, ctx.open, ctx.title, ctx.byline, ctx.body, ctx.closed), action
     raise ValueError(f"unknown role {role!r}")
 
 
-def decode(ev: PageEvidence) -> list[str]:
-    """The best role of every line of the page, chosen jointly."""
+def decode(
+    ev: PageEvidence, learned: Sequence[Mapping[str, float]] | None = None, move_weight: float = 1.0
+) -> list[str]:
+    """The best role of every line of the page, chosen jointly.
+
+    ``learned`` gives, per line, the score of each role (log-probabilities of the
+    line-role model); without it the hand-set evidence scores of ``roles.emissions`` are
+    used.  ``move_weight`` scales the costs of moves (the hard constraints stay hard).
+    """
     n = len(ev.lines)
     if n == 0:
         return []
+    beam, margin = (BEAM, BEAM_MARGIN) if learned is None else (LEARNED_BEAM, LEARNED_MARGIN)
     beams: dict[Context, float] = {START: 0.0}
     back: list[dict[Context, Context]] = []
     for k in range(n):
-        scores = emissions(ev, k)
+        scores = learned[k] if learned is not None else emissions(ev, k)
         nxt: dict[Context, float] = {}
         ptr: dict[Context, Context] = {}
         for ctx, total in beams.items():
@@ -153,7 +174,7 @@ def decode(ev: PageEvidence) -> list[str]:
                 if moved is None:
                     continue
                 cost, new_ctx, _ = moved
-                value = total + score + cost
+                value = total + score + move_weight * cost
                 if value > nxt.get(new_ctx, float("-inf")):
                     nxt[new_ctx] = value
                     ptr[new_ctx] = ctx
@@ -164,12 +185,12 @@ def decode(ev: PageEvidence) -> list[str]:
                     nxt[new_ctx], ptr[new_ctx] = total + cost, ctx
         if len(nxt) > 1:
             top = max(nxt.values())
-            if len(nxt) > BEAM:
-                nxt = dict(sorted(nxt.items(), key=lambda item: item[1], reverse=True)[:BEAM])
-            nxt = {c: v for c, v in nxt.items() if v >= top - BEAM_MARGIN}
+            if len(nxt) > beam:
+                nxt = dict(sorted(nxt.items(), key=lambda item: item[1], reverse=True)[:beam])
+            nxt = {c: v for c, v in nxt.items() if v >= top - margin}
         beams = nxt
         back.append(ptr)
-    end = {ctx: total + (PAGE_ENDS_IN_HEADING if ctx.role in (HEAD, BANNER) else 0.0) for ctx, total in beams.items()}
+    end = {ctx: total + (move_weight * PAGE_ENDS_IN_HEADING if ctx.role in (HEAD, BANNER) else 0.0) for ctx, total in beams.items()}
     best = max(end, key=lambda c: end[c])
     roles = [""] * n
     for k in range(n - 1, -1, -1):

@@ -19,7 +19,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.pipeline.byline import LeadTag, box_byline, end_byline, is_lone_name, match_lead, names_only, unbracket
+from desktop.pipeline.byline import (
+    LeadTag,
+    box_byline,
+    closing_byline,
+    end_byline,
+    is_lone_name,
+    match_lead,
+    names_only,
+    unbracket,
+)
 from desktop.pipeline.lines import (
     BULLETS,
     CJK_CHARS,
@@ -44,6 +53,7 @@ NOTE_RE = re.compile(
 _TAIL_NOTE_RE = re.compile(
     rf"[{_OPEN}]\s*(?:下转|转下|转至|转)\s*(?P<page>第?\s*[0-9０-９一二三四五六七八九十百A-Za-z]{{1,4}}\s*[版页面])\s*[{_CLOSE}]$"
 )
+_TABLE_ROW_RE = re.compile(r"^\|.*\|$")
 IMAGE_RE = re.compile(r"^!\[[^\]]{0,200}\]\([^)]{0,500}\)$|^<img\b[^>]{0,500}>$", re.IGNORECASE)
 _PHOTO_CREDIT_RE = re.compile(
     r"^[(（][^()（）]{0,40}(?:图片由|照片由|图片来源|供图|摄影?|提供|资料图)[^()（）]{0,20}[)）]$"
@@ -91,6 +101,7 @@ class LineShape:
     lead_shape: bool  # opens like the lead of a piece of news
     noise: bool  # nothing readable
     separators: int  # commas/spaces inside a heading (balanced clauses)
+    byline_at: int = 0  # where a bracketed byline closing the paragraph starts (0: none)
 
 
 CREDITED_CAPTION_MAX = 160
@@ -107,7 +118,7 @@ def _long_shape(text: str) -> LineShape:
         lead=match_lead(text), byline=False, names=False, lone_name=False, note=tail[0], note_at=tail[1], image=False,
         credit=len(text) <= CREDITED_CAPTION_MAX and text.endswith(_CREDIT_ENDINGS) and bool(_TRAILING_CREDIT_RE.search(text)),
         lead_shape=bool(_LEAD_SHAPE_RE.match(text[:60].replace(" ", ""))),
-        noise=not has_words(text), separators=0,
+        noise=not has_words(text), separators=0, byline_at=0 if m else closing_byline(text),
     )  # fmt: skip
 
 
@@ -116,7 +127,7 @@ def shape_of(text: str) -> LineShape:
         return _long_shape(text)  # a sentence: no heading, byline or note of its own
     core = strip_marks(text)
     level = mark_level(text)
-    noise = not has_words(text)
+    noise = not has_words(text) or bool(_TABLE_ROW_RE.match(text))  # a markdown table row is no text
     image = bool(IMAGE_RE.match(text))
     note_m = NOTE_RE.match(core) if len(core) <= 24 else None
     note = None
@@ -183,6 +194,22 @@ def containment(part: str, whole: str) -> float:
     return sum(1 for g in grams if g in whole) / len(grams)
 
 
+def word_bigrams(part: str) -> set[str]:
+    """The character bigrams of ``part`` once punctuation and spaces are dropped."""
+    p = _NOT_WORD_RE.sub("", part)
+    return {p[i : i + 2] for i in range(len(p) - 1)}
+
+
+def text_bigrams(whole: str) -> set[str]:
+    """Every two-character substring of ``whole``: ``g in text_bigrams(w)`` iff ``g in w``."""
+    return {whole[i : i + 2] for i in range(len(whole) - 1)}
+
+
+def share(grams: set[str], whole: set[str]) -> float:
+    """``containment`` from bigram sets: the share of ``grams`` found in ``whole``."""
+    return len(grams & whole) / len(grams) if grams else 0.0
+
+
 class PageEvidence:
     """The shapes of a page's lines and the neighbour facts the scorer uses."""
 
@@ -240,37 +267,43 @@ class PageEvidence:
 
     def window_before(self, k: int, chars: int = WINDOW_CHARS, max_lines: int = WINDOW_LINES) -> str:
         """The body text just before line ``k`` (about ``chars``), back to a byline or headline."""
-        parts: list[str] = []
+        return "".join(self.lines[j].text[-chars:] for j in reversed(self.lines_before(k, chars, max_lines)))
+
+    def lines_before(self, k: int, chars: int = WINDOW_CHARS, max_lines: int = WINDOW_LINES) -> list[int]:
+        """The lines ``window_before`` is made of (nearest first)."""
+        out: list[int] = []
         size = 0
         j = k - 1
         stop = max(-1, k - 1 - 2 * max_lines)  # lines looked at, body or not: bounded
-        while j > stop and len(parts) < max_lines and size < chars:
+        while j > stop and len(out) < max_lines and size < chars:
             s = self.shapes[j]
             if self._bodyish[j] or s.lead:
-                text = self.lines[j].text[-chars:]
-                parts.append(text)
-                size += len(text)
+                out.append(j)
+                size += min(chars, len(self.lines[j].text))
             elif s.box or s.byline or s.names or s.note or (s.headingish and s.level in (1, 2)):
                 break
             j -= 1
-        return "".join(reversed(parts))
+        return out
 
     def window_after(self, k: int) -> str:
         """The body text just after line ``k`` (at most ``WINDOW_CHARS``)."""
-        parts: list[str] = []
+        return "".join(self.lines[j].text[:WINDOW_CHARS] for j in self.lines_after(k))
+
+    def lines_after(self, k: int) -> list[int]:
+        """The lines ``window_after`` is made of."""
+        out: list[int] = []
         size = 0
         j = k + 1
         stop = min(len(self.lines), k + 1 + 2 * WINDOW_LINES)
-        while j < stop and len(parts) < WINDOW_LINES and size < WINDOW_CHARS:
+        while j < stop and len(out) < WINDOW_LINES and size < WINDOW_CHARS:
             s = self.shapes[j]
             if self._bodyish[j] or s.lead:
-                text = self.lines[j].text[:WINDOW_CHARS]
-                parts.append(text)
-                size += len(text)
-            elif parts and (s.headingish or self.is_bylineish(j)):
+                out.append(j)
+                size += min(WINDOW_CHARS, len(self.lines[j].text))
+            elif out and (s.headingish or self.is_bylineish(j)):
                 break
             j += 1
-        return "".join(parts)
+        return out
 
     def bodyish(self, k: int) -> bool:
         return self._bodyish[k]

@@ -4,7 +4,8 @@ Owns: ``Gazetteer`` (dictionaries keyed by name, built from JioNLP's data files
 shipped in resources/gazetteer, ``china_location.zip`` and ``world_location.txt``),
 ``load_gazetteer`` (process-wide,
 with a pickle cache in the user cache dir keyed by the zip's size and mtime) and
-``resolve_code`` (pick the division code of an ambiguous name from its context).
+``resolve_code`` (pick the division code of an ambiguous name from its context),
+``code_of_name`` (the code of a whole place name read as a chain of names).
 
 What it holds:
 * ``admin``: full names of provinces, cities and counties -> their 6-digit codes;
@@ -87,6 +88,33 @@ def resolve_code(codes: tuple[str, ...], context: list[str]) -> str | None:
             if len(fitting) == 1:
                 return fitting[0]
     return None
+
+
+def code_of_name(name: str, gaz: Gazetteer, context: list[str]) -> str | None:
+    """Division code of a place name read as a chain of gazetteer names (四川省 + 广汉市 + 金鱼镇).
+
+    The name is read left to right, longest known division name or alias first;
+    the code of the deepest division found wins, ambiguous names resolved with
+    ``context`` (codes of places named before, nearest last) and the chain so far.
+    None when no part of the name is a coded division.
+    """
+    code: str | None = None
+    chain = list(context)
+    i, n = 0, len(name)
+    while i < n:
+        for size in gaz.first_char_lengths.get(name[i], ()):
+            if i + size <= n:
+                codes = gaz.lookup(name[i : i + size])
+                if codes is not None:
+                    found = resolve_code(codes, chain) if codes else None
+                    if found is not None:
+                        code = found
+                        chain.append(found)
+                    i += size
+                    break
+        else:
+            i += 1
+    return code
 
 
 def _read_lines(path: Path) -> list[str]:

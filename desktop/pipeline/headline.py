@@ -22,7 +22,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from desktop.pipeline.lines import Line, Piece, line_piece, mark_level, starts_with_dash, strip_marks
+from desktop.pipeline.lines import (
+    Line,
+    Piece,
+    brackets_balanced,
+    line_piece,
+    mark_level,
+    starts_with_dash,
+    strip_marks,
+)
 from desktop.pipeline.repair import join_fragments, normalise_spacing
 
 _INLINE_DASH_RE = re.compile(r"[ \t\u3000]+(?=——)")
@@ -96,7 +104,11 @@ def headline_parts(lines: Sequence[Line]) -> list[tuple[str, Piece]]:
             last += 1
         roles = ["kicker"] * first + ["title"] * (last - first + 1) + ["subtitle"] * (len(lines) - last - 1)
     elif any(levels):
-        roles = ["title"] + ["subtitle"] * (len(lines) - 1)
+        # A title whose quote or bracket stays open goes on over the next line.
+        wrapped = 1
+        while wrapped < len(lines) and not brackets_balanced("".join(strip_marks(ln.text) for ln in lines[:wrapped])):
+            wrapped += 1
+        roles = ["title"] * wrapped + ["subtitle"] * (len(lines) - wrapped)
     else:
         plain = [i for i, d in enumerate(dashed) if not d]
         roles = ["subtitle"] * len(lines)
@@ -116,5 +128,12 @@ def headline_parts(lines: Sequence[Line]) -> list[tuple[str, Piece]]:
 
 
 def join_heading(pieces: Sequence[Piece]) -> str:
-    """Field text of heading pieces: marks and dashes removed, wrapped lines joined."""
-    return normalise_spacing(join_fragments(strip_marks(p.text) for p in pieces)).strip()
+    """Field text of heading pieces: marks, dashes and enclosing 【】 removed, wrapped lines joined."""
+    return normalise_spacing(join_fragments(_unbox(strip_marks(p.text)) for p in pieces)).strip()
+
+
+def _unbox(text: str) -> str:
+    """``【headline】`` printed in lenticular brackets is the headline without them."""
+    if len(text) > 2 and text[0] in "【〖" and text[-1] in "】〗" and not any(c in "【〖】〗" for c in text[1:-1]):
+        return text[1:-1].strip()
+    return text

@@ -26,7 +26,7 @@ CLOSERS = "”’」』）)】》〉\"'"
 CLAUSE_PUNCT = "，,；;。"
 
 HEADING_MAX_CHARS = 80
-BULLETS = "□■◆◇●○"
+BULLETS = "□■◆◇●○◎"
 
 _MARK_RE = re.compile(r"^(#{1,6})[ \t\u3000]*")
 _DASH_RE = re.compile(r"^[—－\-]{2,}\s*")
@@ -111,7 +111,7 @@ def is_heading_shaped(text: str) -> bool:
     content = strip_marks(text)
     if not content or len(content) > HEADING_MAX_CHARS or not CJK_RE.search(content):
         return False
-    if any(ch in CLAUSE_PUNCT for ch in content) or not _brackets_balanced(content):
+    if any(ch in CLAUSE_PUNCT for ch in content) or not brackets_balanced(content):
         return False
     # A '.' after CJK is an OCR '。': a sentence, not a heading (headings may end in ? or !).
     return not content.rstrip(CLOSERS).endswith(("。", "…", "."))
@@ -121,7 +121,7 @@ _PAIRS = {"《": "》", "（": "）", "(": ")", "“": "”", "〈": "〉", "【
 _CLOSING = {v: k for k, v in _PAIRS.items()}
 
 
-def _brackets_balanced(text: str) -> bool:
+def brackets_balanced(text: str) -> bool:
     """False when a bracket or quote opens and never closes (a sentence cut mid-way)."""
     depth: dict[str, int] = {}
     for ch in text:

@@ -151,5 +151,8 @@ class PersonFinder:
         return False
 
 
+_CJK_WORD = re.compile("[\u4e00-\u9fff]+")
+
+
 def _all_cjk(word: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in word)
+    return _CJK_WORD.fullmatch(word) is not None

@@ -204,23 +204,49 @@ def _jieba_word_starts(text: str) -> set[int]:
     return starts
 
 
+_seed_names: dict[int, dict[str, tuple[str | None, bool]]] = {}
+
+
+def _division_names(gaz: Gazetteer) -> dict[str, tuple[str | None, bool]]:
+    """Name -> (its code when unambiguous, whether it must sit on word boundaries), built once.
+
+    Division names, aliases and countries, without the chain-only names; full
+    division names may start or end inside a word, aliases and countries not.
+    """
+    names = _seed_names.get(id(gaz))
+    if names is None:
+        names = {}
+        for table in (gaz.countries, gaz.aliases, gaz.admin):
+            for name in table:
+                if len(name) < 2 or name in gaz.chain_only:
+                    continue
+                codes = gaz.lookup(name)
+                if codes is not None:
+                    names[name] = (codes[0] if len(codes) == 1 else None, name not in gaz.admin)
+        names = _seed_names[id(gaz)] = names
+    return names
+
+
 def _division_seeds(text: str, gaz: Gazetteer, word_starts: set[int]) -> list[PlaceMatch]:
     """Greedy longest match of division names, aliases and countries, left to right."""
     seeds: list[PlaceMatch] = []
-    lengths = gaz.first_char_lengths
+    lengths = gaz.first_char_lengths.get
+    get = _division_names(gaz).get
     i, n = 0, len(text)
     while i < n:
-        for size in lengths.get(text[i], ()):
-            name = text[i : i + size]
-            if len(name) == size and name not in gaz.chain_only:
-                codes = gaz.lookup(name)
-                if codes is not None and name not in gaz.admin:
-                    if i not in word_starts or i + size not in word_starts:
-                        continue
-                if codes is not None:
-                    seeds.append(PlaceMatch(i, i + size, codes[0] if len(codes) == 1 else None))
-                    i += size
-                    break
+        sizes = lengths(text[i])
+        if sizes:
+            for size in sizes:
+                if i + size > n:
+                    continue
+                entry = get(text[i : i + size])
+                if entry is None or (entry[1] and (i not in word_starts or i + size not in word_starts)):
+                    continue
+                seeds.append(PlaceMatch(i, i + size, entry[0]))
+                i += size
+                break
+            else:
+                i += 1
         else:
             i += 1
     return seeds

@@ -128,8 +128,6 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
         head += W["head_after_open_sentence"] if s.level == 0 else W["marked_head_after_open_sentence"]
     before_text = ev.window_before(k)
     after_text = ev.window_after(k)
-    before_overlap = containment(line.text, before_text)
-    after_overlap = containment(line.text, after_text)
     # Does the text after the heading carry on the subject of the text before it?
     carry = containment(after_text[:SUBJECT_CHARS], before_text) if before_text and after_text else None
     if carry is not None and carry < NEW_SUBJECT_MAX_OVERLAP:
@@ -178,13 +176,9 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
         scores[HEAD] = kicker
 
     # --- a headline printed after its own body
-    # A headline printed late stands after a finished body, before the next headline or byline.
-    ends_block = nxt is None or (nxt_shape is not None and (nxt_shape.headingish or ev.is_bylineish(nxt)))
-    if before_text and ends_block and ev.prev_ends(k) and before_overlap >= TITLE_AFTER_HINT:
-        article_text = ev.window_before(k, ARTICLE_CHARS, ARTICLE_LINES)
-        whole_overlap = containment(line.text, article_text)
-        if whole_overlap >= TITLE_AFTER_MIN_OVERLAP and whole_overlap > after_overlap:
-            scores[TITLE_AFTER] = W["title_after_overlap"] + (whole_overlap - after_overlap)
+    late = late_title_overlap(ev, k, before_text, after_text)
+    if late is not None:
+        scores[TITLE_AFTER] = W["title_after_overlap"] + late
 
     # --- a caption title
     cap = 0.0
@@ -202,6 +196,33 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
         scores[END_BYLINE] = W["end_byline_lone_name"] if ev.prev_ends(k) else -2.0
     scores[BODY] = W["body_in_heading_shape"]
     return scores
+
+
+def late_title_overlap(
+    ev: PageEvidence,
+    k: int,
+    before_text: str,
+    after_text: str,
+    overlaps: tuple[float, float] | None = None,
+) -> float | None:
+    """How much more of heading ``k``'s wording is in the article above than in the text
+    below, when it stands where a headline printed after its body stands (after a finished
+    body, before the next headline or byline) and repeats that article's wording; else None.
+    ``overlaps``: the heading's containment in ``before_text`` and ``after_text`` if known."""
+    nxt = ev.next_index(k)
+    nxt_shape = ev.shapes[nxt] if nxt is not None else None
+    ends_block = nxt is None or (nxt_shape is not None and (nxt_shape.headingish or ev.is_bylineish(nxt)))
+    if not (before_text and ends_block and ev.prev_ends(k)):
+        return None
+    text = ev.lines[k].text
+    before_overlap, after_overlap = overlaps or (containment(text, before_text), containment(text, after_text))
+    if before_overlap < TITLE_AFTER_HINT:
+        return None
+    article_text = ev.window_before(k, ARTICLE_CHARS, ARTICLE_LINES)
+    whole_overlap = containment(text, article_text)
+    if whole_overlap >= TITLE_AFTER_MIN_OVERLAP and whole_overlap > after_overlap:
+        return whole_overlap - after_overlap
+    return None
 
 
 def _body_roles(ev: PageEvidence, k: int) -> dict[str, float]:

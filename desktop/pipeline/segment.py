@@ -29,6 +29,7 @@ from desktop.pipeline.evidence import PageEvidence
 from desktop.pipeline.headline import headline_parts
 from desktop.pipeline.lines import Line, Piece, line_piece, split_lines
 from desktop.pipeline.model import PageBlock, PageResult
+from desktop.pipeline.segment_model import RoleModel, default_model
 from desktop.pipeline.roles import (
     BANNER,
     BODY,
@@ -110,11 +111,13 @@ class _Cutter:
             else:
                 self._block("caption", line)
         elif role in (BODY, NEW_BODY):
-            self._draft().add_item("body", piece)
+            self._body(self._draft(), line, 0)
         elif role == SUBHEAD:
             self._draft().add_item("section", piece)
         elif role == TITLE_AFTER:
             self._draft().misplaced_title.append(piece)
+        elif role == END_BYLINE and self.ev.shapes[k].byline_at:
+            self._body(self._draft(), line, 0)
         elif role in (BYLINE, END_BYLINE):
             draft = self._draft()
             draft.add_byline(piece, box_byline(line.text) or unbracket(line.text))
@@ -126,19 +129,47 @@ class _Cutter:
         else:
             self._block("noise", line)
 
+    def _body(self, draft: Draft, line: Line, start: int) -> None:
+        """``line[start:]`` as body; a bracketed byline closing it goes to the byline."""
+        at = self.ev.shapes[line.index].byline_at
+        if at > start:
+            body = line.text[start:at].rstrip()
+            draft.add_item("body", Piece(line.start + start, line.start + start + len(body), body))
+            tail = line.text[at:]
+            draft.add_byline(Piece(line.start + at, line.end, tail), unbracket(tail.strip()))
+        else:
+            draft.add_item("body", Piece(line.start + start, line.end, line.text[start:]))
+
     def _lead(self, line: Line) -> None:
         tag = match_lead(line.text)
-        assert tag is not None
         draft = self._draft()
+        if tag is None:  # a lead whose wire tag the rules cannot read: all of it is body
+            self._body(draft, line, 0)
+            return
         draft.source = tag.source
-        draft.add_byline(Piece(line.start, line.start + tag.tag_end, line.text[: tag.tag_end]), tag.byline)
+        start = 0
+        if tag.headline_end:  # 【headline】 printed at the start of the lead
+            # Heading lines above a lead that prints its own headline are a column banner.
+            for _, piece in draft.headline:
+                self.blocks.append(PageBlock("banner", piece.text, piece.start, piece.end))
+            draft.headline = []
+            head = line.text[: tag.headline_end]
+            draft.headline.append(("title", Piece(line.start, line.start + tag.headline_end, head)))
+            start = tag.headline_end
+            while start < tag.tag_end and line.text[start].isspace():
+                start += 1
+        draft.add_byline(
+            Piece(line.start + start, line.start + tag.tag_end, line.text[start : tag.tag_end]), tag.byline
+        )
         draft.top_byline = True
-        draft.add_item("body", Piece(line.start + tag.body_start, line.end, line.text[tag.body_start :]))
+        self._body(draft, line, tag.body_start)
 
     def _note(self, line: Line, role: str) -> None:
         shape = self.ev.shapes[line.index]
-        assert shape.note is not None
         draft = self._draft()
+        if shape.note is None:  # no readable note: keep the line as body
+            draft.add_item("body", line_piece(line))
+            return
         if shape.note_at:  # a note closing a paragraph: the text before it is body
             body = line.text[: shape.note_at].rstrip()
             if body:
@@ -155,10 +186,33 @@ class _Cutter:
         self._flush_head()
 
 
-def _read(text: str) -> tuple[list[Line], list[str], _Cutter]:
+_DEFAULT = object()
+# The line-role model was trained on whole pages: its page and neighbour features say little
+# about a page of a few lines (a brief, a pasted fragment), which the hand-set scorer reads.
+MIN_MODEL_LINES = 10
+
+
+def decide_roles(ev: PageEvidence, model: RoleModel | None | object = _DEFAULT) -> list[str]:
+    """The role of every line: the line-role model's scores decided jointly with the
+    decoder's constraints (``model.meta['decoder']``: ``joint``, the default, or ``crf``,
+    the CRF's own best sequence); the hand-set scores when there is no model (and, with the
+    default model, for a page of fewer than ``MIN_MODEL_LINES`` lines)."""
+    if model is _DEFAULT:
+        model = default_model() if len(ev.lines) >= MIN_MODEL_LINES else None
+    if model is None:
+        return decode(ev)
+    assert isinstance(model, RoleModel)
+    if model.meta.get("decoder") == "crf":
+        return model.tag(ev)
+    return decode(ev, model.log_probs(ev), float(model.meta.get("move_weight", 1.0)))
+
+
+def _read(
+    text: str, roles: Sequence[str] | None = None, model: RoleModel | None | object = _DEFAULT
+) -> tuple[list[Line], list[str], _Cutter]:
     lines = split_lines(text)
     ev = PageEvidence(lines)
-    roles = decode(ev)
+    roles = decide_roles(ev, model) if roles is None else list(roles)
     cutter = _Cutter(lines, ev)
     for k, role in enumerate(roles):
         cutter.take(k, role)
@@ -166,15 +220,23 @@ def _read(text: str) -> tuple[list[Line], list[str], _Cutter]:
     return lines, roles, cutter
 
 
-def line_roles(text: str) -> list[LineRole]:
+def line_roles(text: str, model: RoleModel | None | object = _DEFAULT) -> list[LineRole]:
     """The role the segmenter chose for each non-blank line of ``text``, in page order."""
-    lines, roles, _ = _read(text)
+    lines, roles, _ = _read(text, None, model)
     return [LineRole(ln.start, ln.end, role) for ln, role in zip(lines, roles)]
 
 
-def segment_page(text: str) -> PageResult:
-    """Split a page (line ends already ``\\n``) into articles and page blocks."""
-    _, _, cutter = _read(text)
+def segment_page(
+    text: str, roles: Sequence[str] | None = None, model: RoleModel | None | object = _DEFAULT
+) -> PageResult:
+    """Split a page (line ends already ``\\n``) into articles and page blocks.
+
+    ``roles`` (one per non-blank line) cuts the page by those roles instead of the
+    decided ones: how gold line roles are checked against the gold articles.
+    ``model`` is the line-role model to use (default: the shipped one; None: the
+    hand-set scorer).
+    """
+    _, _, cutter = _read(text, roles, model)
     drafts = [d for d in cutter.drafts if not d.is_empty()]
     articles = [build_article(position, draft) for position, draft in enumerate(drafts)]
     blocks = sorted(cutter.blocks, key=lambda b: b.start)

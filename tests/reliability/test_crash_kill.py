@@ -4,7 +4,8 @@ A child process imports 20 pages through ``desktop.importer.import_paths`` (the
 real pipeline and store, one core), printing ``page NAME`` after each page's
 store write returned, then edits article notes, printing ``saved N`` after each
 ``Store.set_field`` returned.  The parent kills it with SIGKILL after a seeded
-random delay, ten times, each time on a fresh project, then checks:
+random point of its reported progress (after k pages, or after k edits, plus a
+random fraction of a step), eight times, each time on a fresh project, then checks:
 
 * the project opens read-write (the lock died with the process);
 * ``Store.integrity_check()`` is "ok";
@@ -119,8 +120,12 @@ def check_project(db: Path, expected: dict[str, int], pages_saved: list[str], la
     return problems
 
 
-def run_and_kill(folder: Path, db: Path, delay: float) -> tuple[list[str], int, str]:
-    """Start the child, kill it ``delay`` s after it is ready; return what it reported."""
+def run_and_kill(folder: Path, db: Path, trigger: tuple[str, int], delay: float) -> tuple[list[str], int, str]:
+    """Start the child; once it has reported ``trigger`` (``("page", k)``: k pages written, or
+    ``("saved", k)``: k edits), wait ``delay`` s more and kill it.  Returns what it reported.
+
+    Kill points are set by the child's own progress, not by wall time from its start, so the
+    runs hit the import and the edits whatever the machine's speed and load."""
     proc = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(folder), str(db)], cwd=ROOT, stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL, text=True, bufsize=1,
@@ -128,27 +133,31 @@ def run_and_kill(folder: Path, db: Path, delay: float) -> tuple[list[str], int, 
     pages: list[str] = []
     last = -1
     phase = "start"
+    kind, count = trigger
     try:
         line = proc.stdout.readline()
         assert line.startswith("ready"), f"child did not start: {line!r}"
+        seen = 0
+        while seen < count and proc.poll() is None:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            seen += line.startswith(kind + " ")
+            _note(line, pages)
+            if line.startswith("saved "):
+                last = int(line.split()[1])
         os.set_blocking(proc.stdout.fileno(), False)
         deadline = time.monotonic() + delay
-        buf = ""
         while time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.005)
+            time.sleep(0.002)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         rest = proc.stdout.read() or ""
-        buf += rest
-        for ln in buf.split("\n")[:-1]:  # a line cut by the kill has no newline: not reported
-            if ln.startswith("page "):
-                pages.append(ln[5:])
-                phase = "import"
-            elif ln.startswith("saved "):
+        for ln in rest.split("\n")[:-1]:  # a line cut by the kill has no newline: not reported
+            _note(ln, pages)
+            if ln.startswith("saved "):
                 last = int(ln.split()[1])
-                phase = "edits"
-            elif ln.startswith("imported"):
-                phase = "edits"
+        phase = "edits" if last >= 0 or "imported" in rest else ("import" if pages else "start")
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -156,21 +165,31 @@ def run_and_kill(folder: Path, db: Path, delay: float) -> tuple[list[str], int, 
     return pages, last, phase
 
 
+def _note(line: str, pages: list[str]) -> None:
+    if line.startswith("page "):
+        pages.append(line[5:].rstrip("\n"))
+
+
 def test_sigkill_at_random_points_of_import_and_edits(archive, tmp_path: Path) -> None:
     folder, expected = archive
     rng = random.Random(20240611)
     phases = []
     for run in range(RUNS):
-        # Most kill points fall inside the import (~1-2 s of pipeline + writes), some in the edits.
-        delay = rng.uniform(0.05, 2.2)
+        # Most kill points fall inside the import (after 0..19 pages, anywhere in the next
+        # page's pipeline run or store write), some among the edits.
+        if run % 4 == 3:
+            trigger = ("saved", rng.randrange(1, 40))
+        else:
+            trigger = ("page", rng.randrange(0, N_PAGES - 1))
+        delay = rng.uniform(0.0, 0.15)
         db = tmp_path / f"run{run}.sqlite"
-        pages, last, phase = run_and_kill(folder, db, delay)
+        pages, last, phase = run_and_kill(folder, db, trigger, delay)
         phases.append(phase)
         if not db.exists():
             continue
         problems = check_project(db, expected, pages, last)
-        assert not problems, f"run {run} (kill after {delay:.2f} s, {len(pages)} pages, last edit {last}): {problems}"
-    # The seeded delays must have hit both phases, or the test proves less than it says.
+        assert not problems, f"run {run} (kill {delay:.3f} s after {trigger}, {len(pages)} pages, last edit {last}): {problems}"
+    # The kill points must have hit both phases, or the test proves less than it says.
     assert "import" in phases and "edits" in phases, phases
 
 

@@ -1,0 +1,136 @@
+"""The rule finders of the entity extractor, run together over one text.
+
+Owns: ``RuleFinders`` (the shared word lists and gazetteer, loaded once per
+process; ``candidates`` runs every finder over a text; ``spans`` also resolves
+their overlaps) and ``resolve`` (the overlap resolution every extractor result
+goes through).
+
+Finders: ``doc_titles`` (DOC), ``dates`` (DATE), ``numbers`` (MONEY, PERCENT),
+``places`` + ``gazetteer`` (LOC, with its division code), ``orgs`` (ORG),
+``persons`` (PER); jieba words give the boundaries for short aliases and the
+person candidates.
+
+Overlaps are resolved by a fixed priority: a DOC title covers everything inside
+it; then the longest candidate wins (an ORG that contains its place beats the
+LOC), and on equal length ORG > LOC > PER > DATE > MONEY > PERCENT.  The result
+is sorted, maximal and non-overlapping, with ``origin="auto"``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+from desktop.pipeline.dates import find_dates
+from desktop.pipeline.doc_titles import find_doc_titles
+from desktop.pipeline.gazetteer import Gazetteer, load_gazetteer
+from desktop.pipeline.model import Span
+from desktop.pipeline.numbers import find_money, find_percents
+from desktop.pipeline.orgs import find_orgs, prepare_patterns
+from desktop.pipeline.persons import PersonFinder
+from desktop.pipeline.places import find_places
+
+PRIORITY = {"DOC": 0, "ORG": 1, "LOC": 2, "PER": 3, "DATE": 4, "MONEY": 5, "PERCENT": 6}
+
+# (start, end, label, value, confidence)
+Candidate = tuple[int, int, str, Any, "float | None"]
+
+_shared_lock = threading.Lock()
+_shared: dict[str, Any] = {}
+
+
+def _shared_resources() -> tuple[Gazetteer, PersonFinder]:
+    """Gazetteer and person finder, loaded once per process (thread-safe)."""
+    with _shared_lock:
+        if "gazetteer" not in _shared:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" chatter on stderr
+            jieba.initialize()
+            _shared["gazetteer"] = load_gazetteer()
+            _shared["persons"] = PersonFinder()
+            prepare_patterns()
+        return _shared["gazetteer"], _shared["persons"]
+
+
+def tokenize(text: str) -> list[tuple[str, str]]:
+    """jieba's words of ``text`` with their part-of-speech tags (rjieba: the same cut, ~20x faster)."""
+    import rjieba
+
+    return rjieba.tag(text)
+
+
+class RuleFinders:
+    """Runs the rule finders; cheap to create, loads its resources on first use."""
+
+    def __init__(self) -> None:
+        self._resources: tuple[Gazetteer, PersonFinder] | None = None
+
+    def warm_up(self) -> None:
+        """Load the jieba dictionary, the gazetteer and the word lists now."""
+        self._resources = _shared_resources()
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._resources is None:
+            self.warm_up()
+        assert self._resources is not None
+        return self._resources[0]
+
+    def candidates(self, text: str, words: Sequence[str]) -> list[Candidate]:
+        """Every finder's candidates (overlapping); ``words`` is jieba's cut of ``text``."""
+        if self._resources is None:
+            self.warm_up()
+        assert self._resources is not None
+        gaz, persons = self._resources
+        tokens: list[tuple[int, str]] = []
+        word_starts: set[int] = set()
+        pos = 0
+        for word in words:
+            tokens.append((pos, word))
+            word_starts.add(pos)
+            pos += len(word)
+        word_starts.add(len(text))
+
+        found: list[Candidate] = []
+        found += [(s, e, "DOC", None, None) for s, e in find_doc_titles(text)]
+        found += [(s, e, "DATE", v, None) for s, e, v in find_dates(text)]
+        found += [(s, e, "MONEY", v, None) for s, e, v in find_money(text)]
+        found += [(s, e, "PERCENT", v, None) for s, e, v in find_percents(text)]
+        places = find_places(text, gaz, word_starts)
+        found += [(m.start, m.end, "LOC", m.code, None) for m in places]
+        found += [(m.start, m.end, "ORG", None, None) for m in find_orgs(text, places, word_starts)]
+        found += [(s, e, "PER", None, None) for s, e in persons.find(text, tokens)]
+        return found
+
+    def spans(self, text: str, words: Sequence[str] | None = None) -> list[Span]:
+        """The rules' resolved spans of ``text`` (the extractor without a model)."""
+        if not isinstance(text, str) or not text:
+            return []
+        if words is None:
+            words = [w for w, _ in tokenize(text)]
+        return resolve(text, self.candidates(text, words))
+
+
+def resolve(text: str, candidates: Sequence[Candidate]) -> list[Span]:
+    """Maximal non-overlapping spans: DOC first, then longest, then ``PRIORITY``, then leftmost."""
+    occupied = bytearray(len(text))
+    taken: list[Span] = []
+
+    def order(c: Candidate) -> tuple[int, int, int, int]:
+        start, end, label = c[0], c[1], c[2]
+        return (0 if label == "DOC" else 1, -(end - start), PRIORITY[label], start)
+
+    for start, end, label, value, confidence in sorted(candidates, key=order):
+        if not (0 <= start < end <= len(text)) or occupied.find(1, start, end) != -1:
+            continue
+        occupied[start:end] = b"\x01" * (end - start)
+        taken.append(
+            Span(start=start, end=end, label=label, text=text[start:end], value=value, origin="auto",
+                 confidence=confidence)
+        )
+    taken.sort(key=lambda s: s.start)
+    return taken

@@ -1,0 +1,46 @@
+"""Putting tagger and rule spans together (combine.py), case by case."""
+
+from __future__ import annotations
+
+from desktop.pipeline.combine import merge_entity_spans
+
+
+def test_agreement_keeps_one_span_and_a_sure_tagger_chooses_the_label():
+    assert merge_entity_spans([(0, 3, "LOC", 0.95)], [(0, 3, "LOC", 0.9)]) == [(0, 3, "LOC", 0.95)]
+    assert merge_entity_spans([(0, 3, "ORG", 0.95)], [(0, 3, "LOC", 0.04)]) == [(0, 3, "ORG", 0.95)]
+    assert merge_entity_spans([(0, 3, "ORG", 0.6)], [(0, 3, "LOC", 0.3)]) == [(0, 3, "LOC", 0.3)]
+
+
+def test_a_longer_tagger_span_around_one_rule_span_wins_when_sure_enough():
+    body = [(0, 9, "ORG", 0.9)]  # 加拿大海军舰艇编队 around the rules' 加拿大
+    assert merge_entity_spans(body, [(0, 3, "LOC", 0.1)]) == body
+    assert merge_entity_spans([(0, 9, "ORG", 0.6)], [(0, 3, "LOC", 0.1)]) == [(0, 3, "LOC", 0.1)]
+
+
+def test_a_tagger_span_over_two_rule_spans_loses():
+    rules = [(0, 4, "ORG", 0.2), (5, 9, "ORG", 0.3)]  # 区应急局 和 区总工会
+    assert merge_entity_spans([(0, 9, "ORG", 0.99)], rules) == rules
+
+
+def test_a_rule_span_around_the_tagger_span_wins():
+    assert merge_entity_spans([(3, 6, "LOC", 0.99)], [(0, 6, "LOC", 0.7)]) == [(0, 6, "LOC", 0.7)]
+
+
+def test_crossing_spans_need_a_sure_tagger():
+    assert merge_entity_spans([(2, 6, "ORG", 0.95)], [(0, 4, "LOC", 0.5)]) == [(2, 6, "ORG", 0.95)]
+    assert merge_entity_spans([(2, 6, "ORG", 0.6)], [(0, 4, "LOC", 0.5)]) == [(0, 4, "LOC", 0.5)]
+
+
+def test_spans_alone_are_kept_and_the_result_never_overlaps():
+    model = [(0, 2, "PER", 0.7), (10, 12, "LOC", 0.2)]
+    rules = [(4, 8, "ORG", 0.6)]
+    out = merge_entity_spans(model, rules, alone_min=0.5)
+    assert out == [(0, 2, "PER", 0.7), (4, 8, "ORG", 0.6)]
+    assert all(a[1] <= b[0] for a, b in zip(out, out[1:]))
+
+
+def test_a_tagger_span_past_the_head_of_a_rule_org_loses_unless_it_completes_a_word():
+    # 市纪委监委|通报: the rule ORG ends on a word boundary, the tagger runs into the next word
+    assert merge_entity_spans([(0, 7, "ORG", 0.95)], [(0, 5, "ORG", 0.9)], word_ends={1, 3, 5, 7}) == [(0, 5, "ORG", 0.9)]
+    # 法国世界杯组委|会: the rule cut the word 组委会, the tagger completes it
+    assert merge_entity_spans([(0, 8, "ORG", 0.95)], [(0, 7, "ORG", 0.9)], word_ends={2, 5, 8}) == [(0, 8, "ORG", 0.95)]

@@ -1,0 +1,117 @@
+"""The spec's conventions (conventions.py) on invented sentences, one rule at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.pipeline.conventions import SpecConventions, spans_with_conf
+
+
+@pytest.fixture(scope="module")
+def conv() -> SpecConventions:
+    return SpecConventions.build(
+        titles=["书记", "主席", "记者", "局长", "总经理"],
+        honorifics=["先生", "女士", "大爷", "嬢"],
+        organ_words=["政府", "人民政府", "党委", "政协", "委员会", "局"],
+        surnames=["王", "林", "欧阳"],
+        province_abbreviations="川渝黔",
+        countries=["美国", "日本", "中国"],
+        provinces=["贵州", "贵州省"],
+    )
+
+
+def _apply(conv, text, spans, word_ends=None):
+    out = conv.apply(text, spans_with_conf([(text.index(t), text.index(t) + len(t), lab) for t, lab in spans]), word_ends)
+    return [(text[s:e], lab) for s, e, lab, _ in out]
+
+
+def test_title_after_or_before_a_name_is_dropped(conv):
+    text = "王铁柱书记和记者林小溪来到现场"
+    assert _apply(conv, text, [("王铁柱书记", "PER"), ("记者林小溪", "PER")]) == [("王铁柱", "PER"), ("林小溪", "PER")]
+
+
+def test_surname_with_title_keeps_the_surname(conv):
+    assert _apply(conv, "王局长到场", [("王局长", "PER")]) == [("王", "PER")]
+
+
+def test_bare_surname_takes_its_honorific(conv):
+    text = "欧阳先生和林嬢都来了"
+    assert _apply(conv, text, [("欧阳", "PER"), ("林", "PER")]) == [("欧阳先生", "PER"), ("林嬢", "PER")]
+
+
+def test_full_name_keeps_the_honorific_out(conv):
+    assert _apply(conv, "王大川先生说", [("王大川", "PER")]) == [("王大川", "PER")]
+
+
+def test_adjacent_places_are_one_chain(conv):
+    text = "他住在贵州省青石县白沙镇"
+    got = _apply(conv, text, [("贵州省", "LOC"), ("青石县", "LOC"), ("白沙镇", "LOC")])
+    assert got == [("贵州省青石县白沙镇", "LOC")]
+
+
+def test_a_country_or_a_larger_place_after_a_place_is_not_inside_it(conv):
+    assert _apply(conv, "青石县美国商会", [("青石县", "LOC"), ("美国", "LOC")]) == [("青石县", "LOC"), ("美国", "LOC")]
+    assert _apply(conv, "青石县贵州省", [("青石县", "LOC"), ("贵州省", "LOC")]) == [("青石县", "LOC"), ("贵州省", "LOC")]
+
+
+def test_province_abbreviations_join_country_abbreviations_do_not(conv):
+    assert _apply(conv, "川渝黔合作", [("川", "LOC"), ("渝", "LOC"), ("黔", "LOC")]) == [("川渝黔", "LOC")]
+    assert _apply(conv, "中美关系", [("中", "LOC"), ("美", "LOC")]) == [("中", "LOC"), ("美", "LOC")]
+
+
+def test_place_before_a_body_is_part_of_it(conv):
+    text = "青石县水利局发文"
+    assert _apply(conv, text, [("青石县", "LOC"), ("水利局", "ORG")]) == [("青石县水利局", "ORG")]
+
+
+def test_place_before_an_organ_word_makes_a_body(conv):
+    text = "日本政府表示"
+    assert _apply(conv, text, [("日本", "LOC")], word_ends={2, 4, 6}) == [("日本政府", "ORG")]
+
+
+def test_organ_word_must_end_on_a_word_boundary(conv):
+    # when jieba reads 政府 as part of a longer word (日本|政|府表示), it is not the organ word
+    text = "日本政府表示"
+    assert _apply(conv, text, [("日本", "LOC")], word_ends={2, 3, 6}) == [("日本", "LOC")]
+
+
+def test_something_in_between_leaves_the_place_alone(conv):
+    assert _apply(conv, "川渝两省政协", [("川渝", "LOC")]) == [("川渝", "LOC")]
+
+
+def test_other_labels_pass_through_and_confidence_is_the_weakest_part(conv):
+    text = "2023年青石县白沙镇"
+    spans = [(0, 5, "DATE", 0.99), (5, 8, "LOC", 0.9), (8, 11, "LOC", 0.6)]
+    assert conv.apply(text, spans) == [(0, 5, "DATE", 0.99), (5, 11, "LOC", 0.6)]
+
+
+def test_idempotent(conv):
+    text = "青石县水利局和王铁柱书记在白沙镇"
+    first = conv.apply(text, spans_with_conf([(0, 3, "LOC"), (3, 6, "ORG"), (7, 12, "PER"), (13, 16, "LOC")]))
+    assert conv.apply(text, first) == first
+
+
+def test_a_document_title_covers_the_names_inside_it_but_not_a_name_that_is_the_whole_title(conv):
+    text = "《青石县白沙镇规划》和《南川日报》"
+    spans = spans_with_conf([(1, 4, "LOC"), (4, 7, "LOC"), (12, 16, "ORG")])
+    got = conv.apply(text, spans, doc_titles=[(1, 9), (12, 16)])
+    assert [(text[s:e], lab) for s, e, lab, _ in got] == [("南川日报", "ORG")]
+
+
+def test_a_lone_character_is_a_name_only_with_a_title_or_honorific_after_it(conv):
+    text = "王强大起来了，林书记来了"
+    assert _apply(conv, text, [("王", "PER"), ("林", "PER")]) == [("林", "PER")]
+
+
+def test_generic_area_words_are_not_places():
+    conv = SpecConventions.build(titles=[], honorifics=[], organ_words=[], surnames=[], province_abbreviations="",
+                                 generic_places=["城中", "农村", "智慧"])
+    text = "改造城中村，建设农村和智慧社区，走进青石村"
+    spans = [(text.index(t), text.index(t) + len(t), "LOC", None) for t in ("城中村", "农村", "智慧社区", "青石村")]
+    assert [text[s:e] for s, e, _, _ in conv.apply(text, spans)] == ["青石村"]
+
+
+def test_a_bare_organ_word_after_a_generic_qualifier_is_not_a_body(conv):
+    text = "各级政府和委员会，青石县政府"
+    spans = spans_with_conf([(2, 4, "ORG"), (5, 8, "ORG"), (9, 14, "ORG")])
+    assert [text[s:e] for s, e, _, _ in conv.apply(text, spans)] == ["委员会", "青石县政府"]
