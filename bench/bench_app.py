@@ -12,7 +12,9 @@ Two phases.
    stay valid.  (Span *values* — normalised dates/amounts — are those of the
    original page; nothing measured here reads them.)  Pages go in through
    ``Store.add_pages``, 200 per transaction.  The finished project is cached:
-   a second run with the same PROJECT skips this phase.
+   a second run with the same PROJECT skips this phase.  A build that died
+   (``PROJECT.building`` left) is resumed where it stopped (``--rebuild``:
+   start again).
 
 2. Measure, in a child process started with ``QT_QPA_PLATFORM=offscreen``,
    through the app's real entry point ``desktop.ui.app.run_app(PROJECT)``
@@ -38,7 +40,9 @@ Two phases.
      refresh); the store call alone is timed too.
    * ``search``: the filter bar's code path: ``search.setText(term)`` then the
      Return-key slot (``_emit_now``: no 250 ms typing pause) ->
-     ``ArticleList.set_filter`` -> model reload, plus ``processEvents()``.
+     ``ArticleList.set_filter`` -> model reload, plus ``processEvents()``: the
+     first rows listed and painted; then until the list is complete (from
+     200,000 articles the rest of the hits are counted on a worker thread).
    * ``export``: ``desktop.export.registry.export("jsonl", ...)`` of every
      article to a temporary file, from inside the app process.
    * peak RSS of the app process (``getrusage(RUSAGE_SELF).ru_maxrss``) before
