@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from desktop.store.errors import NotFoundError
+from desktop.store.errors import NotFoundError, StoreError
 from desktop.store.records import ArticleRecord, Changes
 from desktop.ui.interaction import Interaction
 from desktop.ui.messages import explain
@@ -102,7 +102,13 @@ class AppContext(QObject):
             return
         self.article_id = article_id
         self.span_id = None
-        self.record = self.store.get_article(article_id) if article_id is not None else None
+        try:
+            self.record = self.store.get_article(article_id) if article_id is not None else None
+        except NotFoundError:
+            raise
+        except StoreError as error:  # a damaged project open read-only: this article cannot be read
+            self.record = None
+            self.status_message.emit(explain(error))
         self.article_selected.emit(article_id)
         self.article_shown.emit(self.record)
 

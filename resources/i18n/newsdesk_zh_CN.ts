@@ -254,6 +254,10 @@
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
+    <message>
+        <source>(cannot be read: the project file is damaged)</source>
+        <translation>（无法读取：项目文件已损坏）</translation>
+    </message>
 </context>
 <context>
     <name>ArticleView</name>

@@ -118,3 +118,54 @@ def test_the_app_offers_to_open_it_read_only(damaged: Path, tmp_path: Path, qapp
         assert window.ctx.has_store and window.ctx.store.readonly
     finally:
         window.close()
+
+
+def test_every_article_of_a_damaged_project_can_be_browsed_read_only(damaged: Path, tmp_path: Path, qapp) -> None:
+    """Rows that cannot be read show as such and the status bar says why; no exception
+    escapes the list model or the selection (none reaches sys.excepthook)."""
+    import sys
+    import traceback
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.app import build_main_window
+    from desktop.ui.settings import Settings
+
+    escaped: list[str] = []
+    previous = sys.excepthook
+    sys.excepthook = lambda *exc: escaped.append("".join(traceback.format_exception(*exc)))
+    window = build_main_window(Settings(tmp_path / "settings.ini"))
+    window.ctx.interaction.show_error = lambda title, text: escaped.append("error dialog: " + text)
+    window.ctx.interaction.confirm = lambda title, text: True
+    said: list[str] = []
+    window.ctx.status_message.connect(said.append)
+    try:
+        assert window.project.open_project(damaged) is True
+        window.show()
+        ids = window.ctx.store.article_ids()
+        assert ids
+        for article_id in ids:
+            window.ctx.select_article(article_id)
+            QApplication.processEvents()
+        unreadable = [i for i in ids if _unreadable(window.ctx.store, i)]
+        assert unreadable, "the damage hit no article: the fixture no longer damages the articles table"
+        assert any("damaged" in s for s in said), said
+        assert escaped == [], escaped[0][-2000:]
+        from desktop.ui.models.article_table import COL_TITLE, ArticleTableModel
+
+        model = window.findChild(ArticleTableModel)
+        titles = {model.data(model.index(r, COL_TITLE)) for r in range(model.rowCount())}
+        assert any("damaged" in str(t) for t in titles), titles
+    finally:
+        window.close()
+        sys.excepthook = previous
+
+
+def _unreadable(store, article_id: int) -> bool:
+    from desktop.store.errors import StoreError
+
+    try:
+        store.get_article(article_id)
+    except StoreError:
+        return True
+    return False

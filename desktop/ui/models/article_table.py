@@ -36,6 +36,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.store.errors import NotFoundError, StoreError
 from desktop.store.records import ArticleFilter, ArticleRow, Changes, SearchHit
 from desktop.ui.context import AppContext
 from desktop.ui.plain_text import tooltip
@@ -324,6 +325,28 @@ class ArticleTableModel(QAbstractTableModel):
         self._complete = True
         self.loading_finished.emit()
 
+    def _fetch_rows(self, wanted: list[int]) -> dict[int, ArticleRow]:
+        """The rows of ``wanted``; in a damaged project (open read-only) the rows that cannot
+        be read are shown as such instead of failing the whole window."""
+        try:
+            return self.ctx.store.article_rows(wanted)
+        except NotFoundError:
+            raise
+        except StoreError:
+            pass
+        rows: dict[int, ArticleRow] = {}
+        for aid in wanted:
+            try:
+                rows.update(self.ctx.store.article_rows([aid]))
+            except NotFoundError:
+                raise
+            except StoreError:
+                rows[aid] = ArticleRow(
+                    id=aid, page="", position=0, title=self.tr("(cannot be read: the project file is damaged)"),
+                    status="unreviewed", n_spans=0, tags=[], flags=[],
+                )
+        return rows
+
     def _row(self, row: int) -> ArticleRow | None:
         ids = self._ids
         article_id = int(ids[row])
@@ -337,10 +360,15 @@ class ArticleTableModel(QAbstractTableModel):
         part = ids[start : start + window]
         wanted = [a for a in (part if isinstance(part, list) else part.tolist()) if a not in self._cache]
         self.fetch_calls += 1
-        for aid, article_row in self.ctx.store.article_rows(wanted).items():
+        for aid, article_row in self._fetch_rows(wanted).items():
             self._cache[aid] = article_row
         if self._filter.query.strip():  # searching: each row's hit count and snippet, for these rows only
-            self._hits.update(self.ctx.store.search_hits(self._filter.query, wanted))
+            try:
+                self._hits.update(self.ctx.store.search_hits(self._filter.query, wanted))
+            except NotFoundError:
+                raise
+            except StoreError:
+                pass  # a damaged project: the rows show without their hit counts
         while len(self._cache) > CACHE_LIMIT:
             gone, _row = self._cache.popitem(last=False)
             self._hits.pop(gone, None)
