@@ -134,15 +134,18 @@ def _filter(status: tuple[str, ...], tag: tuple[str, ...], page: tuple[str, ...]
 @click.option("--offset-unit", type=click.Choice(["utf16", "codepoint"]), default=None, help="doccano / Label Studio offsets (default: UTF-16 units, as those tools count).")
 @click.option("--include-superseded", is_flag=True, help="Also export articles of superseded page versions.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Output file or folder (jsonl without -o writes to standard output).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Processes encoding jsonl/doccano/conll/csv in parallel (default: one per core, at most 2).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def export_cmd(db: Path, fmt: str, status, tag, page, label, human_only: bool, unit: str, split: str | None,
-               seed: int, offset_unit: str | None, include_superseded: bool, output: Path | None) -> None:
-    """Export articles and their annotations as a dataset."""
+               seed: int, offset_unit: str | None, include_superseded: bool, output: Path | None,
+               workers: int | None, quiet: bool) -> None:
+    """Export articles and their annotations as a dataset (streamed: memory stays flat at any size)."""
     from dataclasses import replace
 
     from desktop.export.atomic import ExportError
     from desktop.export.jsonl import dumps_record
     from desktop.export.options import ExportOptions, apply_options
-    from desktop.export.registry import export
+    from desktop.export.stream import export_project
     from desktop.store.errors import StoreError
 
     try:
@@ -161,12 +164,32 @@ def export_cmd(db: Path, fmt: str, status, tag, page, label, human_only: bool, u
                 sys.stdout.write(dumps_record(rec) + "\n")
             sys.stdout.flush()
             return
-        stats = export(fmt, lambda: store.iter_records(flt), output, options)
+        store.close()
+        stats = _export_with_bar(export_project, fmt, db, output, options, flt, workers, quiet)
     except (ExportError, StoreError, OSError) as err:
         _fail(str(err), 1)
     finally:
         store.close()
     click.echo(f"exported {stats.records} record(s), {stats.spans} span(s) to {', '.join(stats.outputs) or output}", err=True)
+
+
+def _export_with_bar(export_project, fmt, db, output, options, flt, workers, quiet):  # noqa: ANN001, ANN202
+    """``export_project`` with a tqdm bar on the terminal (articles, MB/s of output)."""
+    from tqdm import tqdm
+
+    # disable=None: no bar when standard error is not a terminal (a log file, a pipe, a test)
+    bar = None if quiet else tqdm(total=0, unit="article", file=sys.stderr, dynamic_ncols=True, leave=False, disable=None)
+
+    def progress(done: int, total: int) -> None:
+        if bar is not None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+    try:
+        return export_project(fmt, db, output, options, flt, workers=workers, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 @main.command("import-annotations")

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.store.records import ExportRecord
+
 # The article record, exactly as the store yields it, in JSONL key order.
 RECORD_KEYS: tuple[str, ...] = (
     "id",
@@ -59,7 +61,16 @@ def empty_value(key: str) -> Any:
 
 
 def ordered_record(record: Mapping[str, Any]) -> dict[str, Any]:
-    """Return ``record`` with every RECORD_KEYS field, in order; unknown keys follow."""
+    """Return ``record`` with every RECORD_KEYS field, in order; unknown keys follow.
+
+    A record already in that shape (as the store yields them: every key, in order, and every
+    span's SPAN_KEYS in order) is returned itself, not copied (callers do not change it)."""
+    if type(record) is ExportRecord:  # made in this shape by the store
+        return record
+    if type(record) is dict and tuple(record) == RECORD_KEYS and all(
+        type(s) is dict and tuple(s) == SPAN_KEYS for s in record["spans"]
+    ):
+        return record
     out: dict[str, Any] = {}
     for key in RECORD_KEYS:
         out[key] = record[key] if key in record else empty_value(key)

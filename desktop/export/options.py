@@ -103,6 +103,9 @@ def apply_options(
     The split is not applied here (see :func:`split_records`); input records
     are not modified.
     """
+    if not options.labels and not options.human_only and options.unit == "article":
+        yield from records  # nothing to change: no copies (writers never change a record)
+        return
     for record in records:
         if options.human_only and not judged(record):
             continue

@@ -1,28 +1,45 @@
 """The export record stream: one JSONL-ready dict per article, in page/position order.
 
-Owns: ``iter_records``.  Streams: articles are fetched 500 at a time and
-the spans and tags of each batch with one query each, so memory stays flat on a
-100,000-article project.  Each span's ``text`` is re-derived as
-``body[start:end]``.
+Owns: ``iter_records``, ``export_ids`` and ``records_for_ids``.  Streams in
+constant memory: the ids of the articles to export are read first as one
+``int64`` array (8 bytes an article: 8 MB at a million), then the articles are
+read ``BATCH`` at a time by id, with their spans and tags in one query each,
+and yielded in the order of the ids.  A worker process can export any slice of
+the ids on its own connection with ``records_for_ids`` (see
+``desktop.export.stream``), so several can run at once.
+
+Each record's keys are in ``desktop.export.base.RECORD_KEYS`` order and each
+span's in ``SPAN_KEYS`` order, every key present, so writers can use them as
+they are (``ordered_record`` returns such a record without copying it).  A
+span's ``text`` is re-derived as ``body[start:end]``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.store import articles
 from desktop.store.codec import loads
-from desktop.store.filters import FROM_CLAUSE, order_clause, where_clause
-from desktop.store.records import ArticleFilter
+from desktop.store.db import connect, translate_errors
+from desktop.store.filters import FROM_CLAUSE
+from desktop.store.records import ArticleFilter, ExportRecord
 
 _COLUMNS = (
     "a.id", "p.source_name", "a.position", "a.title", "a.kicker", "a.subtitle", "a.byline", "a.authors",
     "a.source", "a.dateline", "a.dateline_iso", "a.sections", "a.captions", "a.body", "a.flags", "a.status",
     "a.reviewer", "a.reviewed_at", "a.continued_from", "a.continued_to",
 )
-_BATCH = 500  # articles per fetch; their spans and tags are read with one query each
+BATCH = 500  # articles per fetch (below SQLite's parameter limit); their spans and tags: one query each
+_ARTICLES_SQL = f"SELECT {', '.join(_COLUMNS)} {FROM_CLAUSE} WHERE a.id IN ({{marks}})"
+_SPANS_SQL = (
+    'SELECT article_id, start, "end", label, value, origin, confidence, suggested FROM spans'
+    " WHERE article_id IN ({marks}) ORDER BY article_id, start"
+)
+_TAGS_SQL = "SELECT article_id, tag FROM article_tags WHERE article_id IN ({marks}) ORDER BY article_id, tag"
 
 
 def _by_article(db: Database, sql: str, ids: list[int]) -> dict[int, list[tuple]]:
@@ -32,35 +49,84 @@ def _by_article(db: Database, sql: str, ids: list[int]) -> dict[int, list[tuple]
     return out
 
 
+_VALUES: dict[str, Any] = {}  # span value JSON -> its value: the same dates and amounts recur
+_VALUES_MAX = 20_000
+
+
+def _value(text: str) -> Any:
+    value = _VALUES.get(text, _VALUES)
+    if value is _VALUES:
+        value = loads(text)
+        if len(_VALUES) >= _VALUES_MAX:
+            _VALUES.clear()
+        _VALUES[text] = value
+    return value
+
+
+def _authors(text: str | None) -> list[dict[str, Any]]:
+    return [{"name": a["name"], "role": a["role"]} for a in loads(text, [])] if text and text != "[]" else []
+
+
+def _list(text: str | None) -> list[Any]:
+    return loads(text, []) if text and text != "[]" else []
+
+
+def _records_batch(db: Database, ids: list[int]) -> list[dict[str, Any]]:
+    marks = ", ".join("?" * len(ids))
+    rows = {r[0]: r for r in db.conn.execute(_ARTICLES_SQL.format(marks=marks), ids)}
+    spans = _by_article(db, _SPANS_SQL, ids)
+    tags = _by_article(db, _TAGS_SQL, ids)
+    out = []
+    for aid in ids:
+        r = rows.get(aid)
+        if r is None:  # removed since the ids were read
+            continue
+        body = r[13]
+        out.append(ExportRecord({
+            "id": aid, "page": r[1], "position": r[2], "title": r[3], "kicker": r[4] or "",
+            "subtitle": r[5] or "", "byline": r[6] or "", "authors": _authors(r[7]),
+            "source": r[8] or "", "dateline": r[9] or "", "dateline_iso": r[10],
+            "continued_from": r[18] or "", "continued_to": r[19] or "",
+            "sections": _list(r[11]), "captions": _list(r[12]), "body": body,
+            "spans": [
+                {"start": st, "end": en, "label": lb, "text": body[st:en], "value": None if v is None else _value(v),
+                 "origin": o, "confidence": c, "suggested": sg}
+                for _, st, en, lb, v, o, c, sg in spans.get(aid, ())
+            ],
+            "flags": _list(r[14]), "tags": [t for _, t in tags.get(aid, ())], "status": r[15],
+            "reviewer": r[16], "reviewed_at": r[17],
+        }))
+    return out
+
+
+def records_for_ids(db: Database, ids: Sequence[int]) -> Iterator[dict[str, Any]]:
+    """The records of ``ids`` in that order (ids no longer there are left out), ``BATCH`` at a time."""
+    ids = [int(i) for i in ids]
+    for i in range(0, len(ids), BATCH):
+        yield from _records_batch(db, ids[i : i + BATCH])
+
+
+def open_reader(path: Path) -> Database:
+    """A read-only connection of its own to the project at ``path`` (a worker's; close it after)."""
+    with translate_errors():
+        return Database(connect(path, readonly=True), execute_plugins=False)
+
+
+def export_ids(db: Database, flt: ArticleFilter) -> Any:
+    """The ids ``iter_records(flt)`` yields, in page order, as an int64 array."""
+    return articles.article_id_array(db, flt, "page")
+
+
 def iter_records(db: Database, flt: ArticleFilter) -> Iterator[dict[str, Any]]:
-    where, params = where_clause(flt)
-    articles = db.conn.execute(f"SELECT {', '.join(_COLUMNS)} {FROM_CLAUSE} {where} {order_clause('page')}", params)
-    while batch := articles.fetchmany(_BATCH):
-        ids = [r[0] for r in batch]
-        spans = _by_article(
-            db,
-            'SELECT article_id, start, "end", label, value, origin, confidence, suggested FROM spans'
-            " WHERE article_id IN ({marks})"
-            " ORDER BY article_id, start",
-            ids,
-        )
-        tags = _by_article(
-            db, "SELECT article_id, tag FROM article_tags WHERE article_id IN ({marks}) ORDER BY article_id, tag", ids
-        )
-        for r in batch:
-            aid, body = r[0], r[13]
-            yield {
-                "id": aid, "page": r[1], "position": r[2], "title": r[3], "kicker": r[4] or "",
-                "subtitle": r[5] or "", "byline": r[6] or "",
-                "authors": [{"name": a["name"], "role": a["role"]} for a in loads(r[7], [])],
-                "source": r[8] or "", "dateline": r[9] or "", "dateline_iso": r[10], "sections": loads(r[11], []),
-                "captions": loads(r[12], []), "body": body,
-                "continued_from": r[18] or "", "continued_to": r[19] or "",
-                "spans": [
-                    {"start": st, "end": en, "label": lb, "text": body[st:en], "value": loads(v), "origin": o,
-                     "confidence": c, "suggested": sg}
-                    for _, st, en, lb, v, o, c, sg in spans.get(aid, [])
-                ],
-                "flags": loads(r[14], []), "tags": [t for _, t in tags.get(aid, [])], "status": r[15],
-                "reviewer": r[16], "reviewed_at": r[17],
-            }
+    """Every record passing ``flt``, in page order; on a connection of its own, inside one read
+    transaction, so the ids and the batches read after them see the same snapshot."""
+    own = not db.conn.in_transaction
+    if own:
+        db.conn.execute("BEGIN")
+    try:
+        ids = export_ids(db, flt)
+        for i in range(0, len(ids), BATCH):
+            yield from _records_batch(db, ids[i : i + BATCH].tolist())
+    finally:
+        if own and db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")  # nothing was written: only the read snapshot ends

@@ -199,3 +199,10 @@ class Occurrence:
     end: int
     left: str  # up to ``context`` characters before
     right: str  # up to ``context`` characters after
+
+
+class ExportRecord(dict):  # type: ignore[type-arg]
+    """An export record as ``export_records`` makes it: every key in ``desktop.export.base.RECORD_KEYS``
+    order, every span's in ``SPAN_KEYS`` order (``ordered_record`` hands it on without copying)."""
+
+    __slots__ = ()

@@ -14,11 +14,17 @@ old title/body.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
+from desktop.store import id_arrays
+
 from desktop.store.records import Occurrence, SearchHit
 from desktop.store.textindex import hit_ranges, index_tokens, match_expression
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _CHUNK = 500  # ids per IN (...) query
 
@@ -54,8 +60,9 @@ def rebuild(db: Database) -> None:
         index_articles(db, batch)
 
 
-def matching_ids(db: Database, query: str) -> set[int] | None:
-    """Ids of the articles whose title or body match ``query``, from the index alone.
+def matching_ids(db: Database, query: str) -> np.ndarray | None:
+    """Ids of the articles whose title or body match ``query``, from the index alone, as an
+    ascending ``int64`` array (one string from SQLite parsed by numpy: no Python object per hit).
 
     None when the query has no letter or digit (the index cannot answer it; see
     ``query_condition``).  May hold ids the index still lists for articles no
@@ -64,7 +71,7 @@ def matching_ids(db: Database, query: str) -> set[int] | None:
     expr = match_expression(query)
     if expr is None:
         return None
-    return {r[0] for r in db.execute("SELECT rowid FROM article_fts WHERE article_fts MATCH ?", [expr])}
+    return id_arrays.read_ids(db.conn, "SELECT rowid AS nd_id FROM article_fts WHERE article_fts MATCH ?", [expr])
 
 
 def query_condition(query: str, alias: str = "a") -> tuple[str, list[str]]:

@@ -2,7 +2,8 @@
 changed in the machine's output.
 
 Owns: ``ProjectStats``, ``LabelEdits`` and ``project_stats`` (called by
-``Store.stats`` under the store lock), plus ``body_key`` and
+``Store.stats`` under the store lock; aggregates in SQL and the editor figures
+merged one article at a time, so memory stays flat at any archive size), plus ``body_key`` and
 ``articles_by_body`` (matching imported records onto articles by text).
 
 How the machine-vs-editor figures are derived, on **reviewed** articles only,
@@ -30,7 +31,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -124,27 +128,42 @@ def project_stats(db: Database) -> ProjectStats:
     return st
 
 
+def _grouped(cursor: Iterable[tuple], key: int) -> Iterator[tuple[int, list[tuple]]]:
+    """(article id, its rows) from rows ordered by the article id in column ``key``."""
+    for aid, rows in groupby(cursor, key=itemgetter(key)):
+        yield aid, list(rows)
+
+
 def _edit_figures(db: Database) -> dict[str, LabelEdits]:
-    reviewed = [r[0] for r in db.execute("SELECT id FROM articles WHERE status = 'reviewed' ORDER BY id")]
+    """Streams: the reviewed articles' span events and current spans come ordered by article and are
+    merged one article at a time, so memory holds one article's events, whatever the archive size."""
     figures: dict[str, LabelEdits] = {}
-    if not reviewed:
-        return figures
     reviewed_ids = "SELECT id FROM articles WHERE status = 'reviewed'"
     marks = ", ".join("?" * len(_SPAN_ACTIONS))
-    events: dict[int, list[tuple[str, Any, Any]]] = {}
-    for aid, action, before, after in db.execute(
+    events = _grouped(db.execute(
         f"SELECT article_id, action, before, after FROM events WHERE article_id IN ({reviewed_ids})"
-        f" AND action IN ({marks}) ORDER BY id",
+        f" AND action IN ({marks}) ORDER BY article_id, id",
         _SPAN_ACTIONS,
-    ):
-        events.setdefault(aid, []).append((action, loads(before), loads(after)))
-    current: dict[int, dict[int, dict[str, Any]]] = {}
-    for sid, aid, start, end, label, text, origin in db.execute(
+    ), 0)
+    spans = _grouped(db.execute(
         f'SELECT id, article_id, start, "end", label, text, origin FROM spans WHERE article_id IN ({reviewed_ids})'
-    ):
-        current.setdefault(aid, {})[sid] = {"start": start, "end": end, "label": label, "text": text, "origin": origin}
-    for aid in reviewed:
-        _article_edits(events.get(aid, []), current.get(aid, {}), figures)
+        " ORDER BY article_id"
+    ), 1)
+    next_events = next(events, None)
+    next_spans = next(spans, None)
+    for (aid,) in db.execute(f"{reviewed_ids} ORDER BY id"):
+        article_events: list[tuple[str, Any, Any]] = []
+        while next_events is not None and next_events[0] <= aid:
+            if next_events[0] == aid:
+                article_events = [(action, loads(before), loads(after)) for _a, action, before, after in next_events[1]]
+            next_events = next(events, None)
+        now: dict[int, dict[str, Any]] = {}
+        while next_spans is not None and next_spans[0] <= aid:
+            if next_spans[0] == aid:
+                now = {sid: {"start": start, "end": end, "label": label, "text": text, "origin": origin}
+                       for sid, _a, start, end, label, text, origin in next_spans[1]}
+            next_spans = next(spans, None)
+        _article_edits(article_events, now, figures)
     return figures
 
 

@@ -131,14 +131,13 @@ from typing import Any, ParamSpec, TypeVar
 from desktop.pipeline.model import PageResult
 from sqlite_utils import Database
 
-from desktop.store import annotations, articles, body, journal, pages, search, segmentation, spans, stats
-from desktop.store import records, reextract
-from desktop.store import page_blocks
+from desktop.store import annotations, articles, body, journal, pages, search, spans, stats
+from desktop.store import lazy_search, page_order, records, reextract
 
 from desktop.store.db import connect, open_database, translate_errors, write_transaction
 from desktop.store.errors import NotFoundError, ReadOnlyError, StoreError
 from desktop.store.events import events_by_ids, list_events
-from desktop.store.export_records import iter_records
+from desktop.store.export_records import export_ids, iter_records
 from desktop.store.records import (
     ArticleFilter,
     ArticleRecord,
@@ -155,6 +154,21 @@ __all__ = ["Store", "UNSET"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+# Imported on first use: segmentation and page blocks pull in the pipeline's text repair
+# (cn2an, a few hundred compiled patterns: ~0.5 s), which opening a project and showing
+# its first article do not need.
+def _segmentation() -> Any:
+    from desktop.store import segmentation
+
+    return segmentation
+
+
+def _page_blocks() -> Any:
+    from desktop.store import page_blocks
+
+    return page_blocks
 
 
 def _reading(fn: Callable[P, R]) -> Callable[P, R]:
@@ -280,6 +294,71 @@ class Store:
     def article_ids(self, flt: ArticleFilter = ArticleFilter(), sort: str = "page", descending: bool = False) -> list[int]:
         return articles.article_ids(self.db, flt, sort, descending)
 
+    # Compact id arrays and the page order read off the GUI thread (issue 17; see page_order.py).
+    @_reading
+    def article_id_array(self, flt: ArticleFilter = ArticleFilter(), sort: str = "page", descending: bool = False) -> Any:
+        """``article_ids`` as an int64 numpy array (8 bytes an article)."""
+        return articles.article_id_array(self.db, flt, sort, descending)
+
+    @_reading
+    def first_article_ids(
+        self, flt: ArticleFilter = ArticleFilter(), sort: str = "page", descending: bool = False, limit: int = 200
+    ) -> list[int]:
+        """The first ``limit`` ids of ``article_ids`` without reading them all."""
+        return articles.first_article_ids(self.db, flt, sort, descending, limit)
+
+    @_reading
+    def order_cached(self) -> bool:
+        return page_order.cached(self.db)
+
+    @_reading
+    def order_reader(self) -> Callable[[], tuple[Any, Any]]:
+        """A callable for a worker thread: reads the page order on its own read-only connection
+        and returns (token, ids) for ``adopt_order``.  Touches nothing of this store."""
+        token, path = page_order.order_state(self.db), self.path
+
+        def read() -> tuple[Any, Any]:
+            conn = connect(path, readonly=True)
+            try:
+                with translate_errors():
+                    return token, page_order.read_order(conn)
+            finally:
+                conn.close()
+
+        return read
+
+    @_reading
+    def adopt_order(self, token: Any, ids: Any) -> bool:
+        """Keep a page order read by ``order_reader`` if nothing changed since; False: not kept."""
+        return page_order.adopt(self.db, token, ids)
+
+    # A plain text search in two steps: the first hits at once, every hit from a worker (lazy_search.py).
+    @_reading
+    def first_search_ids(self, query: str, limit: int, descending: bool = False) -> tuple[list[int], bool] | None:
+        """(first ``limit`` hits in page order, whether that is all) or None: list them all at once."""
+        return lazy_search.first_hits(self.db, query, limit, descending)
+
+    @_reading
+    def search_reader(self, query: str) -> Callable[[], tuple[Any, Any]]:
+        """A callable for a worker thread: every hit of ``query`` read on its own read-only
+        connection, as (token, ids) for ``search_in_page_order``.  Touches nothing of this store."""
+        token, path = lazy_search.hits_token(self.db), self.path
+
+        def read() -> tuple[Any, Any]:
+            conn = connect(path, readonly=True)
+            try:
+                with translate_errors():
+                    return token, lazy_search.read_hits(conn, query)
+            finally:
+                conn.close()
+
+        return read
+
+    @_reading
+    def search_in_page_order(self, token: Any, hits: Any, descending: bool = False) -> Any:
+        """Hits read by ``search_reader`` in page order; None if anything changed since: search again."""
+        return lazy_search.hits_in_page_order(self.db, token, hits, descending)
+
     @_reading
     def article_rows(self, ids: Sequence[int]) -> dict[int, ArticleRow]:
         return articles.article_rows(self.db, ids)
@@ -303,6 +382,22 @@ class Store:
     @_reading
     def progress(self) -> tuple[int, int]:
         return articles.progress(self.db)
+
+    @_reading
+    def progress_reader(self) -> Callable[[], tuple[int, int]]:
+        """``progress`` as a callable for a worker thread (its own read-only connection)."""
+        path = self.path
+
+        def read() -> tuple[int, int]:
+            conn = connect(path, readonly=True)
+            try:
+                with translate_errors():
+                    row = conn.execute(articles.PROGRESS_SQL).fetchone()
+                    return row[0], row[1]
+            finally:
+                conn.close()
+
+        return read
 
     # edits ------------------------------------------------------------------
     def set_field(self, article_id: int, name: str, value: str | None, flags: list[str] | None = None) -> Changes:
@@ -409,6 +504,11 @@ class Store:
                 reader.close()
 
     @_reading
+    def export_ids(self, flt: ArticleFilter = ArticleFilter()) -> Any:
+        """The ids ``iter_records(flt)`` yields, in order, as an int64 array (for chunked exports)."""
+        return export_ids(self.db, flt)
+
+    @_reading
     def label_counts(self, flt: ArticleFilter = ArticleFilter()) -> dict[str, int]:
         return articles.label_counts(self.db, flt)
 
@@ -427,40 +527,40 @@ class Store:
     # segmentation (additions) ------------------------------------------------------------
     def split_article(self, article_id: int, body_offset: int) -> Changes:
         with self._write(page=self._page_of(article_id)) as db:
-            return segmentation.split_article(db, self.editor, article_id, body_offset)
+            return _segmentation().split_article(db, self.editor, article_id, body_offset)
 
     def merge_articles(self, first_id: int, second_id: int) -> Changes:
         with self._write(page=self._page_of(first_id)) as db:
-            return segmentation.merge_articles(db, self.editor, first_id, second_id)
+            return _segmentation().merge_articles(db, self.editor, first_id, second_id)
 
     def promote_line(self, article_id: int, paragraph: int, field: str) -> Changes:
         with self._write([article_id]) as db:
-            return segmentation.promote_line(db, self.editor, article_id, paragraph, field)
+            return _segmentation().promote_line(db, self.editor, article_id, paragraph, field)
 
     def demote_field(self, article_id: int, field: str = "title") -> Changes:
         with self._write([article_id]) as db:
-            return segmentation.demote_field(db, self.editor, article_id, field)
+            return _segmentation().demote_field(db, self.editor, article_id, field)
 
     @_reading
     def original_body(self, article_id: int) -> str:
-        return segmentation.original_body(self.db, article_id)
+        return _segmentation().original_body(self.db, article_id)
 
     def restore_original_body(self, article_id: int) -> Changes:
         with self._write([article_id]) as db:
-            return segmentation.restore_original_body(db, self.editor, article_id)
+            return _segmentation().restore_original_body(db, self.editor, article_id)
 
     @_reading
     def snapshot_articles(self, page_id: int) -> dict[str, Any]:
-        return segmentation.snapshot_articles(self.db, page_id)
+        return _segmentation().snapshot_articles(self.db, page_id)
 
     def restore_articles(self, snapshot: dict[str, Any]) -> Changes:
         page_id = snapshot.get("page_id") if isinstance(snapshot, dict) else None
         with self._write(page=page_id if isinstance(page_id, int) else None) as db:
-            return segmentation.restore_articles(db, self.editor, snapshot)
+            return _segmentation().restore_articles(db, self.editor, snapshot)
 
     @_reading
     def page_layout(self, page_id: int) -> dict[str, Any]:
-        return segmentation.page_layout(self.db, page_id)
+        return _segmentation().page_layout(self.db, page_id)
 
     # history: revert an article to a recorded point (additions; see journal.py) ----------
     @_reading
@@ -502,22 +602,22 @@ class Store:
     # page blocks (additions) -----------------------------------------------------------------
     def move_paragraphs(self, article_id: int, start: int, end: int, target_id: int) -> Changes:
         with self._write(page=self._page_of(article_id)) as db:
-            return page_blocks.move_paragraphs(db, self.editor, article_id, start, end, target_id)
+            return _page_blocks().move_paragraphs(db, self.editor, article_id, start, end, target_id)
 
     def mark_caption(self, article_id: int, start: int, end: int) -> Changes:
         with self._write([article_id]) as db:
-            return page_blocks.mark_caption(db, self.editor, article_id, start, end)
+            return _page_blocks().mark_caption(db, self.editor, article_id, start, end)
 
     def mark_not_article(
         self, article_id: int, start: int | None = None, end: int | None = None, *, drop_checked: bool = False
     ) -> Changes:
         with self._write(page=self._page_of(article_id)) as db:
-            return page_blocks.mark_not_article(db, self.editor, article_id, start, end, drop_checked=drop_checked)
+            return _page_blocks().mark_not_article(db, self.editor, article_id, start, end, drop_checked=drop_checked)
 
     def make_article(self, page_id: int, block_index: int, spans: Sequence[dict[str, Any]] = ()) -> Changes:
         with self._write(page=page_id) as db:
-            return page_blocks.make_article(db, self.editor, page_id, block_index, list(spans))
+            return _page_blocks().make_article(db, self.editor, page_id, block_index, list(spans))
 
     def block_to_caption(self, page_id: int, block_index: int, article_id: int) -> Changes:
         with self._write(page=page_id) as db:
-            return page_blocks.block_to_caption(db, self.editor, page_id, block_index, article_id)
+            return _page_blocks().block_to_caption(db, self.editor, page_id, block_index, article_id)

@@ -15,6 +15,7 @@ are not offered (``store.occurrences``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QObject
 
@@ -95,8 +96,9 @@ class LabelAll(QObject):
             self._push(record.id, label, [(o.article_id, o.start, o.end) for o in found], text)
 
     # --- the project ----------------------------------------------------------------------
-    def _candidates(self, text: str) -> list[int]:
-        return self.ctx.store.article_ids(ArticleFilter(query=text))
+    def _candidates(self, text: str) -> Any:
+        """The articles the index finds ``text`` in, page order, as an int64 array (8 bytes each)."""
+        return self.ctx.store.article_id_array(ArticleFilter(query=text))
 
     def _find(self, text: str):  # noqa: ANN202 - a Finder
         store = self.ctx.store
@@ -108,8 +110,10 @@ class LabelAll(QObject):
 
     def _in_project(self, record: ArticleRecord, text: str, label: str | None) -> None:
         candidates = self._candidates(text)
-        if record.id not in candidates:
-            candidates.insert(0, record.id)  # a text the index cannot match (punctuation) is still searched here
+        if not (candidates == record.id).any():  # a text the index cannot match (punctuation) is still searched here
+            import numpy as np
+
+            candidates = np.concatenate([np.array([record.id], dtype=np.int64), candidates])
         parent = self.view.window()
         self.dialog = LabelAllDialog(
             text, label, candidates, self._find(text), self.ctx.store.article_bodies, self.ctx.settings.language(), parent

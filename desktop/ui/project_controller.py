@@ -50,17 +50,15 @@ def import_work(store: Any, paths: list[Path]) -> Callable[..., Any]:
 
 
 def export_work(project: Path, target: Path) -> Callable[..., Any]:
-    """The export as a callable for a worker thread, on its own read-only connection."""
+    """The export as a callable for a worker thread: streamed from the project file on connections
+    of its own, encoded on up to two worker processes, progress counted in articles."""
 
     def work(progress: Callable[..., None], cancelled: Callable[[], bool]) -> Any:
-        from desktop.export.jsonl import write_jsonl
-        from desktop.store.store import Store
+        from desktop.export.stream import export_project
 
-        store = Store.open(project, create=False, readonly=True)
-        try:
-            return write_jsonl(store.iter_records(), target)
-        finally:
-            store.close()
+        return export_project(
+            "jsonl", project, target, progress=lambda done, total: progress(done, total, ""), cancelled=cancelled
+        )
 
     return work
 
@@ -103,7 +101,7 @@ class ProjectController(QObject):
         self.ctx.set_store(store)
         self.ctx.settings.remember_project(path)
         if self.ctx.article_id is None:  # nothing restored where the editor left the project
-            ids = store.article_ids()
+            ids = store.first_article_ids(limit=1)
             self.ctx.select_article(ids[0] if ids else None)
         return True
 
@@ -155,7 +153,7 @@ class ProjectController(QObject):
     def _on_imported(self, summary: Any) -> None:
         self.ctx.changes_applied.emit(Changes(kinds={"articles"}))
         if self.ctx.article_id is None:
-            ids = self.ctx.store.article_ids()
+            ids = self.ctx.store.first_article_ids(limit=1)
             self.ctx.select_article(ids[0] if ids else None)
         text = fill(
             self.tr("Imported %1 new pages (%2 articles); %3 unchanged; %4 skipped"),

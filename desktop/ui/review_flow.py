@@ -65,7 +65,7 @@ class ReviewFlow(QObject):
         if current is not None:
             target = self.ctx.store.neighbour_id(current, +1, flt, unreviewed_only=True)
         if target is None:  # wrap around to the first one
-            ids = self.ctx.store.article_ids(replace(flt, statuses=("unreviewed",)))
+            ids = self.ctx.store.first_article_ids(replace(flt, statuses=("unreviewed",)), limit=2)
             target = next((i for i in ids if i != current), None)
         if target is None:
             self.ctx.status_message.emit(self.tr("Every article in the list has been reviewed"))

@@ -33,6 +33,7 @@ class SearchFlow(QObject):
         article_list.table.open_requested.connect(self.enter_article)
         ctx.article_shown.connect(lambda _r: self._update_label())
         ctx.project_changed.connect(self._update_label)
+        article_list.model.loading_finished.connect(self._update_label)
 
     @property
     def query(self) -> str:
@@ -47,7 +48,8 @@ class SearchFlow(QObject):
         if not self.query:
             label.setVisible(False)
             return
-        text = fill(self.tr("%1 articles"), self.list.model.rowCount())
+        model = self.list.model
+        text = fill(self.tr("%1 articles") if model.complete else self.tr("%1+ articles (counting…)"), model.rowCount())
         hits = self.view.hits
         if self.ctx.record is not None and hits:
             current = self.view.current_hit

@@ -77,13 +77,17 @@ class SessionMemory(QObject):
             wanted = place.get("article_id")
             if isinstance(wanted, int) and model.row_of(wanted) >= 0:
                 self._select(wanted)
+            elif isinstance(wanted, int) and not model.complete and self._select(wanted):
+                pass  # past the first rows of a list still being read: the row follows when it is listed
             elif model.rowCount():
                 self._select(model.article_id_at(0))
         finally:
             self._restoring = False
 
-    def _select(self, article_id: int | None) -> None:
+    def _select(self, article_id: int | None) -> bool:
         try:
             self.ctx.select_article(article_id)
         except StoreError:
             self.ctx.select_article(None)
+            return False
+        return True

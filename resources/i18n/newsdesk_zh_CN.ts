@@ -1656,6 +1656,10 @@ Their machine spans are replaced; spans you made or imported stay. You can undo 
         <translation>%1 篇文章</translation>
     </message>
     <message>
+        <source>%1+ articles (counting…)</source>
+        <translation>%1+ 篇文章（计数中…）</translation>
+    </message>
+    <message>
         <source>hit %1 of %2 here</source>
         <translation>本文第 %1/%2 处</translation>
     </message>

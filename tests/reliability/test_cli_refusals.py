@@ -127,22 +127,20 @@ def test_export_to_full_disk_fails_cleanly(tmp_path: Path) -> None:
     _project_with_page(db)
     target = tmp_path / "out" / "x.jsonl"
     target.parent.mkdir()
-    # The limit is set once the first record was read (project and reader connection open), so the
+    # The limit is set once the first chunk of records was read and encoded (output file open), so the
     # output write is what fails -- as when the disk fills up during an export.
     code = (
         "import resource, signal, sys\n"
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
-        "import desktop.export.registry as reg\n"
-        "_real = reg.export\n"
-        "def export(fmt, source, out, options=None):\n"
-        "    def records():\n"
-        "        it = iter(source() if callable(source) else source)\n"
-        "        first = next(it)  # the reader connection is open now\n"
-        "        resource.setrlimit(resource.RLIMIT_FSIZE, (256, 256))\n"
-        "        yield first\n"
-        "        yield from it\n"
-        "    return _real(fmt, records, out, options)\n"
-        "reg.export = export\n"
+        "import desktop.export.stream as st\n"
+        "_real = st._encoded\n"
+        "def _encoded(*args, **kwargs):\n"
+        "    it = _real(*args, **kwargs)\n"
+        "    first = next(it)  # the first chunk is read and encoded: the output file is open\n"
+        "    resource.setrlimit(resource.RLIMIT_FSIZE, (256, 256))\n"
+        "    yield first\n"
+        "    yield from it\n"
+        "st._encoded = _encoded\n"
         "sys.argv = ['newsdesk'] + sys.argv[1:]\n"
         "from desktop.cli import main\n"
         "main()\n"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import numpy as np
+
 import pytest
 from store_helpers import add
 
@@ -45,6 +47,7 @@ def test_fast_answers_equal_sql_and_use_the_cache(store: Store) -> None:
     _check(store)
     order = page_order.page_order(store.db)
     assert order is not None and order is page_order.page_order(store.db)  # read once, then reused
+    assert not order.flags.writeable  # shared: callers cannot change it
     ids = store.article_ids()
     ids.append(-1)  # callers get a copy
     assert -1 not in store.article_ids()
@@ -65,7 +68,8 @@ def test_in_page_order_sorts_few_and_many_ids(store: Store) -> None:
     few = [[order[k], order[k + 14]] for k in range(0, 57, 4)]  # 2 ids (+1): sorted by rank
     for chosen in [*few, order[::2], order]:  # 36 and 72 ids: one pass over the order
         wanted = set(chosen) | {10_000}  # an id the index could list without an article
-        assert page_order.in_page_order(store.db, wanted) == [a for a in order if a in wanted]
+        hits = np.array(sorted(wanted), dtype=np.int64)
+        assert page_order.in_page_order(store.db, hits).tolist() == [a for a in order if a in wanted]
 
 
 def test_order_follows_imports_splits_merges_and_moves(store: Store) -> None:

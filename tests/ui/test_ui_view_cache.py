@@ -8,6 +8,8 @@ what the reader sees after edits, switches and undo.
 
 from __future__ import annotations
 
+import numpy as np
+
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -206,7 +208,8 @@ def test_a_jump_fetches_a_small_window_and_scrolling_a_large_one(ctx, monkeypatc
     asked: list[list[int]] = []
     real_rows = ctx.store.article_rows
     one = next(iter(real_rows(ctx.store.article_ids()[:1]).values()))
-    monkeypatch.setattr(ctx.store, "article_ids", lambda *a, **k: list(ids))
+    monkeypatch.setattr(ctx.store, "article_id_array", lambda *a, **k: np.array(ids, dtype=np.int64))
+    monkeypatch.setattr(ctx.store, "order_cached", lambda: True)
     monkeypatch.setattr(ctx.store, "article_rows", lambda wanted: asked.append(list(wanted)) or {a: replace(one, id=a) for a in wanted})
     model = ArticleTableModel(ctx)
     model.reload()

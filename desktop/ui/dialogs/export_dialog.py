@@ -12,7 +12,6 @@ has finished, "Cancel" becomes "Close".  ``finished_export`` carries the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.export.options import ExportOptions
-from desktop.export.registry import FORMATS, export
+from desktop.export.registry import FORMATS
+from desktop.export.stream import ExportCancelled, export_project  # noqa: F401 - ExportCancelled: its name in errors
 from desktop.pipeline.model import LABELS, STATUSES
 from desktop.store.records import ArticleFilter
 from desktop.ui.i18n import fill
@@ -49,10 +49,6 @@ def format_description(name: str) -> str:
     """A format's one-line description in the interface language."""
     source = FORMAT_DESCRIPTIONS.get(name)
     return QCoreApplication.translate("ExportDialog", source) if source else FORMATS[name].description
-
-
-class ExportCancelled(Exception):
-    """Raised inside the worker when the user cancels; the writer leaves no partial file."""
 
 
 class ExportDialog(QDialog):
@@ -255,27 +251,26 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.close_button.setText(self.tr("Cancel"))
 
+        project = store.path
+
         def work(progress, cancelled):
-            done = 0
-
-            def records() -> Iterator[dict[str, Any]]:
-                nonlocal done
-                for rec in store.iter_records(flt):
-                    if cancelled():
-                        raise ExportCancelled("export cancelled")
-                    done += 1
-                    if done % 20 == 0:
-                        progress(min(done, total), total, "")
-                    yield rec
-
-            return export(fmt, records, path, options)
+            # Streamed from the project file on connections of its own; jsonl/doccano/conll/csv
+            # encoded on up to two worker processes (desktop/export/stream.py).
+            return export_project(
+                fmt, project, path, options, flt,
+                progress=lambda done, of: progress(min(done, of), of, ""), cancelled=cancelled,
+            )
 
         self.task = Task("export", work, self)
-        self.task.progressed.connect(lambda done, tot, _name: self.progress.setValue(done))
+        self.task.progressed.connect(self._progressed)
         self.task.succeeded.connect(self._succeeded)
         self.task.failed.connect(self._failed)
         self.task.start()
         return self.task
+
+    def _progressed(self, done: int, total: int, _name: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
 
     def _succeeded(self, stats: Any) -> None:
         self.result = stats

@@ -10,7 +10,11 @@ tens of thousands of articles opens at once and stays small:
   it from a zero-timer until ``finished``.  Only the article id and start of
   each occurrence are kept (two integer arrays: ~16 bytes an occurrence, where
   objects with their context took ~430; 348,601 occurrences of 发展 at 100k
-  articles held 150 MB that way), and each article's title once;
+  articles held 150 MB that way).  The candidates are an integer array too;
+  titles are kept for the last ``TITLE_CACHE`` articles (a shown row whose
+  title has gone is read again through ``find``), the articles are counted as
+  they are scanned, and unticking is kept as the exceptions to "all ticked" or
+  "none ticked", so nothing grows by a Python object per article or occurrence;
 * showing: the view sees only the rows it has fetched (``canFetchMore`` /
   ``fetchMore``, ``FETCH_ROWS`` at a time as it scrolls), and the context of a
   row is cut from its article's body, read through the ``bodies`` callable for
@@ -38,6 +42,7 @@ FETCH_ROWS = 200  # rows shown to the view per fetch
 CONTEXT = 16  # characters of context on each side
 BODY_WINDOW = 150  # rows whose articles' bodies are read together
 BODY_CACHE = 600  # article bodies kept
+TITLE_CACHE = 2000  # article titles kept
 
 COLUMNS: tuple[str, ...] = (
     "",
@@ -62,17 +67,20 @@ class OccurrenceModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self.text = text
-        self._candidates = list(candidates)
+        # An int64 numpy array as given (the store's id arrays), else a compact array of its own.
+        self._candidates: Any = candidates if hasattr(candidates, "dtype") else array("q", candidates)
         self._find = find
         self._bodies = bodies
         self._scanned = 0  # candidates read so far
         self._article = array("q")  # per occurrence: its article id ...
         self._start = array("q")  # ... and where it starts (it ends len(text) later)
-        self._titles: dict[int, str] = {}
+        self._titles: OrderedDict[int, str] = OrderedDict()  # the last TITLE_CACHE articles' titles
+        self._n_articles = 0  # articles with at least one occurrence
         self._body_cache: OrderedDict[int, str] = OrderedDict()
         self._shown = 0  # rows the view knows
-        self._unticked: set[int] = set()  # rows the editor unticked (all are ticked at first)
-        self.left_out: list[int] = []  # articles holding the text that are reviewed or rejected
+        self._all_ticked = True  # every row ticked ... (all are ticked at first)
+        self._flipped: set[int] = set()  # ... except these rows (or, when not, only these)
+        self.left_out = array("q")  # articles holding the text that are reviewed or rejected
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -89,14 +97,16 @@ class OccurrenceModel(QAbstractTableModel):
         """Read the next chunk of candidate articles; True while more remain."""
         if self.finished:
             return False
-        chunk = self._candidates[self._scanned : self._scanned + SCAN_CHUNK]
+        chunk = self._candidates[self._scanned : self._scanned + SCAN_CHUNK].tolist()
         self._scanned += len(chunk)
         found, left_out = self._find(chunk)
         for o in found:
+            if not self._article or self._article[-1] != o.article_id:  # an article's occurrences come together
+                self._n_articles += 1
+                self._remember_title(o.article_id, o.title)
             self._article.append(o.article_id)
             self._start.append(o.start)
-            self._titles.setdefault(o.article_id, o.title)
-        self.left_out += left_out
+        self.left_out.extend(left_out)
         if self._shown < FETCH_ROWS and self.found:  # fill the first screen without waiting for a scroll
             self.fetchMore(QModelIndex())
         return not self.finished
@@ -112,18 +122,38 @@ class OccurrenceModel(QAbstractTableModel):
 
     @property
     def n_ticked(self) -> int:
-        return self.found - len(self._unticked)
+        return self.found - len(self._flipped) if self._all_ticked else len(self._flipped)
 
     @property
     def n_articles(self) -> int:
-        return len(self._titles)
+        return self._n_articles
 
     def occurrence(self, row: int) -> Occurrence:
         """Row ``row`` with its context (read from the article's body)."""
         aid, start = self._article[row], self._start[row]
         end = start + len(self.text)
         body = self._body(row)
-        return Occurrence(aid, self._titles.get(aid, ""), start, end, body[max(0, start - CONTEXT) : start], body[end : end + CONTEXT])
+        return Occurrence(aid, self._title(row), start, end, body[max(0, start - CONTEXT) : start], body[end : end + CONTEXT])
+
+    def _remember_title(self, aid: int, title: str) -> None:
+        self._titles[aid] = title
+        self._titles.move_to_end(aid)
+        while len(self._titles) > TITLE_CACHE:
+            self._titles.popitem(last=False)
+
+    def _title(self, row: int) -> str:
+        aid = self._article[row]
+        title = self._titles.get(aid)
+        if title is None:  # scrolled far from where it was cached: read the titles of a window of rows
+            wanted = list(dict.fromkeys(
+                a for a in self._article[max(0, row - BODY_WINDOW // 4) : row + BODY_WINDOW] if a not in self._titles
+            ))
+            found, _left_out = self._find(wanted)
+            for o in found:
+                self._remember_title(o.article_id, o.title)
+            title = self._titles.get(aid, "")
+            self._titles.setdefault(aid, title)
+        return title
 
     def _body(self, row: int) -> str:
         aid = self._article[row]
@@ -141,20 +171,20 @@ class OccurrenceModel(QAbstractTableModel):
         return self._body_cache.get(aid, "")
 
     def is_ticked(self, row: int) -> bool:
-        return row not in self._unticked
+        return (row in self._flipped) != self._all_ticked
 
     def ticked(self) -> list[tuple[int, int, int]]:
         """(article id, start, end) of every ticked occurrence, shown or not."""
         n = len(self.text)
-        return [(a, s, s + n) for i, (a, s) in enumerate(zip(self._article, self._start)) if i not in self._unticked]
+        return [(a, s, s + n) for i, (a, s) in enumerate(zip(self._article, self._start)) if self.is_ticked(i)]
 
     def set_ticked(self, row: int, ticked: bool) -> None:
         if not 0 <= row < self.found or self.is_ticked(row) == ticked:
             return
-        if ticked:
-            self._unticked.discard(row)
+        if ticked == self._all_ticked:
+            self._flipped.discard(row)
         else:
-            self._unticked.add(row)
+            self._flipped.add(row)
         if row < self._shown:
             index = self.index(row, COL_TICK)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
@@ -163,7 +193,7 @@ class OccurrenceModel(QAbstractTableModel):
         self.set_ticked(row, not self.is_ticked(row))
 
     def set_all(self, ticked: bool) -> None:
-        self._unticked = set() if ticked else set(range(self.found))
+        self._all_ticked, self._flipped = ticked, set()
         if self._shown:
             self.dataChanged.emit(self.index(0, COL_TICK), self.index(self._shown - 1, COL_TICK), [Qt.ItemDataRole.CheckStateRole])
 
@@ -210,7 +240,7 @@ class OccurrenceModel(QAbstractTableModel):
             if col == COL_HIT:
                 return self.text
             if col == COL_ARTICLE:
-                return self._titles.get(self._article[row]) or self.tr("(no title)")
+                return self._title(row) or self.tr("(no title)")
             if col in (COL_LEFT, COL_RIGHT):
                 o = self.occurrence(row)
                 return _one_line(o.left if col == COL_LEFT else o.right)

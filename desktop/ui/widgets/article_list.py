@@ -106,6 +106,7 @@ class ArticleList(QWidget):
         self.filter_bar.filter_changed.connect(self.set_filter)
         self.filter_bar.to_results.connect(self.focus_results)
         ctx.article_selected.connect(self._follow)
+        self.model.loading_finished.connect(lambda: self._follow(self.ctx.article_id))  # rows past the first window
         ctx.project_changed.connect(self._on_project)
 
     def column_widths(self) -> dict[int, int]:
