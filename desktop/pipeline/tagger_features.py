@@ -180,6 +180,11 @@ class _Prefixed(dict):
 
 _C0, _C1, _C2, _K, _R = _Prefixed("c="), _Prefixed("c-1="), _Prefixed("c+1="), _Prefixed("k="), _Prefixed("r=")
 _WORD_PLACES = {1: ("S",)}
+# A word longer than this gets one shared identity feature instead of its own text: no
+# training word is that long (so the model has no weight for such an identity), and
+# CRFsuite copies each character's feature strings, so a 10,000-digit "word" would
+# otherwise cost 10,000 x 10,000 bytes and minutes of hashing.
+LONG_WORD = 16
 
 
 def _places(size: int) -> tuple[str, ...]:
@@ -207,7 +212,7 @@ def _word_rows(
     right_cls = [*classes[1:], "$"]
     shared = [
         (
-            "w=" + w if size > 1 else "w=",
+            ("w=" + w if size <= LONG_WORD else "w=~long") if size > 1 else "w=",
             "wl=" + str(min(size, 5)),
             "we=" + w[-1] if size > 1 else "we=",
             "lr=" + lt + "|" + rt,

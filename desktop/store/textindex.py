@@ -33,6 +33,7 @@ import re
 from operator import add
 
 _RUN = re.compile(r"[^\W_]+")
+_CHUNK = 65_536  # characters paired at a time: a 20 MB body never holds a list of all its pairs
 _GAP = re.compile(r"[\W_]+")
 
 
@@ -46,7 +47,8 @@ def index_tokens(text: str) -> str:
     t = _GAP.sub(" ", text.lower())
     if not t:
         return ""
-    return " ".join(map(add, t, t[1:])) + " " + t[-1]
+    chunks = (t[i : i + _CHUNK + 1] for i in range(0, len(t) - 1, _CHUNK))
+    return " ".join(" ".join(map(add, c, c[1:])) for c in chunks) + " " + t[-1]
 
 
 def match_expression(query: str) -> str | None:

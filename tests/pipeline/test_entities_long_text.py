@@ -41,3 +41,19 @@ def test_a_long_text_gets_the_spans_of_its_sections(monkeypatch: pytest.MonkeyPa
     assert all(text[s.start : s.end] == s.text for s in sectioned)
     per = [s for s in sectioned if s.label == "PER"]
     assert [s.text for s in per] == ["赵明远"] * 12  # every paragraph's name, in each section
+
+
+def test_a_very_long_word_does_not_repeat_its_text_in_every_character() -> None:
+    """A 10,000-digit "word" once cost 5 GB and 20 s in CRFsuite, which copies each
+    character's feature strings: its identity feature is one shared short string."""
+    from desktop.pipeline.rules import tokenize
+    from desktop.pipeline.tagger_features import LONG_WORD, char_features
+
+    extractor = EntityExtractor()
+    text = "会议在成都召开。" + "1234567890" * 1000 + "。李明出席。"
+    assert any(s.text == "李明" for s in extractor.extract(text))
+    tokens = tokenize(text)
+    assert any(len(w) > LONG_WORD for w, _ in tokens)
+    assert extractor._lex is not None
+    rows = char_features(text, tokens, ["O"] * len(text), extractor._lex.features)
+    assert max(len(f) for row in rows for f in row) < 40

@@ -27,6 +27,19 @@ def test_fts_keeps_cjk_bigrams_whole() -> None:
     assert {r[0] for r in c.execute("SELECT term FROM v")} == {"成都", "都市", "市", "𠮷", "𠮷祥", "祥"}
 
 
+def test_token_string_is_the_same_across_pairing_chunks(monkeypatch) -> None:
+    """A long body is paired a chunk at a time (bounded memory): no pair is lost or doubled
+    at a chunk border."""
+    from desktop.store import textindex
+
+    text = "成都市，高新区A1 b2𠮷祥。" * 7
+    whole = index_tokens(text)
+    for size in (1, 2, 3, 5, 8, 13):
+        monkeypatch.setattr(textindex, "_CHUNK", size)
+        assert index_tokens(text) == whole
+    assert whole.startswith("成都 都市 市 ")  # one chunk (the default is longer than the text)
+
+
 def test_two_character_query(filled: Store) -> None:
     hits = filled.search("数据")
     assert hits and hits == _ids_with(filled, "数据")
