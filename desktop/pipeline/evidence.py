@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import add
 
 from desktop.pipeline.byline import (
     LeadTag,
@@ -187,8 +188,7 @@ def containment(part: str, whole: str) -> float:
     ``part`` is short (a heading, the opening of a paragraph); the bigrams are looked
     up in ``whole`` by substring search, so a long ``whole`` costs little.
     """
-    p = _NOT_WORD_RE.sub("", part)
-    grams = {p[i : i + 2] for i in range(len(p) - 1)}
+    grams = word_bigrams(part)
     if not grams:
         return 0.0
     return sum(1 for g in grams if g in whole) / len(grams)
@@ -197,12 +197,12 @@ def containment(part: str, whole: str) -> float:
 def word_bigrams(part: str) -> set[str]:
     """The character bigrams of ``part`` once punctuation and spaces are dropped."""
     p = _NOT_WORD_RE.sub("", part)
-    return {p[i : i + 2] for i in range(len(p) - 1)}
+    return set(map(add, p, p[1:]))
 
 
 def text_bigrams(whole: str) -> set[str]:
     """Every two-character substring of ``whole``: ``g in text_bigrams(w)`` iff ``g in w``."""
-    return {whole[i : i + 2] for i in range(len(whole) - 1)}
+    return set(map(add, whole, whole[1:]))
 
 
 def share(grams: set[str], whole: set[str]) -> float:
