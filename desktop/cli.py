@@ -278,8 +278,9 @@ def annotate_cmd(file, model: str | None, convention: str) -> None:
 @click.option("--c1", type=float, default=None, help="L1 regularisation (default 0.05).")
 @click.option("--c2", type=float, default=None, help="L2 regularisation (default 0.01).")
 @click.option("--jsonl-weight", type=click.IntRange(min=1), default=None, help="Times each JSONL (spec-convention) training text counts (default 1).")
+@click.option("--learn-dev", is_flag=True, help="Learn from the dev parts too (after choosing settings on them); only test is scored.")
 @click.option("--json", "as_json", is_flag=True, help="Print the model header (data, parameters, held-out scores) as JSON.")
-def train_cmd(corpora, more, seed, output: Path, max_iterations, c1, c2, jsonl_weight, as_json: bool) -> None:
+def train_cmd(corpora, more, seed, output: Path, max_iterations, c1, c2, jsonl_weight, learn_dev: bool, as_json: bool) -> None:
     """Train the PER/LOC/ORG tagger; print per-label scores on the held-out parts.
 
     Every text goes to train, dev (15 %) or test (10 %) by a hash of its content
@@ -293,7 +294,8 @@ def train_cmd(corpora, more, seed, output: Path, max_iterations, c1, c2, jsonl_w
     from desktop.pipeline.tagger_training import TrainParams, format_scores, train_tagger
 
     params = TrainParams()
-    chosen = (("max_iterations", max_iterations), ("c1", c1), ("c2", c2), ("jsonl_weight", jsonl_weight))
+    chosen = (("max_iterations", max_iterations), ("c1", c1), ("c2", c2), ("jsonl_weight", jsonl_weight),
+              ("learn_dev", learn_dev or None))
     params = replace(params, **{k: v for k, v in chosen if v is not None})
     bars: dict[str, tqdm] = {}
 

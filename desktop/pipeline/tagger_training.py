@@ -57,6 +57,9 @@ class TrainParams:
     min_freq: int = 1
     jsonl_weight: int = 1  # each training text of a JSONL corpus counts this many times
     scheme: str = "BIOES"  # the tags learned: BIOES (begin/inside/end/single) or BIO
+    # Learn from the dev part too (once the settings were chosen on it); test stays held out
+    # and is the only part scored.
+    learn_dev: bool = False
 
     def crfsuite(self) -> dict[str, Any]:
         return {
@@ -158,7 +161,8 @@ def train_tagger(
     for p in paths:
         examples = read_examples(p)
         corpora.append((Path(p), split_examples(examples, seed)))
-    train_texts = [(ex, path) for path, parts in corpora for ex in parts["train"]]
+    learned = ("train", "dev") if params.learn_dev else ("train",)
+    train_texts = [(ex, path) for path, parts in corpora for part in learned for ex in parts[part]]
     if not train_texts:
         raise ValueError("no training text: every corpus is empty or held out")
     featurizer = factory(None)  # rules only: the features do not depend on any model
@@ -196,7 +200,7 @@ def train_tagger(
     for path, parts in corpora:
         labels = corpus_labels(path, [e for exs in parts.values() for e in exs])
         for part in ("dev", "test"):
-            if parts[part]:
+            if parts[part] and part not in learned:
                 for convention in ("spec", "corpus"):
                     extractor.convention = convention
                     rep = score_corpus(extractor, parts[part], labels, convention, progress)

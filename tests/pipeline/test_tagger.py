@@ -144,6 +144,16 @@ def test_header_records_data_params_and_heldout_scores(tiny_model):
     assert set(scores["dev"]["spec"]["labels"]) <= {"PER", "LOC", "ORG"}
 
 
+def test_learning_dev_scores_only_test_and_changes_the_model(tiny_model, tmp_path):
+    from dataclasses import replace
+
+    corpus = write_corpus(tmp_path / "tiny.bio")
+    header = train_tagger([corpus], tmp_path / "dev.crf", params=replace(TINY, learn_dev=True))
+    assert header["params"]["learn_dev"] is True
+    assert set(header["heldout_scores"]["tiny.bio"]) == {"test"}  # dev was learned: not scored as held out
+    assert header["crf_sha256"] != read_model(tiny_model)[0]["crf_sha256"]
+
+
 def test_tagged_spans_carry_probabilities(tiny_model):
     ex = EntityExtractor(model=tiny_model)
     text = "韩小雨到青石县水利局工作，2023年拨款4亿元。"
