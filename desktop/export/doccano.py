@@ -21,13 +21,13 @@ that slice Python strings).  End exclusive.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from desktop.export.atomic import atomic_file
 from desktop.export.base import ExportStats, ordered_record, sorted_spans
+from desktop.export.json_text import json_line
 from desktop.export.offsets import OffsetMap
 from desktop.export.options import ExportOptions, apply_options
 
@@ -68,7 +68,7 @@ def write_doccano(
     with atomic_file(path) as stream:
         for record in apply_options(records, options):
             line = doccano_line(record, unit)
-            stream.write(json.dumps(line, ensure_ascii=False))
+            stream.write(json_line(line))
             stream.write("\n")
             n_records += 1
             n_spans += len(line["label"])

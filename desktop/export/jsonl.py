@@ -2,10 +2,11 @@
 
 Owns :func:`write_jsonl`.  Each line is the record with its keys in the order
 of :data:`desktop.export.base.RECORD_KEYS` (sentence records add
-``article_id`` and ``sentence_index`` after ``id``), written with
-``ensure_ascii=False`` so Chinese stays readable, UTF-8 without BOM, ``\\n``
-line ends.  This is the lossless format: span values and origins, sections,
-captions, review state.
+``article_id`` and ``sentence_index`` after ``id``), with Chinese characters
+as they are (not ``\\u`` escapes) and compact separators
+(``desktop.export.json_text``), UTF-8 without BOM, ``\\n`` line ends.  This
+is the lossless format: span values and origins, sections, captions, review
+state.
 
 Offsets: Python code points into ``body``, end exclusive (the store's unit).
 Loads with Hugging Face ``datasets``: ``load_dataset("json", data_files=...)``.
@@ -13,19 +14,19 @@ Loads with Hugging Face ``datasets``: ``load_dataset("json", data_files=...)``.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from desktop.export.atomic import atomic_file
 from desktop.export.base import ExportStats, ordered_record
+from desktop.export.json_text import json_line
 from desktop.export.options import ExportOptions, apply_options
 
 
 def dumps_record(record: Mapping[str, Any]) -> str:
     """One JSONL line (without the line end) for ``record``."""
-    return json.dumps(ordered_record(record), ensure_ascii=False, separators=(", ", ": "))
+    return json_line(ordered_record(record))
 
 
 def write_jsonl(

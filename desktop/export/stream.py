@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import multiprocessing
 import os
 from collections import deque
@@ -34,6 +33,7 @@ from typing import Any
 
 from desktop.export.atomic import atomic_file
 from desktop.export.base import ExportStats
+from desktop.export.json_text import json_bytes
 from desktop.export.options import ExportOptions, apply_options
 from desktop.store.records import ArticleFilter
 
@@ -44,17 +44,17 @@ class ExportCancelled(Exception):
     """The export was cancelled; nothing was written."""
 
 
-def _jsonl(record: Mapping[str, Any], _options: ExportOptions) -> tuple[str, int]:
-    from desktop.export.jsonl import dumps_record
+def _jsonl(record: Mapping[str, Any], _options: ExportOptions) -> tuple[bytes, int]:
+    from desktop.export.base import ordered_record
 
-    return dumps_record(record) + "\n", len(record["spans"])
+    return json_bytes(ordered_record(record)) + b"\n", len(record["spans"])
 
 
 def _doccano(record: Mapping[str, Any], options: ExportOptions) -> tuple[str, int]:
     from desktop.export.doccano import DEFAULT_UNIT, doccano_line
 
     line = doccano_line(record, options.offset_unit or DEFAULT_UNIT)
-    return json.dumps(line, ensure_ascii=False) + "\n", len(line["label"])
+    return json_bytes(line) + b"\n", len(line["label"])
 
 
 def _conll(record: Mapping[str, Any], _options: ExportOptions) -> tuple[str, int]:
@@ -83,7 +83,7 @@ def _csv_header() -> str:
 
 # name -> (encode one record, header text, file encoding); the text of a file is the header and
 # the records' texts in order, exactly what the format's writer (desktop/export/<name>.py) writes.
-LINE_FORMATS: dict[str, tuple[Callable[[Mapping[str, Any], ExportOptions], tuple[str, int]], Callable[[], str] | None, str]] = {
+LINE_FORMATS: dict[str, tuple[Callable[[Mapping[str, Any], ExportOptions], tuple[str | bytes, int]], Callable[[], str] | None, str]] = {
     "jsonl": (_jsonl, None, "utf-8"),
     "doccano": (_doccano, None, "utf-8"),
     "conll": (_conll, None, "utf-8"),
@@ -113,14 +113,14 @@ def encode_chunk(project: str, fmt: str, ids: list[int], options: ExportOptions)
 
     encode = LINE_FORMATS[fmt][0]
     db = _worker_db(project)
-    parts: list[str] = []
+    parts: list[bytes] = []
     n_records = n_spans = 0
     for record in apply_options(records_for_ids(db, ids), options):
         text, spans = encode(record, options)
-        parts.append(text)
+        parts.append(text if isinstance(text, bytes) else text.encode("utf-8"))
         n_records += 1
         n_spans += spans
-    return "".join(parts).encode("utf-8"), n_records, n_spans
+    return b"".join(parts), n_records, n_spans
 
 
 # --- main side --------------------------------------------------------------------------------
