@@ -109,3 +109,17 @@ def finish_adjudication(db: Database, adjudicator: str, article_id: int) -> Chan
                  {"status": row[0], "reviewer": row[1], "reviewed_at": row[2]},
                  {"status": "reviewed", "reviewer": adjudicator, "reviewed_at": now, "editors": editors})
     return Changes({article_id}, {"status"})
+
+
+def reopen_adjudication(db: Database, editor: str, article_id: int) -> Changes:
+    """Undo of ``finish_adjudication``: the article is to adjudicate again, its record dropped."""
+    row = db.execute("SELECT status, reviewer, reviewed_at FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)", kind="article", id=article_id)
+    if row[0] == ADJUDICATE_STATUS:
+        return Changes()
+    db.execute("UPDATE articles SET status = ?, reviewer = NULL, reviewed_at = NULL WHERE id = ?", (ADJUDICATE_STATUS, article_id))
+    db.execute("DELETE FROM adjudications WHERE article_id = ?", (article_id,))
+    record_event(db, article_id, editor, "reopen_adjudication",
+                 {"status": row[0], "reviewer": row[1], "reviewed_at": row[2]}, {"status": ADJUDICATE_STATUS})
+    return Changes({article_id}, {"status"})

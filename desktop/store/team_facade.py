@@ -10,6 +10,9 @@
     store.editor_records(ids) -> {id: [version record]}
     store.adjudication(article_id) -> dict | None    (adjudicator, at, editors)
     store.finish_adjudication(article_id) -> Changes (reviewed, reviewer = store.editor)
+    store.reopen_adjudication(article_id) -> Changes (its undo: to_adjudicate again, the record dropped)
+    store.replace_spans(article_id, remove_ids, add_items) -> spans.SpansAdded
+                   (ONE transaction: an adjudicator's choice, and its undo; add_items as store.add_spans')
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from desktop.store import adjudication, merge, packages
+from desktop.store import adjudication, merge, packages, spans
 from desktop.store.codec import utc_now
 from desktop.store.db import translate_errors
 from desktop.store.records import Changes
@@ -46,8 +49,8 @@ class TeamMethods:
             "package_id": package_id, "package_of": self.project_id(), "package_editor": editor,
             "package_created_at": utc_now(),
         }
-        with self._lock:
-            return packages.write_package(self.path, Path(target), meta, list(article_ids))
+        # reads this project's file on the package's own connection: this store's lock is not needed
+        return packages.write_package(self.path, Path(target), meta, list(article_ids))
 
     def merge_package(self, path: str | Path) -> merge.MergeOutcome:
         content = packages.read_package(Path(path), self.project_id())
@@ -74,3 +77,15 @@ class TeamMethods:
     def finish_adjudication(self, article_id: int) -> Changes:
         with self._write([article_id]) as db:  # type: ignore[attr-defined]
             return adjudication.finish_adjudication(db, self.editor, article_id)
+
+    def reopen_adjudication(self, article_id: int) -> Changes:
+        with self._write([article_id]) as db:  # type: ignore[attr-defined]
+            return adjudication.reopen_adjudication(db, self.editor, article_id)
+
+    def replace_spans(self, article_id: int, remove_ids: Sequence[int], add_items: list[dict[str, Any]]) -> spans.SpansAdded:
+        with self._write([article_id]) as db:  # type: ignore[attr-defined]
+            removed = spans.remove_spans(db, self.editor, list(remove_ids))
+            added = spans.add_spans(db, self.editor, [dict(i, article_id=article_id) for i in add_items])
+            added.article_ids |= removed.article_ids
+            added.kinds |= removed.kinds
+            return added

@@ -111,6 +111,7 @@ def format_split(result: SplitResult) -> str:
 class MergeReport:
     outcomes: list[Any] = field(default_factory=list)  # store.merge.MergeOutcome
     refused: list[str] = field(default_factory=list)  # one line each: file and reason
+    errors: list[tuple[Path, Exception]] = field(default_factory=list)  # the refusals themselves (codes for the app)
 
     @property
     def article_ids(self) -> set[int]:
@@ -129,11 +130,13 @@ def merge_packages(
             progress(n, len(paths), Path(path).name)
         if not Path(path).is_file():
             report.refused.append(f"{path}: no such file; not merged")
+            report.errors.append((Path(path), FileNotFoundError(str(path))))
             continue
         try:
             report.outcomes.append(store.merge_package(path))
         except StoreError as err:
             report.refused.append(str(err))
+            report.errors.append((Path(path), err))
     if progress is not None:
         progress(len(paths), len(paths), "")
     return report

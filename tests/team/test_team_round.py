@@ -20,22 +20,9 @@ from desktop.store.packages import PackageRefused
 from desktop.store.records import ArticleFilter
 from desktop.store.store import Store
 from desktop.team.packages import merge_packages, plan_split, split_project
+from team_round import EDITORS, PLANTED_X, replace_spans
 
-EDITORS = ["张三", "李四", "王五"]
-# Planted spans (start, end, label) on article X, which every editor gets:
-PLANTED_X = {
-    "张三": [(0, 3, "PER"), (10, 14, "LOC"), (20, 26, "ORG")],
-    "李四": [(0, 3, "PER"), (10, 12, "LOC"), (20, 26, "ORG")],  # LOC boundary differs
-    "王五": [(0, 3, "PER"), (20, 26, "ORG"), (30, 34, "DATE")],  # no LOC, an extra DATE
-}
 PLANTED_Y = [(0, 3, "PER")]  # article Y: 张三 and 李四 only, the same
-
-
-def _replace_spans(store: Store, aid: int, spans) -> None:
-    for s in store.get_article(aid).spans:
-        store.remove_span(s.id)
-    for start, end, label in spans:
-        store.add_span(aid, start, end, label)
 
 
 @pytest.fixture
@@ -50,10 +37,10 @@ def round_(seeded_project: Store, tmp_path: Path):
     for editor, path in result.files.items():
         with Store.open(path) as pkg:  # opens under the package's editor name
             assert pkg.editor == editor
-            _replace_spans(pkg, x, PLANTED_X[editor])
+            replace_spans(pkg, x, PLANTED_X[editor])
             pkg.set_status(x, "reviewed")
             if editor != "王五":
-                _replace_spans(pkg, y, PLANTED_Y)
+                replace_spans(pkg, y, PLANTED_Y)
                 pkg.set_status(y, "reviewed")
             pkg.set_field(own[editor], "note", f"{editor}看过")
             pkg.set_status(own[editor], "reviewed")
