@@ -91,18 +91,30 @@ def _copy_events(db: Database, content: PackageContent, after: int, known: set[i
     return len(rows)
 
 
+def known_prints(db: Database, editor: str) -> dict[int, str]:
+    """article id -> fingerprint of ``editor``'s version merged before."""
+    return dict(db.execute("SELECT article_id, fingerprint FROM editor_versions WHERE editor = ?", (editor,)).fetchall())
+
+
+def new_versions(db: Database, content: PackageContent) -> list[int]:
+    """The articles whose version in ``content`` differs from the one merged before (read before
+    the write, so the journal keeps before-states only for the articles that change)."""
+    known = known_prints(db, content.editor)
+    return [aid for aid, state in content.versions.items() if known.get(aid) != fingerprint(state)]
+
+
 def merge_package(db: Database, editor: str, content: PackageContent) -> MergeOutcome:
     """Merge ``content`` (read by ``packages.read_package``); ``editor``: who merges (the events
     that apply or mark a version are theirs)."""
     out = MergeOutcome(content.package_id, content.editor, content.path.name, articles=len(content.versions))
     row = db.execute("SELECT last_event_id FROM merged_packages WHERE package_id = ?", (content.package_id,)).fetchone()
     after = row[0] if row else 0
-    existing = {r[0] for r in db.conn.execute(
-        f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(content.versions))})", list(content.versions)
-    )} if content.versions else set()
-    old_prints = dict(db.execute(
-        "SELECT article_id, fingerprint FROM editor_versions WHERE editor = ?", (content.editor,)
-    ).fetchall()) if content.versions else {}
+    wanted = list(content.versions)
+    existing: set[int] = set()
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        existing |= {r[0] for r in db.conn.execute(f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk)}
+    old_prints = known_prints(db, content.editor) if content.versions else {}
     changed: list[int] = []
     now = utc_now()
     for aid, state in content.versions.items():

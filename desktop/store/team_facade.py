@@ -54,7 +54,9 @@ class TeamMethods:
 
     def merge_package(self, path: str | Path) -> merge.MergeOutcome:
         content = packages.read_package(Path(path), self.project_id())
-        with self._write(list(content.versions)) as db:  # type: ignore[attr-defined]
+        with self._lock, translate_errors():
+            changing = merge.new_versions(self.db, content)
+        with self._write(changing) as db:  # type: ignore[attr-defined]
             return merge.merge_package(db, self.editor, content)
 
     def editor_versions(self, article_id: int) -> dict[str, dict[str, Any]]:

@@ -61,7 +61,7 @@ class AdjudicationPanel(QWidget):
         self.texts: dict[str, QPlainTextEdit] = {}
         split.addWidget(self.table)
         split.addWidget(self.versions)
-        split.setSizes([150, 260])
+        split.setSizes([190, 230])
         layout.addWidget(split)
 
     # --- filling ----------------------------------------------------------------
