@@ -96,16 +96,17 @@ def known_prints(db: Database, editor: str) -> dict[int, str]:
     return dict(db.execute("SELECT article_id, fingerprint FROM editor_versions WHERE editor = ?", (editor,)).fetchall())
 
 
-def new_versions(db: Database, content: PackageContent) -> list[int]:
-    """The articles whose version in ``content`` differs from the one merged before (read before
-    the write, so the journal keeps before-states only for the articles that change)."""
+def new_versions(db: Database, content: PackageContent) -> dict[int, str]:
+    """article id -> fingerprint of the versions in ``content`` that differ from the ones merged
+    before (read before the write, so the journal keeps before-states only for those)."""
     known = known_prints(db, content.editor)
-    return [aid for aid, state in content.versions.items() if known.get(aid) != fingerprint(state)]
+    prints = {aid: fingerprint(state) for aid, state in content.versions.items()}
+    return {aid: fp for aid, fp in prints.items() if known.get(aid) != fp}
 
 
-def merge_package(db: Database, editor: str, content: PackageContent) -> MergeOutcome:
+def merge_package(db: Database, editor: str, content: PackageContent, prints: dict[int, str] | None = None) -> MergeOutcome:
     """Merge ``content`` (read by ``packages.read_package``); ``editor``: who merges (the events
-    that apply or mark a version are theirs)."""
+    that apply or mark a version are theirs); ``prints``: ``new_versions`` read just before."""
     out = MergeOutcome(content.package_id, content.editor, content.path.name, articles=len(content.versions))
     row = db.execute("SELECT last_event_id FROM merged_packages WHERE package_id = ?", (content.package_id,)).fetchone()
     after = row[0] if row else 0
@@ -121,7 +122,9 @@ def merge_package(db: Database, editor: str, content: PackageContent) -> MergeOu
         if aid not in existing:
             out.not_in_project += 1
             continue
-        fp = fingerprint(state)
+        if prints is not None and aid not in prints:
+            continue  # the same version as merged before
+        fp = prints[aid] if prints is not None else fingerprint(state)
         if old_prints.get(aid) == fp:
             continue
         db.execute(

@@ -56,8 +56,8 @@ class TeamMethods:
         content = packages.read_package(Path(path), self.project_id())
         with self._lock, translate_errors():
             changing = merge.new_versions(self.db, content)
-        with self._write(changing) as db:  # type: ignore[attr-defined]
-            return merge.merge_package(db, self.editor, content)
+        with self._write(list(changing)) as db:  # type: ignore[attr-defined]
+            return merge.merge_package(db, self.editor, content, changing)
 
     def editor_versions(self, article_id: int) -> dict[str, dict[str, Any]]:
         with self._lock, translate_errors():

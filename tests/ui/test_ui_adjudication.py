@@ -127,3 +127,13 @@ def test_split_and_merge_from_the_file_menu_and_the_agreement_tab(qtbot, main_wi
     answer.check()
     assert len(seen["tabs"]) == 2 and seen["pairs"] == 2  # the pair 甲–乙 and the overall row
     QApplication.processEvents()
+
+
+def test_the_export_dialog_can_write_every_editors_version(qtbot, ctx):
+    from desktop.ui.dialogs.export_dialog import ExportDialog
+
+    dialog = ExportDialog(ctx.store, ctx.interaction)
+    qtbot.addWidget(dialog)
+    assert dialog.options().all_editors is False
+    qtbot.mouseClick(dialog.all_editors, Qt.MouseButton.LeftButton)
+    assert dialog.options().all_editors is True
