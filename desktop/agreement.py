@@ -52,8 +52,8 @@ def _kappa_from_confusion(m: np.ndarray) -> float:
         return float("nan")
     po = np.trace(m) / n
     pe = float((m.sum(axis=0) * m.sum(axis=1)).sum()) / (n * n)
-    if pe >= 1.0:
-        return 1.0 if po >= 1.0 else float("nan")
+    if pe >= 1.0:  # one category only (neither used the label): kappa is undefined
+        return float("nan")
     return float((po - pe) / (1.0 - pe))
 
 
@@ -89,8 +89,8 @@ class _FleissAcc:
         p_bar = (self.sum_sq - n * r) / (n * r * (r - 1))
         p = self.totals / (n * r)
         pe = float((p**2).sum())
-        if pe >= 1.0:
-            return 1.0 if p_bar >= 1.0 else float("nan")
+        if pe >= 1.0:  # one category only: undefined
+            return float("nan")
         return float((p_bar - pe) / (1.0 - pe))
 
 
@@ -204,7 +204,7 @@ def agreement(items: Iterable[Item], top: int = 10) -> AgreementReport:
         if len(all_editors) > 2 and names == all_editors and len(bodies) == 1:
             fleiss_articles += 1
             body = next(iter(bodies))
-            rows = np.stack([_codes(len(body), versions[n][1], codes) for n in names], axis=1)
+            rows = np.stack([_codes(len(body), versions[n][1], codes) for n in names], axis=1).astype(np.int16)
             fleiss_tables.append(rows)
     fleiss: dict[str, float | None] = {}
     if fleiss_tables:

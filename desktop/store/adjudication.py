@@ -15,12 +15,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.pipeline.model import TO_ADJUDICATE
 from desktop.store.codec import dumps, utc_now
 from desktop.store.errors import NotFoundError, StoreError
 from desktop.store.events import record_event
 from desktop.store.records import Changes
 
-ADJUDICATE_STATUS = "to_adjudicate"
+ADJUDICATE_STATUS = TO_ADJUDICATE
 
 
 def editor_versions(db: Database, article_id: int) -> dict[str, dict[str, Any]]:

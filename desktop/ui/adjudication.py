@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDockWidget
 
-from desktop.store.adjudication import ADJUDICATE_STATUS
+from desktop.pipeline.model import TO_ADJUDICATE as ADJUDICATE_STATUS
 from desktop.store.records import ArticleRecord
 from desktop.team.adjudicate import BOTH, NEITHER, VersionsView, choice_plan, disagreements
 from desktop.ui.context import AppContext

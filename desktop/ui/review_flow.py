@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject
 
-from desktop.store.adjudication import ADJUDICATE_STATUS
+from desktop.pipeline.model import TO_ADJUDICATE as ADJUDICATE_STATUS
 from desktop.store.records import ArticleFilter
 from desktop.ui.commands import SetStatusCommand
 from desktop.ui.team_commands import FinishAdjudicationCommand

@@ -157,6 +157,7 @@ def test_agreement_equals_hand_computed_and_reference_figures(round_):
     assert cohen_kappa(a, b) == pytest.approx(cohen_kappa_score(a, b), abs=1e-12)
     loc_a, loc_b = [c == "LOC" for c in a], [c == "LOC" for c in b]
     assert pairs[(zs, ls)]["cohen_kappa"]["LOC"] == pytest.approx(cohen_kappa_score(loc_a, loc_b), abs=1e-4)
+    assert pairs[(zs, ls)]["cohen_kappa"]["DATE"] is None  # neither used the label: undefined, not 1
     # Fleiss' kappa over X, which all three did, against statsmodels
     rows = np.array([_chars(len(bx), PLANTED_X[e]) for e in sorted(EDITORS)]).T
     table, _cats = aggregate_raters(rows)
