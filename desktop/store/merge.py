@@ -50,6 +50,7 @@ class MergeOutcome:
     to_adjudicate: int = 0  # articles whose versions differ
     events: int = 0  # events copied
     not_in_project: int = 0
+    merged_before: bool = False  # this package was merged before
     article_ids: set[int] = field(default_factory=set)
 
     @property
@@ -110,6 +111,7 @@ def merge_package(db: Database, editor: str, content: PackageContent, prints: di
     out = MergeOutcome(content.package_id, content.editor, content.path.name, articles=len(content.versions))
     row = db.execute("SELECT last_event_id FROM merged_packages WHERE package_id = ?", (content.package_id,)).fetchone()
     after = row[0] if row else 0
+    out.merged_before = row is not None
     wanted = list(content.versions)
     existing: set[int] = set()
     for i in range(0, len(wanted), 500):

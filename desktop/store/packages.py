@@ -141,8 +141,8 @@ def read_package(path: Path, project_id: str) -> PackageContent:
     except NewerSchemaError as err:
         raise _refuse(path, f"it was saved by a newer Newsdesk (project format {err.details.get('version')})",
                       "package_newer") from err
-    except NotAProjectError as err:
-        raise _refuse(path, str(err).rstrip("."), "package_not_project") from err
+    except NotAProjectError as err:  # its message names the file already
+        raise PackageRefused(f"{str(err).rstrip('.')}; not merged", code="package_not_project", path=str(path)) from err
     with translate_errors():
         conn = connect(path, readonly=True)
     try:

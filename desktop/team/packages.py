@@ -146,7 +146,8 @@ def format_merge(report: MergeReport) -> str:
     lines = []
     for o in report.outcomes:
         if o.unchanged:
-            lines.append(f"{o.file_name} ({o.editor}): already merged, nothing new")
+            lines.append(f"{o.file_name} ({o.editor}): " + ("already merged, nothing new" if o.merged_before
+                                                             else "nothing edited in it yet, nothing to merge"))
             continue
         line = (f"{o.file_name} ({o.editor}): {o.articles} article(s) edited, {o.new_versions} new version(s), "
                 f"{o.events} change(s) recorded; {o.applied} taken, {o.to_adjudicate} to adjudicate")

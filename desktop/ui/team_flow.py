@@ -96,7 +96,7 @@ class TeamFlow(QObject):
         text = fill(self.tr("Merged %1 packages: %2 articles took an editor's version, %3 are to adjudicate"),
                     len(report.outcomes), taken, disputed)
         if all(o.unchanged for o in report.outcomes) and report.outcomes:
-            text = self.tr("These packages were merged before: nothing new")
+            text = self.tr("Nothing new in these packages: no article edited since they were made or last merged")
         self.ctx.status_message.emit(text)
         if report.errors:
             lines = [f"{path.name}: " + (explain(err) if isinstance(err, StoreError) else self.tr("no such file"))
