@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EDITOR
 from desk_helpers import ALT, CTRL, ModalAnswer, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -17,6 +16,8 @@ from team_round import EDITORS, planted_round
 from desktop.export.options import ExportOptions
 from desktop.export.stream import export_project
 from desktop.store.store import Store
+
+EDITOR = "测试编辑"  # the name tests/ui/conftest.py gives the editor
 
 
 @pytest.fixture
