@@ -149,9 +149,9 @@ def merge_package(db: Database, editor: str, content: PackageContent, prints: di
             action, after_note = "merge_to_adjudicate", {"editors": sorted(versions)}
             out.to_adjudicate += 1
             db.execute("DELETE FROM adjudications WHERE article_id = ?", (aid,))
-        before = journal.article_state(db, aid)
+        before = db.execute("SELECT status FROM articles WHERE id = ?", (aid,)).fetchone()
         journal.replace_article(db, target)
-        record_event(db, aid, editor, action, {"status": before["article"]["status"] if before else None},
+        record_event(db, aid, editor, action, {"status": before[0] if before else None},
                      {**after_note, "package": content.package_id, "status": target["article"]["status"]})
         out.article_ids.add(aid)
     db.execute(
