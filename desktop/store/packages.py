@@ -31,12 +31,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.store import journal, search
-from desktop.store.codec import utc_now
 from desktop.store.db import connect, inspect_file, open_database, translate_errors, write_transaction
 from desktop.store.errors import NewerSchemaError, NotAProjectError, StoreError
 
-PACKAGE_KEYS = ("package_id", "package_of", "package_editor", "package_base_event", "package_created_at")
-# Tables copied into a package, in foreign-key order, with the rows that go: {ids} is the temp table of articles.
+# Tables copied into a package, in foreign-key order, with the rows that go (temp.pick: the articles' ids).
 _COPIED = (
     ("pages", "id IN (SELECT page_id FROM src.articles WHERE id IN (SELECT id FROM temp.pick))"),
     ("tags", "name NOT IN (SELECT name FROM main.tags)"),
@@ -173,6 +171,3 @@ def read_package(path: Path, project_id: str) -> PackageContent:
     finally:
         conn.close()
 
-
-def now() -> str:
-    return utc_now()
