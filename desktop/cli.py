@@ -123,7 +123,7 @@ def _filter(status: tuple[str, ...], tag: tuple[str, ...], page: tuple[str, ...]
 @click.option("--db", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", default="jsonl", show_default=True,
               type=click.Choice(["jsonl", "doccano", "label-studio", "conll", "csv", "brat"]))
-@click.option("--status", multiple=True, type=click.Choice(["unreviewed", "in_review", "reviewed", "rejected"]), help="Only articles with this status (repeatable).")
+@click.option("--status", multiple=True, type=click.Choice(["unreviewed", "in_review", "reviewed", "rejected", "to_adjudicate"]), help="Only articles with this status (repeatable).")
 @click.option("--tag", multiple=True, help="Only articles with this tag (repeatable: all must be present).")
 @click.option("--page", multiple=True, help="Only articles of this page (imported file name; repeatable).")
 @click.option("--label", multiple=True, help="Keep only spans of this label (repeatable).")
@@ -133,11 +133,12 @@ def _filter(status: tuple[str, ...], tag: tuple[str, ...], page: tuple[str, ...]
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the split.")
 @click.option("--offset-unit", type=click.Choice(["utf16", "codepoint"]), default=None, help="doccano / Label Studio offsets (default: UTF-16 units, as those tools count).")
 @click.option("--include-superseded", is_flag=True, help="Also export articles of superseded page versions.")
+@click.option("--all-editors", is_flag=True, help="Also write every editor's merged version of an article (key \"editors\"; jsonl, doccano, Label Studio).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Output file or folder (jsonl without -o writes to standard output).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Processes encoding jsonl/doccano/conll/csv in parallel (default: one per core, at most 2).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def export_cmd(db: Path, fmt: str, status, tag, page, label, human_only: bool, unit: str, split: str | None,
-               seed: int, offset_unit: str | None, include_superseded: bool, output: Path | None,
+               seed: int, offset_unit: str | None, include_superseded: bool, all_editors: bool, output: Path | None,
                workers: int | None, quiet: bool) -> None:
     """Export articles and their annotations as a dataset (streamed: memory stays flat at any size)."""
     from dataclasses import replace
@@ -151,7 +152,7 @@ def export_cmd(db: Path, fmt: str, status, tag, page, label, human_only: bool, u
     try:
         ratios = tuple(float(x) for x in split.split(",")) if split else None
         options = ExportOptions(labels=tuple(label), human_only=human_only, unit=unit, split=ratios, seed=seed,
-                                offset_unit=offset_unit)
+                                offset_unit=offset_unit, all_editors=all_editors)
     except ValueError as err:
         _fail(f"bad export options: {err}")
     flt = replace(_filter(status, tag, page), include_superseded=include_superseded)
@@ -160,7 +161,7 @@ def export_cmd(db: Path, fmt: str, status, tag, page, label, human_only: bool, u
         if output is None:
             if fmt != "jsonl" or options.split is not None:
                 _fail(f"--format {fmt}{' with --split' if options.split else ''} needs -o/--output")
-            for rec in apply_options(store.iter_records(flt), options):
+            for rec in apply_options(store.iter_records(flt, all_editors=options.all_editors), options):
                 sys.stdout.write(dumps_record(rec) + "\n")
             sys.stdout.flush()
             return
@@ -426,6 +427,11 @@ def reextract_cmd(project: Path, all_unreviewed: bool, article_ids: tuple[int, .
     click.echo(format_summary(summary))
     sys.exit(1 if (refused or summary.failed or summary.error) else 0)
 
+
+from desktop.cli_team import agreement_cmd, packages_group  # noqa: E402 - team commands (issue 15)
+
+main.add_command(packages_group)
+main.add_command(agreement_cmd)
 
 if __name__ == "__main__":
     main()

@@ -39,7 +39,7 @@ ProgressFn = Callable[..., None]
 CancelledFn = Callable[[], bool]
 
 # Statuses a batch leaves alone: the editor signed these articles off.
-CLOSED_STATUSES: tuple[str, ...] = ("reviewed", "rejected")
+CLOSED_STATUSES: tuple[str, ...] = ("reviewed", "rejected", "to_adjudicate")  # to adjudicate: editors' versions
 OPEN_STATUSES: tuple[str, ...] = tuple(s for s in STATUSES if s not in CLOSED_STATUSES)
 
 # (id, start, end, label, value, needs_check, confidence): one auto span, enough to put it back.

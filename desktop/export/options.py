@@ -45,7 +45,9 @@ class ExportOptions:
     origin is human or imported, in articles an editor judged (:func:`judged`).
     unit: "article" or "sentence".  split: None or
     (train, dev, test) ratios, with seed.  offset_unit: for doccano and Label
-    Studio only, "utf16" or "codepoint"; None = the format's own unit.
+    Studio only, "utf16" or "codepoint"; None = the format's own unit.  all_editors: each record
+    also carries ``editors``, every editor's merged version of it (team work; the record
+    itself is the adjudicated version).
     """
 
     labels: tuple[str, ...] = ()
@@ -54,6 +56,7 @@ class ExportOptions:
     split: tuple[float, float, float] | None = None
     seed: int = 0
     offset_unit: str | None = None
+    all_editors: bool = False  # also every editor's merged version of an article (key "editors")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "labels", tuple(self.labels))

@@ -115,7 +115,7 @@ def encode_chunk(project: str, fmt: str, ids: list[int], options: ExportOptions)
     db = _worker_db(project)
     parts: list[bytes] = []
     n_records = n_spans = 0
-    for record in apply_options(records_for_ids(db, ids), options):
+    for record in apply_options(records_for_ids(db, ids, options.all_editors), options):
         text, spans = encode(record, options)
         parts.append(text if isinstance(text, bytes) else text.encode("utf-8"))
         n_records += 1
@@ -228,7 +228,7 @@ def _through_writer(
             for chunk in _chunks(ids):
                 if cancelled is not None and cancelled():
                     raise ExportCancelled("export cancelled")
-                yield from records_for_ids(db, chunk)
+                yield from records_for_ids(db, chunk, options.all_editors)
                 done[0] += len(chunk)
                 if progress is not None:
                     progress(done[0], total * (4 if options.split else 1))  # a split reads them 4 times

@@ -22,7 +22,8 @@ LABELS: tuple[str, ...] = ("PER", "ORG", "LOC", "DATE", "MONEY", "PERCENT", "DOC
 
 ROLES: tuple[str, ...] = ("记者", "特约记者", "实习记者", "通讯员", "作者")
 
-STATUSES: tuple[str, ...] = ("unreviewed", "in_review", "reviewed", "rejected")
+STATUSES: tuple[str, ...] = ("unreviewed", "in_review", "reviewed", "rejected", "to_adjudicate")
+TO_ADJUDICATE = "to_adjudicate"  # editors' versions differ (team work: desktop/store/merge.py)
 
 FLAGS: tuple[str, ...] = ("title_missing", "title_misplaced", "truncated", "continued")
 

@@ -70,6 +70,13 @@ CODES: tuple[str, ...] = (
     # re-extraction and history
     "article_reviewed",
     "revert_not_recorded",
+    # team work: packages, merging, adjudication
+    "package_exists",
+    "package_newer",
+    "package_not_project",
+    "not_a_package",
+    "package_foreign",
+    "not_to_adjudicate",
     # opening a project, and the database underneath
     "cannot_read",
     "cannot_lock",

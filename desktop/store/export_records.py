@@ -99,11 +99,23 @@ def _records_batch(db: Database, ids: list[int]) -> list[dict[str, Any]]:
     return out
 
 
-def records_for_ids(db: Database, ids: Sequence[int]) -> Iterator[dict[str, Any]]:
-    """The records of ``ids`` in that order (ids no longer there are left out), ``BATCH`` at a time."""
+def _batch(db: Database, ids: list[int], all_editors: bool) -> list[dict[str, Any]]:
+    records = _records_batch(db, ids)
+    if all_editors:  # every editor's merged version (team work): after the record's own keys
+        from desktop.store.adjudication import editor_records
+
+        versions = editor_records(db, ids)
+        for record in records:
+            record["editors"] = versions.get(record["id"], [])
+    return records
+
+
+def records_for_ids(db: Database, ids: Sequence[int], all_editors: bool = False) -> Iterator[dict[str, Any]]:
+    """The records of ``ids`` in that order (ids no longer there are left out), ``BATCH`` at a time;
+    ``all_editors``: each with ``editors``, every editor's merged version (``adjudication.editor_records``)."""
     ids = [int(i) for i in ids]
     for i in range(0, len(ids), BATCH):
-        yield from _records_batch(db, ids[i : i + BATCH])
+        yield from _batch(db, ids[i : i + BATCH], all_editors)
 
 
 def open_reader(path: Path) -> Database:
@@ -117,7 +129,7 @@ def export_ids(db: Database, flt: ArticleFilter) -> Any:
     return articles.article_id_array(db, flt, "page")
 
 
-def iter_records(db: Database, flt: ArticleFilter) -> Iterator[dict[str, Any]]:
+def iter_records(db: Database, flt: ArticleFilter, all_editors: bool = False) -> Iterator[dict[str, Any]]:
     """Every record passing ``flt``, in page order; on a connection of its own, inside one read
     transaction, so the ids and the batches read after them see the same snapshot."""
     own = not db.conn.in_transaction
@@ -126,7 +138,7 @@ def iter_records(db: Database, flt: ArticleFilter) -> Iterator[dict[str, Any]]:
     try:
         ids = export_ids(db, flt)
         for i in range(0, len(ids), BATCH):
-            yield from _records_batch(db, ids[i : i + BATCH].tolist())
+            yield from _batch(db, ids[i : i + BATCH].tolist(), all_editors)
     finally:
         if own and db.conn.in_transaction:
             db.conn.execute("ROLLBACK")  # nothing was written: only the read snapshot ends

@@ -315,3 +315,8 @@ def _replace_article(db: Database, state: dict[str, Any]) -> None:
         db.execute("INSERT INTO article_tags (article_id, tag) VALUES (?, ?)", (article_id, tag))
     search.reindex_article(db, article_id, (cur["title"], cur["body"]), (row["title"], row["body"]))
 
+
+
+def replace_article(db: Database, state: dict[str, Any]) -> None:
+    """Write an article state (``article_state``'s shape) over the current article (merging versions)."""
+    _replace_article(db, state)

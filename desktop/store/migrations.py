@@ -24,6 +24,13 @@ step on an empty file.
   named) and ``pages.source_name_raw`` (the file name's bytes when they are not
   valid UTF-8).  Existing spans whose events show an editor's change become
   ``human`` (see ``span_origin.promote_edited_spans``).
+* v5: team work (see ``packages.py``, ``merge.py``, ``adjudication.py``): ``project_info``
+  (key/value: the project's own random ``project_id``; in a work package also
+  ``package_*``: whose package it is, of which project, from which event on the
+  editor's edits count), ``editor_versions`` (each editor's merged version of an
+  article: the article state as JSON, and its fingerprint), ``merged_packages``
+  (which package was merged when, up to which of its events) and
+  ``adjudications`` (who settled an article's versions, when).
 
 A file stamped with ``APPLICATION_ID`` is a Newsdesk project; one whose applied
 steps or ``user_version`` this build does not know was written by a newer build.
@@ -166,6 +173,30 @@ def v4_span_suggestion_confidence(db: Database) -> None:
     db.execute("UPDATE spans SET suggested = origin WHERE origin IN ('auto', 'imported')")
     promote_edited_spans(db)
     _set_version(db, 4)
+
+
+@MIGRATIONS(name="v5_team")
+def v5_team(db: Database) -> None:
+    import uuid
+
+    db["project_info"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db["project_info"].insert({"key": "project_id", "value": uuid.uuid4().hex})
+    db["editor_versions"].create(
+        {"article_id": int, "editor": str, "package_id": str, "data": str, "fingerprint": str, "merged_at": str},
+        pk=("article_id", "editor"),
+        not_null={"package_id", "data", "fingerprint", "merged_at"},
+    )
+    db["merged_packages"].create(
+        {"package_id": str, "editor": str, "file_name": str, "merged_at": str, "last_event_id": int, "articles": int},
+        pk="package_id",
+        not_null={"editor", "merged_at", "last_event_id"},
+    )
+    db["adjudications"].create(
+        {"article_id": int, "adjudicator": str, "at": str, "editors": str},
+        pk="article_id",
+        not_null={"adjudicator", "at"},
+    )
+    _set_version(db, 5)
 
 
 KNOWN_STEPS: tuple[str, ...] = tuple(m.name for m in MIGRATIONS._migrations)

@@ -113,6 +113,8 @@ Additions beyond the contract (same rules):
                    changed since `bodies` -> left out, listed in .articles_skipped)
     store.article_bodies(ids) -> dict[int, str]
 
+Team work (work packages, merging, adjudication): see ``team_facade.py``.
+
 Threads: one Store may be used from a worker thread and the GUI thread; each
 call holds the store's lock, so calls never interleave inside a transaction.
 Every ``sqlite3`` error leaves as a ``StoreError`` with a readable message.
@@ -149,6 +151,7 @@ from desktop.store.records import (
     PageInput,
 )
 from desktop.store.spans import UNSET
+from desktop.store.team_facade import TeamMethods
 
 __all__ = ["Store", "UNSET"]
 
@@ -188,7 +191,7 @@ def _default_editor() -> str:
         return "editor"
 
 
-class Store:
+class Store(TeamMethods):
     """One open project.  Build with ``Store.open``; see the module docstring."""
 
     def __init__(self, path: Path, db: Any, lock: Any, readonly: bool, editor: str) -> None:
@@ -203,7 +206,10 @@ class Store:
     def open(cls, path: str | Path, *, create: bool = True, readonly: bool = False, editor: str | None = None) -> Store:
         path = Path(path)
         db, lock = open_database(path, create=create, readonly=readonly)
-        return cls(path, db, lock, readonly, editor or _default_editor())
+        store = cls(path, db, lock, readonly, editor or _default_editor())
+        if editor is None:  # a work package opens under its editor's name (team_facade.py)
+            store.editor = (store.package_info() or {}).get("package_editor") or store.editor
+        return store
 
     def close(self) -> None:
         with self._lock:
@@ -492,14 +498,14 @@ class Store:
         return "\n".join(str(r[0]) for r in rows)
 
     # export -----------------------------------------------------------------
-    def iter_records(self, flt: ArticleFilter = ArticleFilter()) -> Iterator[dict[str, Any]]:
+    def iter_records(self, flt: ArticleFilter = ArticleFilter(), *, all_editors: bool = False) -> Iterator[dict[str, Any]]:
         """Stream export records from a separate read-only connection (a stable snapshot that
         edits made meanwhile through this Store do not disturb); sqlite3 errors become StoreError."""
         self.db  # noqa: B018 - raises if closed
         with translate_errors():
             reader = Database(connect(self.path, readonly=True), execute_plugins=False)
             try:
-                yield from iter_records(reader, flt)
+                yield from iter_records(reader, flt, all_editors)
             finally:
                 reader.close()
 

@@ -66,6 +66,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("file.import_folder", QT_TRANSLATE_NOOP("Actions", "Import a folder of pages…"), ("Ctrl+Shift+I",), "file"),
     ActionSpec("file.export", QT_TRANSLATE_NOOP("Actions", "Export JSONL…"), ("Ctrl+E",), "file"),
     ActionSpec("file.export_dataset", QT_TRANSLATE_NOOP("Actions", "Export dataset…"), ("Ctrl+Shift+E",), "file"),
+    ActionSpec("file.split_packages", QT_TRANSLATE_NOOP("Actions", "Split into work packages…"), (), "file"),
+    ActionSpec("file.merge_packages", QT_TRANSLATE_NOOP("Actions", "Merge work packages…"), (), "file"),
     ActionSpec("file.quit", QT_TRANSLATE_NOOP("Actions", "Quit"), ("Ctrl+Q",), "file"),
     # Edit
     ActionSpec("edit.undo", QT_TRANSLATE_NOOP("Actions", "Undo"), ("Ctrl+Z",), "edit"),
@@ -110,6 +112,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("review.previous", QT_TRANSLATE_NOOP("Actions", "Previous article"), ("Ctrl+PgUp",), "review"),
     ActionSpec("review.next_unreviewed", QT_TRANSLATE_NOOP("Actions", "Next unreviewed article"), ("Ctrl+Shift+PgDown",), "review"),
     ActionSpec("review.statistics", QT_TRANSLATE_NOOP("Actions", "Statistics…"), ("F9",), "review"),
+    # Review: adjudicating editors' versions (team work)
+    ActionSpec("review.take_editor_1", QT_TRANSLATE_NOOP("Actions", "Adjudicate: take the 1st editor's spans"), ("Alt+1",), "review"),
+    ActionSpec("review.take_editor_2", QT_TRANSLATE_NOOP("Actions", "Adjudicate: take the 2nd editor's spans"), ("Alt+2",), "review"),
+    ActionSpec("review.take_editor_3", QT_TRANSLATE_NOOP("Actions", "Adjudicate: take the 3rd editor's spans"), ("Alt+3",), "review"),
+    ActionSpec("review.take_editor_4", QT_TRANSLATE_NOOP("Actions", "Adjudicate: take the 4th editor's spans"), ("Alt+4",), "review"),
+    ActionSpec("review.take_editor_5", QT_TRANSLATE_NOOP("Actions", "Adjudicate: take the 5th editor's spans"), ("Alt+5",), "review"),
+    ActionSpec("review.take_both", QT_TRANSLATE_NOOP("Actions", "Adjudicate: take both (every editor's spans)"), ("Alt+B",), "review"),
+    ActionSpec("review.take_neither", QT_TRANSLATE_NOOP("Actions", "Adjudicate: take neither"), ("Alt+0",), "review"),
+    ActionSpec("review.next_disagreement", QT_TRANSLATE_NOOP("Actions", "Adjudicate: next disagreement"), ("Alt+Down",), "review"),
+    ActionSpec("review.previous_disagreement", QT_TRANSLATE_NOOP("Actions", "Adjudicate: previous disagreement"), ("Alt+Up",), "review"),
     ActionSpec("review.reextract_unreviewed", QT_TRANSLATE_NOOP("Actions", "Re-run extraction on all unreviewed articles…"), (), "review"),
     # Help
     ActionSpec("help.cheat_sheet", QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"), ("?", "F1"), "help"),

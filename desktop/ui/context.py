@@ -84,8 +84,8 @@ class AppContext(QObject):
             self._store.close()
         self.undo_stack.clear()
         self._store = store
-        if store is not None:
-            store.editor = self.settings.editor_name()
+        if store is not None:  # a work package is edited under the name of the editor it was made for
+            store.editor = (store.package_info() or {}).get("package_editor") or self.settings.editor_name()
         self.article_id = None
         self.record = None
         self.span_id = None

@@ -74,6 +74,10 @@ TEMPLATES: dict[str, str] = {
     "block_caption": QT_TRANSLATE_NOOP("HistoryPhrases", "Block of the page made a caption: “%1”"),
     "reextracted": QT_TRANSLATE_NOOP("HistoryPhrases", "Extraction re-run: %1 machine spans replaced by %2"),
     "change": QT_TRANSLATE_NOOP("HistoryPhrases", "Change “%1”"),
+    "merge_version": QT_TRANSLATE_NOOP("HistoryPhrases", "Work package merged: %1's version taken"),
+    "merge_disputed": QT_TRANSLATE_NOOP("HistoryPhrases", "Work packages merged: the versions of %1 differ, to adjudicate"),
+    "adjudicated": QT_TRANSLATE_NOOP("HistoryPhrases", "Adjudicated the versions of %1: reviewed"),
+    "adjudication_reopened": QT_TRANSLATE_NOOP("HistoryPhrases", "Adjudication reopened"),
 }
 
 
@@ -338,7 +342,12 @@ PHRASES: dict[str, Callable[[Event], list[Run]]] = {
     "promote_line": _promote_line,
     "demote_field": _demote_field,
     "restore_articles": _restore_articles,
-    "revert_article": lambda e: _revert_article(e, str),  # describe() passes the time of the target
+    "revert_article": lambda e: _revert_article(e, str),
+    # team work (desktop/store/merge.py, adjudication.py)
+    "merge_version": lambda e: runs(t("merge_version"), q((e.after or {}).get("editor", ""))),
+    "merge_to_adjudicate": lambda e: runs(t("merge_disputed"), "、".join((e.after or {}).get("editors", []))),
+    "adjudicate": lambda e: runs(t("adjudicated"), "、".join((e.after or {}).get("editors", []))),
+    "reopen_adjudication": lambda e: runs(t("adjudication_reopened")),  # describe() passes the time of the target
     "move_paragraphs": _move_paragraphs,
     "mark_caption": _mark_caption,
     "mark_not_article": _mark_not_article,

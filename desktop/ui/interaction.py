@@ -94,9 +94,17 @@ class Interaction:
         )
         return [Path(p) for p in paths]
 
-    def choose_folder(self, start: str = "") -> Path | None:
-        path = QFileDialog.getExistingDirectory(self.parent, QCoreApplication.translate("Interaction", "Import a folder of pages"), start)
+    def choose_folder(self, start: str = "", title: str = "") -> Path | None:
+        title = title or QCoreApplication.translate("Interaction", "Import a folder of pages")
+        path = QFileDialog.getExistingDirectory(self.parent, title, start)
         return Path(path) if path else None
+
+    def choose_package_files(self, start: str = "") -> list[Path]:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.parent, QCoreApplication.translate("Interaction", "Merge work packages"), start,
+            QCoreApplication.translate("Interaction", "Newsdesk projects (*.sqlite *.db);;All files (*)"),
+        )
+        return [Path(p) for p in paths]
 
     def choose_export_file(self, start: str = "") -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self.parent, QCoreApplication.translate("Interaction", "Export JSONL"), start, QCoreApplication.translate("Interaction", "JSON Lines (*.jsonl)"))

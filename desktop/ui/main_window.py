@@ -14,9 +14,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMenu, QScrollArea, QSplitter
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QScrollArea, QSplitter
 
 from desktop.ui.actions import MENUS, ActionSet, translated
+from desktop.ui.adjudication import Adjudication
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.cheat_sheet import CheatSheetDialog
 from desktop.ui.dialogs.export_dialog import ExportDialog
@@ -35,7 +36,9 @@ from desktop.ui.segment_editing import SegmentEditing
 from desktop.ui.session_memory import SessionMemory
 from desktop.ui.settings import RememberGeometry
 from desktop.ui.span_editing import SpanEditing
+from desktop.ui.team_flow import TeamFlow
 from desktop.ui.widgets.article_list import ArticleList
+from desktop.ui.widgets.adjudication_panel import AdjudicationPanel
 from desktop.ui.widgets.article_view import ArticleView
 from desktop.ui.widgets.fields_panel import FieldsPanel
 from desktop.ui.widgets.span_table import SpanTable
@@ -73,6 +76,12 @@ class MainWindow(RememberGeometry, QMainWindow):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
+        self.adjudication_panel = AdjudicationPanel(self)
+        self.adjudication_dock = QDockWidget(self.tr("Adjudication: the editors' versions"), self)
+        self.adjudication_dock.setObjectName("adjudication_dock")
+        self.adjudication_dock.setWidget(self.adjudication_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.adjudication_dock)
+        self.adjudication_dock.hide()
         self.status_panel = StatusPanel(ctx, self)
         self.setStatusBar(self.status_panel)
         # Behaviour
@@ -85,6 +94,8 @@ class MainWindow(RememberGeometry, QMainWindow):
         self.label_all = LabelAll(ctx, self.article_view, self)
         self.search = SearchFlow(ctx, self.article_list, self.article_view, self)
         self.session = SessionMemory(ctx, self.article_list, self)
+        self.team = TeamFlow(ctx, self)
+        self.adjudication = Adjudication(ctx, self.adjudication_dock, self.adjudication_panel, self)
         self.focus_keeper = FocusKeeper(self)
         self.action_set = ActionSet(self, self.article_view.text)
         self._wire_actions()
@@ -106,6 +117,8 @@ class MainWindow(RememberGeometry, QMainWindow):
             "file.import_folder": p.import_folder,
             "file.export": p.export_jsonl,
             "file.export_dataset": self.export_dataset,
+            "file.split_packages": self.team.split_dialog,
+            "file.merge_packages": self.team.merge_dialog,
             "file.quit": self.close,
             "edit.undo": self.ctx.undo_stack.undo,
             "edit.redo": self.ctx.undo_stack.redo,
@@ -146,6 +159,11 @@ class MainWindow(RememberGeometry, QMainWindow):
             "review.next_unreviewed": r.next_unreviewed,
             "review.statistics": self.show_statistics,
             "review.reextract_unreviewed": self.reextraction.rerun_unreviewed,
+            "review.take_both": self.adjudication.take_both,
+            "review.take_neither": self.adjudication.take_neither,
+            "review.next_disagreement": self.adjudication.next_stretch,
+            "review.previous_disagreement": self.adjudication.previous_stretch,
+            **{f"review.take_editor_{n}": (lambda n=n: self.adjudication.take_editor(n - 1)) for n in range(1, 6)},
             "help.cheat_sheet": self.show_cheat_sheet,
         }
         for action_id, slot in wiring.items():
@@ -188,7 +206,10 @@ class MainWindow(RememberGeometry, QMainWindow):
 
     def show_statistics(self) -> None:
         if self.ctx.has_store:
-            StatsDialog(self.ctx.store.stats(), self).exec()
+            from desktop.agreement import agreement, report_dict
+
+            figures = report_dict(agreement(self.ctx.store.agreement_items()))
+            StatsDialog(self.ctx.store.stats(), self, figures).exec()
 
     def export_dataset(self) -> None:
         if self.ctx.has_store:

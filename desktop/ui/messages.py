@@ -184,6 +184,31 @@ _PHRASES: dict[str, tuple[str, Callable[[dict[str, Any]], tuple[Any, ...]]]] = {
         QT_TRANSLATE_NOOP("Messages", 'That point cannot be restored: the edits before it were made with an older Newsdesk. Choose a later point.'),
         lambda d: (),
     ),
+    # team work: packages and adjudication
+    "package_exists": (
+        QT_TRANSLATE_NOOP("Messages", 'A work package file is already there: choose an empty folder.'),
+        lambda d: (),
+    ),
+    "package_newer": (
+        QT_TRANSLATE_NOOP("Messages", 'Not merged: the package was saved by a newer Newsdesk. Update Newsdesk, then merge it again.'),
+        lambda d: (),
+    ),
+    "package_not_project": (
+        QT_TRANSLATE_NOOP("Messages", 'Not merged: the file is not a Newsdesk project.'),
+        lambda d: (),
+    ),
+    "not_a_package": (
+        QT_TRANSLATE_NOOP("Messages", 'Not merged: the file is a Newsdesk project, but not a work package (File > Split into work packages makes them).'),
+        lambda d: (),
+    ),
+    "package_foreign": (
+        QT_TRANSLATE_NOOP("Messages", 'Not merged: the package was made from another project. Open that project to merge it.'),
+        lambda d: (),
+    ),
+    "not_to_adjudicate": (
+        QT_TRANSLATE_NOOP("Messages", 'This article is not marked to adjudicate.'),
+        lambda d: (),
+    ),
     # projects and the database
     "read_only": (
         QT_TRANSLATE_NOOP("Messages", 'The project is open read-only, so changes cannot be saved. Close it in the other window or program, then open it again.'),

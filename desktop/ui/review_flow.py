@@ -2,7 +2,9 @@
 
 Owns: ``ReviewFlow``: next/previous article in the list as filtered and
 sorted, next unreviewed article, and the status keys (reviewed-and-next,
-reject, back to in review), each status change an undoable command.
+reject, back to in review), each status change an undoable command; on an article to
+adjudicate, "reviewed" finishes the adjudication (the adjudicator recorded) and goes on to
+the next article to adjudicate.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject
 
+from desktop.pipeline.model import TO_ADJUDICATE as ADJUDICATE_STATUS
+from desktop.store.records import ArticleFilter
 from desktop.ui.commands import SetStatusCommand
+from desktop.ui.team_commands import FinishAdjudicationCommand
 from desktop.ui.context import AppContext
 from desktop.ui.widgets.article_list import ArticleList
 
@@ -28,11 +33,23 @@ class ReviewFlow(QObject):
             return False
         if record.status == status:
             return True
+        if record.status == ADJUDICATE_STATUS and status == "reviewed":  # done adjudicating: the adjudicator is recorded
+            return self.ctx.push(FinishAdjudicationCommand(self.ctx, record.id))
         return self.ctx.push(SetStatusCommand(self.ctx, record.id, record.status, status))
 
     def mark_reviewed_and_next(self) -> None:
+        adjudicating = self.ctx.record is not None and self.ctx.record.status == ADJUDICATE_STATUS
         if self._set_status("reviewed"):
+            if adjudicating and self.next_to_adjudicate():
+                return
             self.next_unreviewed()
+
+    def next_to_adjudicate(self) -> bool:
+        """The first article still to adjudicate (after finishing one); False when none is left."""
+        ids = self.ctx.store.first_article_ids(ArticleFilter(statuses=(ADJUDICATE_STATUS,)), limit=1)
+        if ids:
+            self.ctx.select_article(ids[0])
+        return bool(ids)
 
     def reject(self) -> None:
         self._set_status("rejected")

@@ -114,7 +114,9 @@ def _as_v3(path: Path) -> None:
     for table, column in (("spans", "confidence"), ("spans", "suggested"), ("articles", "continued_from"),
                           ("articles", "continued_to"), ("pages", "source_name_raw")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'v4_span_suggestion_confidence'")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name NOT IN ('v1_initial', 'v2_note_needs_check', 'v3_states')")
+    for table in ("project_info", "editor_versions", "merged_packages", "adjudications"):  # v5_team's
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
     conn.close()

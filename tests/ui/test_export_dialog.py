@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from desktop.export.options import ExportOptions
 from desktop.store.records import ArticleFilter
 from desktop.ui.dialogs.export_dialog import ExportDialog
+from desktop.ui.models.article_table import status_text
 
 
 class FakeInteraction:
@@ -103,7 +105,9 @@ def test_default_path_close_after_export_human_only_and_translated_statuses(qtbo
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("conll"))
     assert dialog.output_path() == project.with_name(f"{project.stem}-conll.conll")
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("jsonl"))
-    assert [b.text() for b in dialog.status_checks.values()] == ["未审", "审阅中", "已审", "已退回"]
+    names = [b.text() for b in dialog.status_checks.values()]
+    assert names[:4] == ["未审", "审阅中", "已审", "已退回"]
+    assert names[4] == status_text("to_adjudicate") and re.search(r"[\u4e00-\u9fff]", names[4]), names[4]  # 待裁定
     assert set(STATUSES) == set(dialog.status_checks)
     assert dialog.format_help.text().startswith("Newsdesk JSONL：")  # the format described in Chinese
     qtbot.mouseClick(dialog.human_only, Qt.MouseButton.LeftButton)

@@ -119,6 +119,9 @@ class ExportDialog(QDialog):
         form.addRow("", self.human_only_help)
         self.include_superseded = QCheckBox(self.tr("Also export superseded page versions"), self)
         form.addRow("", self.include_superseded)
+        self.all_editors = QCheckBox(self.tr("Also every editor's version of each article (team work)"), self)
+        self.all_editors.setObjectName("export_all_editors")
+        form.addRow("", self.all_editors)
 
         self.unit_box = QComboBox(self)
         self.unit_box.addItem(self.tr("one record per article"), "article")
@@ -203,6 +206,7 @@ class ExportDialog(QDialog):
             unit=str(self.unit_box.currentData()),
             split=split,  # type: ignore[arg-type]
             seed=self.seed_box.value(),
+            all_editors=self.all_editors.isChecked(),
         )
 
     def output_path(self) -> Path | None:

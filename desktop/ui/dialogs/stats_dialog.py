@@ -3,7 +3,8 @@
 Owns: ``BarChart`` (horizontal bars, stacked when a row has several values;
 no chart library) and ``StatsDialog`` (articles by status, spans by label,
 what editors did to the machine's spans per label, reviews per day, and a
-table of the per-label precision/recall estimates).  The figures come from
+table of the per-label precision/recall estimates) on its first tab, and the editors'
+agreement (``agreement_tab.AgreementTab``) on the second.  The figures come from
 ``Store.stats()``; nothing here reads the database.
 """
 
@@ -17,7 +18,7 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QHeaderView, QLabel, QScrollArea, QTableWidget,
-    QTableWidgetItem, QToolTip, QVBoxLayout, QWidget,
+    QTableWidgetItem, QTabWidget, QToolTip, QVBoxLayout, QWidget,
 )
 
 from desktop.pipeline.model import STATUSES
@@ -196,7 +197,7 @@ def _percent(value: float | None) -> str:
 class StatsDialog(QDialog):
     """Read-only figures of the open project."""
 
-    def __init__(self, stats: ProjectStats, parent: QWidget | None = None) -> None:
+    def __init__(self, stats: ProjectStats, parent: QWidget | None = None, agreement: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stats_dialog")
         self.setWindowTitle(self.tr("Statistics"))
@@ -265,7 +266,16 @@ class StatsDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        outer.addWidget(scroll)
+        # Tabs: the project's figures, and the editors' agreement (team work; desktop.agreement's report_dict)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("stats_tabs")
+        self.tabs.addTab(scroll, self.tr("Project"))
+        if agreement is not None:
+            from desktop.ui.dialogs.agreement_tab import AgreementTab
+
+            self.agreement_tab = AgreementTab(agreement, self.tabs)
+            self.tabs.addTab(self.agreement_tab, self.tr("Agreement"))
+        outer.addWidget(self.tabs)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)

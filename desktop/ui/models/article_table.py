@@ -83,6 +83,7 @@ def status_text(status: str) -> str:
         "in_review": QCoreApplication.translate("Status", "in review"),
         "reviewed": QCoreApplication.translate("Status", "reviewed"),
         "rejected": QCoreApplication.translate("Status", "rejected"),
+        "to_adjudicate": QCoreApplication.translate("Status", "to adjudicate"),
     }
     return names.get(status, status)
 
