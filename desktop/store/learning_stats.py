@@ -65,12 +65,11 @@ def learning_stats(db: Database) -> LearningStats:
                        for lab in label_order(figures)},
         })
     marks = ", ".join("?" * len(_CHANGE_ACTIONS))
-    rows = db.execute(
-        "SELECT substr(a.reviewed_at, 1, 10) AS day, count(DISTINCT a.id),"
-        f" (SELECT count(*) FROM events e WHERE e.action IN ({marks}) AND e.article_id IN"
-        "   (SELECT b.id FROM articles b WHERE b.status = 'reviewed' AND substr(b.reviewed_at, 1, 10) = day))"
-        " FROM articles a WHERE a.status = 'reviewed' AND a.reviewed_at IS NOT NULL GROUP BY day ORDER BY day",
-        _CHANGE_ACTIONS,
-    )
-    st.changes_per_day = [(d, n, c, c / n if n else 0.0) for d, n, c in rows]
+    reviewed = "FROM articles a WHERE a.status = 'reviewed' AND a.reviewed_at IS NOT NULL"
+    changes = dict(db.execute(
+        f"SELECT substr(a.reviewed_at, 1, 10), count(*) {reviewed.replace('WHERE', 'JOIN events e ON e.article_id = a.id WHERE')}"
+        f" AND e.action IN ({marks}) GROUP BY 1", _CHANGE_ACTIONS,
+    ).fetchall())
+    rows = db.execute(f"SELECT substr(a.reviewed_at, 1, 10) AS day, count(*) {reviewed} GROUP BY day ORDER BY day")
+    st.changes_per_day = [(d, n, changes.get(d, 0), changes.get(d, 0) / n if n else 0.0) for d, n in rows]
     return st

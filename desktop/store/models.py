@@ -71,7 +71,14 @@ def add_model(db: Database, editor: str, data: bytes, header: dict[str, Any], *,
     return int(cur.lastrowid)
 
 
+def _has_table(db: Database) -> bool:
+    """False in a project of an older format opened read-only (not upgraded): no stored model."""
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'models'").fetchone() is not None
+
+
 def list_models(db: Database) -> list[ModelInfo]:
+    if not _has_table(db):
+        return []
     return [_info(r) for r in db.execute(f"SELECT {_COLUMNS} FROM models ORDER BY id")]
 
 
@@ -86,6 +93,8 @@ def model_data(db: Database, model_id: int) -> bytes:
 
 
 def current_model(db: Database) -> tuple[int, bytes] | None:
+    if not _has_table(db):
+        return None
     row = db.execute("SELECT id, data FROM models WHERE current = 1 ORDER BY id DESC LIMIT 1").fetchone()
     return None if row is None else (int(row[0]), bytes(row[1]))
 
@@ -118,17 +127,17 @@ def training_texts(db: Database, include_imported: bool = False) -> list[tuple[i
         "SELECT a.id, a.body, a.status FROM articles a JOIN pages p ON p.id = a.page_id"
         f" WHERE p.superseded = 0 AND {where} ORDER BY a.id"
     )
+    articles = db.execute(sql).fetchall()
+    spans: dict[int, list[tuple[int, int, str, str]]] = {}
+    for aid, s, e, lab, origin in db.execute(
+        f'SELECT s.article_id, s.start, s."end", s.label, s.origin FROM spans s JOIN articles a ON a.id = s.article_id'
+        f" JOIN pages p ON p.id = a.page_id WHERE p.superseded = 0 AND {where} ORDER BY s.article_id, s.start"
+    ):
+        spans.setdefault(aid, []).append((s, e, lab, origin))
     out: list[tuple[int, str, list[tuple[int, int, str]]]] = []
-    for aid, body, status in db.execute(sql).fetchall():
+    for aid, body, status in articles:
         keep = origins if status == "reviewed" else ("human", "imported")
-        spans = [
-            (s, e, lab)
-            for s, e, lab, origin in db.execute(
-                'SELECT start, "end", label, origin FROM spans WHERE article_id = ? ORDER BY start', (aid,)
-            )
-            if origin in keep
-        ]
-        out.append((aid, body or "", spans))
+        out.append((aid, body or "", [(s, e, lab) for s, e, lab, origin in spans.get(aid, []) if origin in keep]))
     return out
 
 
@@ -141,3 +150,9 @@ def mark_extracted(db: Database, article_ids: list[int], model_id: int | None) -
 
 def mark_page_extracted(db: Database, page_id: int, model_id: int | None) -> None:
     db.execute("UPDATE articles SET model_id = ? WHERE page_id = ?", (model_id, page_id))
+
+
+def uncertain_article_ids(db: Database, below: float) -> set[int]:
+    """Articles with a machine span whose confidence is below ``below``."""
+    return {r[0] for r in db.execute(
+        "SELECT DISTINCT article_id FROM spans WHERE origin = 'auto' AND confidence < ?", (float(below),))}

@@ -120,6 +120,7 @@ Additions beyond the contract (same rules):
     store.set_current_model(id | None)           store.delete_model(id)
     store.training_texts(include_imported=False) -> [(article id, body, [(start, end, label)])]
     store.learning_stats() -> learning_stats.LearningStats
+    store.uncertain_article_ids(below) -> set[int]   (articles with a machine span of confidence < below)
     store.mark_extracted(article_ids, model_id | None)   store.mark_page_extracted(page_id, model_id | None)
 
 Threads: one Store may be used from a worker thread and the GUI thread; each
@@ -627,6 +628,10 @@ class Store:
     def current_model(self) -> tuple[int, bytes] | None:
         """(id, bytes) of the project's current model, or None (the shipped model is used)."""
         return models.current_model(self.db)
+
+    @_reading
+    def uncertain_article_ids(self, below: float) -> set[int]:
+        return models.uncertain_article_ids(self.db, below)
 
     @_reading
     def training_texts(self, include_imported: bool = False) -> list[tuple[int, str, list[tuple[int, int, str]]]]:

@@ -28,13 +28,16 @@ from desktop.ui.label_all import LabelAll
 from desktop.ui.label_palette import label_styles
 from desktop.ui.plain_text import menu_text, window_title
 from desktop.ui.project_controller import ProjectController
+from desktop.ui import uncertainty
 from desktop.ui.reextract_commands import Reextraction
 from desktop.ui.review_flow import ReviewFlow
 from desktop.ui.search_flow import SearchFlow
 from desktop.ui.segment_editing import SegmentEditing
 from desktop.ui.session_memory import SessionMemory
-from desktop.ui.settings import RememberGeometry
+from desktop.ui.settings import UNCERTAIN_BELOW, RememberGeometry
 from desktop.ui.span_editing import SpanEditing
+from desktop.ui.training_flow import TrainingFlow
+from desktop.ui.uncertain_flow import UncertainFlow
 from desktop.ui.widgets.article_list import ArticleList
 from desktop.ui.widgets.article_view import ArticleView
 from desktop.ui.widgets.fields_panel import FieldsPanel
@@ -82,6 +85,10 @@ class MainWindow(RememberGeometry, QMainWindow):
         self.project = ProjectController(ctx, self)
         self.history = HistoryController(ctx, self)
         self.reextraction = Reextraction(ctx, self)
+        self.training = TrainingFlow(ctx, self.reextraction, self)
+        self.uncertain = UncertainFlow(ctx, self.article_list, self)
+        uncertainty.set_threshold(ctx.settings.get(UNCERTAIN_BELOW) / 100)
+        self.training.use_project_model()  # a project already open
         self.label_all = LabelAll(ctx, self.article_view, self)
         self.search = SearchFlow(ctx, self.article_list, self.article_view, self)
         self.session = SessionMemory(ctx, self.article_list, self)
@@ -146,10 +153,15 @@ class MainWindow(RememberGeometry, QMainWindow):
             "review.next_unreviewed": r.next_unreviewed,
             "review.statistics": self.show_statistics,
             "review.reextract_unreviewed": self.reextraction.rerun_unreviewed,
+            "review.train": self.training.train,
+            "span.next_uncertain": self.uncertain.next_uncertain,
             "help.cheat_sheet": self.show_cheat_sheet,
         }
         for action_id, slot in wiring.items():
             a.connect(action_id, slot)
+        least = a["review.least_confident"]
+        least.setCheckable(True)
+        least.toggled.connect(self.uncertain.set_least_confident)
         stack = self.ctx.undo_stack
         a["edit.undo"].setEnabled(False)
         a["edit.redo"].setEnabled(False)
