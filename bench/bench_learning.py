@@ -20,7 +20,7 @@ found exactly, plus predicted spans overlapping one that are not gold).
 Training time: ``--articles 1000`` article-sized texts (consecutive corpus
 sentences joined, cycling through both files: ~570 characters each) imported as
 reviewed, trained through ``train_from_store``; wall time of the whole call
-(extraction of every text by the shipped extractor, 3-fold cross-validation,
+(extraction of every text by the shipped extractor, 2-fold cross-validation,
 final training) on this machine.
 
 Run: ``python bench/bench_learning.py [--corpora DIR] [--sizes 0 50 200 1000] [--articles 1000]``

@@ -24,7 +24,7 @@ def _cli() -> Any:
 def format_cv(header: dict[str, Any]) -> str:
     cv = header.get("cv")
     if not cv:
-        return "cross-validation: too few reviewed articles (at least 6 needed)"
+        return "cross-validation: too few reviewed articles (at least 4 needed)"
     lines = [f"cross-validation on the project's reviewed articles ({cv['folds']} folds, {cv['texts']} articles):",
              f"{'label':<8}{'P':>7}{'R':>7}{'F1':>7}{'tp':>7}{'fp':>6}{'fn':>6}"]
     for label, s in [*cv["labels"].items(), ("micro", cv["micro"])]:

@@ -36,7 +36,7 @@ STACK_VERSION = 1
 STACK_PARAMS: dict[str, Any] = {
     "c1": 0.05,
     "c2": 0.05,
-    "max_iterations": 60,
+    "max_iterations": 60,  # 40 above LARGE_CHARS of training text (project_training.iterations_for)
     "feature.minfreq": 1,
     "feature.possible_transitions": True,
 }
