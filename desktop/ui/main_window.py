@@ -200,7 +200,7 @@ class MainWindow(RememberGeometry, QMainWindow):
 
     def show_statistics(self) -> None:
         if self.ctx.has_store:
-            StatsDialog(self.ctx.store.stats(), self).exec()
+            StatsDialog(self.ctx.store.stats(), self, learning=self.ctx.store.learning_stats()).exec()
 
     def export_dataset(self) -> None:
         if self.ctx.has_store:

@@ -135,3 +135,18 @@ def test_a_cancelled_training_keeps_the_previous_model(qtbot, main_window, monke
     assert [m.id for m in ctx.store.models()] == [previous]
     assert ctx.store.integrity_check() == "ok"
     assert "cancelled" in w.status_panel.currentMessage().lower() or "取消" in w.status_panel.currentMessage()
+
+
+def test_the_statistics_view_shows_the_learning_per_model(qtbot, ctx):
+    from desktop.ui.dialogs.stats_dialog import StatsDialog
+
+    ids = _review(ctx, 3)
+    span = ctx.store.get_article(ids[0]).spans[0]
+    ctx.store.remove_span(span.id)  # an editor's change: the machine's precision is below 100 %
+    ctx.store.mark_extracted(ids[1:3], None)
+    dialog = StatsDialog(ctx.store.stats(), learning=ctx.store.learning_stats())
+    qtbot.addWidget(dialog)
+    rows = dialog.learning.precision_chart.rows
+    assert rows and all("·" in name for name, _v in rows)
+    assert any(v[0] < 100 for _n, v in rows)
+    assert dialog.learning.changes_chart.rows[0][0].endswith("(3)")
