@@ -82,6 +82,21 @@ def make_project(path: Path, texts: list[tuple[str, list]], per_page: int = 50) 
         store.close()
 
 
+def article_texts(corpora: Path, n: int, per_article: int = 14) -> list[tuple[str, list]]:
+    """``n`` article-sized texts: ``per_article`` consecutive corpus sentences joined (cycling through
+    both files), with their corpus spans."""
+    examples = [ex for name in FILES for ex in read_examples(corpora / name)]
+    out = []
+    for i in range(n):
+        body, spans = "", []
+        for j in range(per_article):
+            ex = examples[(i * per_article + j) % len(examples)]
+            spans += [(s + len(body), e + len(body), lab) for s, e, lab in ex.spans]
+            body += ex.text
+        out.append((body, spans))
+    return out
+
+
 def score(extractor, test) -> tuple[float, int, dict]:
     gold, pred, errors = [], [], 0
     for text, spans, regions in test:
@@ -135,23 +150,7 @@ def main() -> None:
             print(f"{n:>6}{f1:>10.4f}{labels.get('PER', 0):>7}{labels.get('LOC', 0):>7}{labels.get('ORG', 0):>7}"
                   f"{errors:>14}{seconds:>9.1f}{'' if cv is None else f'{cv:.4f}':>13}", flush=True)
         if args.articles:
-            sentences = [ex.text for name in FILES for ex in read_examples(args.corpora / name)]
-            arts, k = [], 0
-            for _ in range(args.articles):
-                arts.append(("".join(sentences[(k + j) % len(sentences)] for j in range(14)), []))
-                k += 14
-            gold = {}
-            for name in FILES:
-                for ex in read_examples(args.corpora / name):
-                    gold[ex.text] = ex.spans
-            texts = []
-            for i, (body, _) in enumerate(arts):
-                spans, at = [], 0
-                for j in range(14):
-                    sent = sentences[(i * 14 + j) % len(sentences)]
-                    spans += [(s + at, e + at, lab) for s, e, lab in gold.get(sent, [])]
-                    at += len(sent)
-                texts.append((body, spans))
+            texts = article_texts(args.corpora, args.articles)
             path = Path(tmp) / "articles.sqlite"
             make_project(path, texts)
             store = Store.open(path, editor="bench")

@@ -119,6 +119,7 @@ Additions beyond the contract (same rules):
     store.current_model() -> (id, bytes) | None  store.add_model(data, header, make_current=True) -> id
     store.set_current_model(id | None)           store.delete_model(id)
     store.training_texts(include_imported=False) -> [(article id, body, [(start, end, label)])]
+    store.training_texts_reader(include_imported=False) -> callable for a worker thread (own connection)
     store.learning_stats() -> learning_stats.LearningStats
     store.uncertain_article_ids(below) -> set[int]   (articles with a machine span of confidence < below)
     store.mark_extracted(article_ids, model_id | None)   store.mark_page_extracted(page_id, model_id | None)
@@ -636,6 +637,20 @@ class Store:
     @_reading
     def training_texts(self, include_imported: bool = False) -> list[tuple[int, str, list[tuple[int, int, str]]]]:
         return models.training_texts(self.db, include_imported)
+
+    def training_texts_reader(self, include_imported: bool = False) -> Callable[[], list[tuple[int, str, list[tuple[int, int, str]]]]]:
+        """``training_texts`` as a callable for a worker thread (its own read-only connection)."""
+        path = self.path
+
+        def read() -> list[tuple[int, str, list[tuple[int, int, str]]]]:
+            conn = connect(path, readonly=True)
+            try:
+                with translate_errors():
+                    return models.training_texts(conn, include_imported)
+            finally:
+                conn.close()
+
+        return read
 
     def add_model(self, data: bytes, header: dict[str, Any], *, make_current: bool = True) -> int:
         with self._write() as db:

@@ -26,6 +26,7 @@ from desktop.ui.reextract_commands import Reextraction
 from desktop.ui.tasks import Task
 
 log = logging.getLogger(__name__)
+NOTHING = "nothing to learn from"  # the work's result when no article is reviewed
 
 
 class TrainingFlow(QObject):
@@ -78,21 +79,16 @@ class TrainingFlow(QObject):
         if self.last_task is not None and self.last_task.is_running():
             self._say(self.tr("A model is already being trained"))
             return None
-        from desktop.learning import training_inputs
-
-        texts = training_inputs(store, include_imported=False)
-        if not texts:
-            self.ctx.interaction.show_info(
-                self.tr("Train from reviewed articles"),
-                self.tr("No article is reviewed yet. Review some articles (Ctrl+Enter) and train again."),
-            )
-            return None
+        read = store.training_texts_reader(include_imported=False)  # read on the worker, not here
         seed = self.seed
 
         def work(progress: Any, cancelled: Any) -> Any:
             from desktop.learning import train_in_subprocess
-            from desktop.pipeline.project_training import Cancelled
+            from desktop.pipeline.project_training import Cancelled, TrainingText
 
+            texts = [TrainingText(body, tuple(spans), aid) for aid, body, spans in read()]
+            if not texts:
+                return NOTHING
             stages = {"reading": self.tr("Reading the reviewed articles"), "training": self.tr("Training")}
 
             def report(stage: str, done: int, total: int) -> None:
@@ -104,7 +100,7 @@ class TrainingFlow(QObject):
             except Cancelled:
                 return None
 
-        label = fill(self.tr("Training from %1 reviewed articles…"), len(texts))
+        label = self.tr("Training from the reviewed articles…")
         task = self.ctx.tasks.run("train", work, show_progress=True, label=label)
         task.succeeded.connect(lambda result, s=store: self._done(s, result))
         task.failed.connect(self._failed)
@@ -112,6 +108,13 @@ class TrainingFlow(QObject):
         return task
 
     def _done(self, store: Any, result: Any) -> None:
+        if result is NOTHING:
+            self.ctx.interaction.show_info(
+                self.tr("Train from reviewed articles"),
+                self.tr("No article is reviewed yet. Review some articles (Ctrl+Enter) and train again."),
+            )
+            self.trained.emit(None)
+            return
         if result is None:
             self._say(self.tr("Training cancelled: the previous model stays in use"))
             self.trained.emit(None)

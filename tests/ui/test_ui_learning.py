@@ -98,11 +98,12 @@ def test_training_in_the_app_stores_a_model_and_reannotates_in_one_undo_step(qtb
     depth = ctx.undo_stack.count()
     w.action_set["review.train"].trigger()
     task = w.training.last_task
-    assert task.dialog.labelText().startswith("Training from 5 reviewed articles") or "5" in task.dialog.labelText()
+    assert task.dialog.labelText()
     with qtbot.waitSignal(w.training.trained, timeout=180_000) as trained:
         pass
     model_id = trained.args[0]
     assert model_id is not None and ctx.store.current_model()[0] == model_id
+    assert [m.articles for m in ctx.store.models()] == [5]
     assert questions and str(len(ids) - 5) in questions[0]
     with qtbot.waitSignal(w.reextraction.batch_finished, timeout=180_000):
         pass
@@ -150,3 +151,13 @@ def test_the_statistics_view_shows_the_learning_per_model(qtbot, ctx):
     assert rows and all("·" in name for name, _v in rows)
     assert any(v[0] < 100 for _n, v in rows)
     assert dialog.learning.changes_chart.rows[0][0].endswith("(3)")
+
+
+def test_training_with_nothing_reviewed_says_so(qtbot, main_window, monkeypatch):
+    w = main_window
+    said = []
+    monkeypatch.setattr(w.ctx.interaction, "show_info", lambda title, text: said.append(text))
+    w.action_set["review.train"].trigger()
+    with qtbot.waitSignal(w.training.trained, timeout=60_000) as trained:
+        pass
+    assert trained.args == [None] and said and w.ctx.store.models() == []
