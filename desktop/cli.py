@@ -53,6 +53,17 @@ def _project_model(store):  # noqa: ANN001, ANN202
     return current
 
 
+def _project_extractor(store):  # noqa: ANN001, ANN202
+    """The extractor with the project's current model on top, or None (the shipped one)."""
+    current = _project_model(store)
+    if current is None:
+        return None
+    from desktop.pipeline.entities import shared_extractor
+    from desktop.pipeline.project_model import ProjectExtractor, ProjectModel
+
+    return ProjectExtractor(shared_extractor(), ProjectModel.from_blob(current[1]), current[0])
+
+
 def _run_gui(project: Path | None) -> None:
     from desktop.ui.app import run_app
 
@@ -476,7 +487,8 @@ def reextract_cmd(project: Path, all_unreviewed: bool, article_ids: tuple[int, .
                 bar.refresh()
 
         try:
-            summary = run_batch(store, ids, progress, chunk=chunk, skip_statuses=skip, force=force)
+            summary = run_batch(store, ids, progress, chunk=chunk, skip_statuses=skip, force=force,
+                                extractor=_project_extractor(store))
         except KeyboardInterrupt:
             _fail("interrupted; the articles already written are complete (whole chunks), the rest were not touched", 1)
         finally:

@@ -250,7 +250,12 @@ def import_paths(
         from desktop.pipeline import entities
 
         if entities.project_model_id() != model[0]:
-            entities.use_project_model(model[1], model[0])  # stays in use: this process works on that project
+            previous = entities.project_extractor()
+            entities.use_project_model(model[1], model[0])
+            try:
+                return _import_paths(store, paths, progress, cancelled, workers, model)
+            finally:
+                entities.set_project_extractor(previous)
     return _import_paths(store, paths, progress, cancelled, workers, model)
 
 

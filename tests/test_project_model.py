@@ -199,6 +199,11 @@ def test_three_models_open_annotate_export(tmp_path: Path, seed_paths):
     assert len(records) > len(TEXTS) and all("spans" in r for r in records)
     with Store.open(path, readonly=True) as store:
         assert [m.id for m in store.models()] == [1, 2, 3] and store.current_model()[0] == 3
+        marks = {r[0] for r in store.db.execute("SELECT model_id FROM articles WHERE status = 'unreviewed'")}
+    assert marks == {3}  # re-extracted with the current model
+    from desktop.pipeline import entities
+
+    assert entities.project_model_id() is None  # the import put the process's model back
 
 
 def test_a_v4_project_is_backed_up_and_migrated(tmp_path: Path):

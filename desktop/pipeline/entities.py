@@ -376,6 +376,17 @@ def use_project_model(blob: bytes | None, model_id: int | None = None) -> int | 
     return before
 
 
+def project_extractor() -> Any:
+    """The installed ``ProjectExtractor`` (None: the shipped model alone), to put back with ``set_project_extractor``."""
+    return _project
+
+
+def set_project_extractor(extractor: Any) -> None:
+    global _project
+    with _extractor_lock:
+        _project = extractor
+
+
 def project_model_id() -> int | None:
     """Id of the project model in use process-wide (None: the shipped model)."""
     return None if _project is None else _project.model_id

@@ -114,6 +114,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("review.reextract_unreviewed", QT_TRANSLATE_NOOP("Actions", "Re-run extraction on all unreviewed articles…"), (), "review"),
     ActionSpec("review.least_confident", QT_TRANSLATE_NOOP("Actions", "Least confident first"), ("Ctrl+F8",), "review"),
     ActionSpec("review.train", QT_TRANSLATE_NOOP("Actions", "Train from reviewed articles…"), (), "review"),
+    ActionSpec("review.models", QT_TRANSLATE_NOOP("Actions", "Project models…"), (), "review"),
     # Help
     ActionSpec("help.cheat_sheet", QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"), ("?", "F1"), "help"),
 )

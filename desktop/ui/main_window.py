@@ -154,6 +154,7 @@ class MainWindow(RememberGeometry, QMainWindow):
             "review.statistics": self.show_statistics,
             "review.reextract_unreviewed": self.reextraction.rerun_unreviewed,
             "review.train": self.training.train,
+            "review.models": self.training.show_models,
             "span.next_uncertain": self.uncertain.next_uncertain,
             "help.cheat_sheet": self.show_cheat_sheet,
         }

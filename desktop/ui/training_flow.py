@@ -69,6 +69,16 @@ class TrainingFlow(QObject):
             entities.use_project_model(None)
             self._say(fill(self.tr("Project model %1 cannot be used (%2); the shipped model is used"), current[0], str(err)))
 
+    def show_models(self) -> Any:
+        """The Project models dialog (choose or delete a stored model); returns it after it closes."""
+        if not self.ctx.has_store:
+            return None
+        from desktop.ui.dialogs.models_dialog import ModelsDialog
+
+        dialog = ModelsDialog(self.ctx.store, self.ctx.interaction, self.use_project_model, self.ctx.interaction.parent)
+        dialog.exec()
+        return dialog
+
     def train(self) -> Task | None:
         if not self.ctx.has_store:
             return None

@@ -161,3 +161,35 @@ def test_training_with_nothing_reviewed_says_so(qtbot, main_window, monkeypatch)
     with qtbot.waitSignal(w.training.trained, timeout=60_000) as trained:
         pass
     assert trained.args == [None] and said and w.ctx.store.models() == []
+
+
+def test_project_models_dialog_chooses_and_deletes(qtbot, ctx, monkeypatch):
+    from PySide6.QtCore import Qt as _Qt
+
+    from desktop.pipeline import entities
+    from desktop.pipeline.entities import EntityExtractor
+    from desktop.pipeline.project_training import TrainingText, train_project_model
+    from desktop.ui.dialogs.models_dialog import ModelsDialog
+
+    texts = [TrainingText(r.body, tuple((s.start, s.end, s.label) for s in r.spans))
+             for r in (ctx.store.get_article(a) for a in ctx.store.article_ids()[:3])]
+    model = train_project_model(texts, EntityExtractor())
+    first = ctx.store.add_model(model.to_blob(), model.header)
+    second = ctx.store.add_model(model.to_blob(), model.header)
+    changes = []
+    monkeypatch.setattr(ctx.interaction, "confirm", lambda title, text: True)
+    dialog = ModelsDialog(ctx.store, ctx.interaction, lambda: changes.append(1))
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2 and str(second) in dialog.current.text()
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.use_button, _Qt.MouseButton.LeftButton)
+    assert ctx.store.current_model()[0] == first and changes
+    qtbot.mouseClick(dialog.delete_button, _Qt.MouseButton.LeftButton)  # the selected one: the current
+    assert [m.id for m in ctx.store.models()] == [second] and ctx.store.current_model() is None
+    assert "shipped" in dialog.current.text()
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.use_button, _Qt.MouseButton.LeftButton)
+    assert ctx.store.current_model()[0] == second
+    qtbot.mouseClick(dialog.shipped_button, _Qt.MouseButton.LeftButton)
+    assert ctx.store.current_model() is None
+    entities.use_project_model(None)
