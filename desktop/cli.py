@@ -258,7 +258,7 @@ def stats_cmd(db: Path, as_json: bool) -> None:
         click.echo(json.dumps(stats_json(figures, learning), ensure_ascii=False, indent=1))
         return
     click.echo(format_stats(figures))
-    click.echo(format_learning(learning))
+    click.echo("\n" + format_learning(learning))
 
 
 def _extractor(model: str | None, convention: str = "spec"):
