@@ -39,6 +39,31 @@ def _open_store(db: Path, *, create: bool = False, readonly: bool = False):
         _fail(f"{db}: {err}")
 
 
+def _project_model(store):  # noqa: ANN001, ANN202
+    """(id, bytes) of the project's current model, checked; None (with a warning if unusable): the shipped one."""
+    from desktop.pipeline.project_model import ProjectModel, ProjectModelError
+
+    current = store.current_model()
+    if current is not None:
+        try:
+            ProjectModel.from_blob(current[1])
+        except ProjectModelError as err:
+            click.echo(f"newsdesk: project model {current[0]}: {err}; the shipped model is used", err=True)
+            return None
+    return current
+
+
+def _project_extractor(store):  # noqa: ANN001, ANN202
+    """The extractor with the project's current model on top, or None (the shipped one)."""
+    current = _project_model(store)
+    if current is None:
+        return None
+    from desktop.pipeline.entities import shared_extractor
+    from desktop.pipeline.project_model import ProjectExtractor, ProjectModel
+
+    return ProjectExtractor(shared_extractor(), ProjectModel.from_blob(current[1]), current[0])
+
+
 def _run_gui(project: Path | None) -> None:
     from desktop.ui.app import run_app
 
@@ -90,6 +115,7 @@ def import_cmd(db: Path, workers: int | None, quiet: bool, paths: tuple[Path, ..
     problem = model_problem(default_model_path())
     if problem:
         click.echo(f"newsdesk: {problem}; entities come from the rules alone", err=True)
+    current = _project_model(store)
     bar = None if quiet else tqdm(total=0, unit="page", file=sys.stderr, dynamic_ncols=True, leave=False)
 
     def progress(done: int, total: int, name: str) -> None:
@@ -100,7 +126,7 @@ def import_cmd(db: Path, workers: int | None, quiet: bool, paths: tuple[Path, ..
             bar.refresh()
 
     try:
-        summary = import_paths(store, paths, progress=progress, workers=workers)
+        summary = import_paths(store, paths, progress=progress, workers=workers, model=current)
     except KeyboardInterrupt:
         _fail("import interrupted; pages already imported are complete, the page in progress was not written", 1)
     except StoreError as err:  # read-only, busy, disk full: the pages written before are whole
@@ -217,16 +243,23 @@ def import_annotations_cmd(db: Path, fmt: str, match: str, file: Path) -> None:
 
 @main.command("stats")
 @click.option("--db", required=True, type=click.Path(dir_okay=False, path_type=Path))
-def stats_cmd(db: Path) -> None:
-    """Print project statistics: progress, reviews per day and editor, spans, editor changes per label."""
-    from desktop.stats_report import format_stats
+@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON (learning figures included).")
+def stats_cmd(db: Path, as_json: bool) -> None:
+    """Print project statistics: progress, reviews per day and editor, spans, editor changes per label,
+    and how the machine learns (precision/recall per model version, changes per reviewed article)."""
+    from desktop.stats_report import format_learning, format_stats, stats_json
 
     store = _open_store(db, readonly=True)
     try:
         figures = store.stats()
+        learning = store.learning_stats()
     finally:
         store.close()
+    if as_json:
+        click.echo(json.dumps(stats_json(figures, learning), ensure_ascii=False, indent=1))
+        return
     click.echo(format_stats(figures))
+    click.echo("\n" + format_learning(learning))
 
 
 def _extractor(model: str | None, convention: str = "spec"):
@@ -250,9 +283,21 @@ _CONVENTION_HELP = ("spec: the annotation spec's spans (default); corpus: the ne
 @click.argument("file", required=False, type=click.File("rb"), default="-")
 @click.option("--model", default=None, metavar="MODEL", help=_MODEL_HELP)
 @click.option("--convention", type=click.Choice(["spec", "corpus"]), default="spec", show_default=True, help=_CONVENTION_HELP)
-def annotate_cmd(file, model: str | None, convention: str) -> None:
+@click.option("--db", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Use this project's current model (trained with 'newsdesk train --db').")
+def annotate_cmd(file, model: str | None, convention: str, db: Path | None) -> None:
     """Pre-annotate plain text: one document per input line, one JSON object per output line."""
     extractor = _extractor(model, convention)
+    if db is not None:
+        from desktop.pipeline.project_model import ProjectExtractor, ProjectModel
+
+        store = _open_store(db, readonly=True)
+        try:
+            current = _project_model(store)
+        finally:
+            store.close()
+        if current is not None:
+            extractor = ProjectExtractor(extractor, ProjectModel.from_blob(current[1]), current[0])
     out = sys.stdout
     for raw in file:
         line = raw.decode("utf-8", errors="replace").rstrip("\n").rstrip("\r")
@@ -270,23 +315,40 @@ def annotate_cmd(file, model: str | None, convention: str) -> None:
 
 
 @main.command("train")
-@click.option("--corpus", "corpora", required=True, multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--db", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Train this project's own model from its reviewed articles (stored in the project, made current).")
+@click.option("--include-imported", is_flag=True, help="With --db: also learn from articles whose spans were imported.")
+@click.option("--corpus", "corpora", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="BIO file (CHAR TAG per line) or Newsdesk JSONL; repeatable, several files may follow one --corpus.")
 @click.argument("more", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--seed", type=int, default=None, help="Seed of the held-out split (default 11, the shipped model's).")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Model file to write.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Model file to write (with --corpus).")
 @click.option("--max-iterations", type=click.IntRange(min=1), default=None, help="L-BFGS iterations (default 150).")
 @click.option("--c1", type=float, default=None, help="L1 regularisation (default 0.05).")
 @click.option("--c2", type=float, default=None, help="L2 regularisation (default 0.01).")
 @click.option("--jsonl-weight", type=click.IntRange(min=1), default=None, help="Times each JSONL (spec-convention) training text counts (default 1).")
 @click.option("--learn-dev", is_flag=True, help="Learn from the dev parts too (after choosing settings on them); only test is scored.")
 @click.option("--json", "as_json", is_flag=True, help="Print the model header (data, parameters, held-out scores) as JSON.")
-def train_cmd(corpora, more, seed, output: Path, max_iterations, c1, c2, jsonl_weight, learn_dev: bool, as_json: bool) -> None:
+def train_cmd(db, include_imported, corpora, more, seed, output: Path, max_iterations, c1, c2, jsonl_weight,
+              learn_dev: bool, as_json: bool) -> None:
     """Train the PER/LOC/ORG tagger; print per-label scores on the held-out parts.
 
     Every text goes to train, dev (15 %) or test (10 %) by a hash of its content
     and the seed; only the train parts are learned from.
+
+    With --db PROJECT: train the project's own model on its reviewed articles
+    (over the shipped model), print per-label cross-validation scores, store it
+    in the project and make it current.
     """
+    if db is not None:
+        if corpora or more or output:
+            _fail("give either --db PROJECT or --corpus FILE... -o MODEL")
+        from desktop.train_report import train_project
+
+        train_project(db, include_imported=include_imported, seed=11 if seed is None else seed, as_json=as_json)
+        return
+    if not (corpora or more) or output is None:
+        _fail("give --db PROJECT, or --corpus FILE... and -o MODEL")
     from dataclasses import replace
 
     from tqdm import tqdm
@@ -324,6 +386,18 @@ def train_cmd(corpora, more, seed, output: Path, max_iterations, c1, c2, jsonl_w
         for part, by_convention in parts.items():
             for convention, rep in by_convention.items():
                 click.echo("\n" + format_scores(rep, f"{name} [{part}, {convention} convention]"))
+
+
+@main.command("models")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Project file.")
+@click.option("--use", "use_id", default=None, metavar="ID", help="Make stored model ID current ('shipped': none, the shipped model).")
+@click.option("--delete", "delete_id", type=int, default=None, metavar="ID", help="Delete stored model ID.")
+@click.option("--json", "as_json", is_flag=True, help="List the models as JSON.")
+def models_cmd(db: Path, use_id: str | None, delete_id: int | None, as_json: bool) -> None:
+    """List the project's own entity models; choose the current one or delete one."""
+    from desktop.train_report import manage_models
+
+    manage_models(db, use_id, delete_id, as_json)
 
 
 @main.command("eval")
@@ -416,7 +490,8 @@ def reextract_cmd(project: Path, all_unreviewed: bool, article_ids: tuple[int, .
                 bar.refresh()
 
         try:
-            summary = run_batch(store, ids, progress, chunk=chunk, skip_statuses=skip, force=force)
+            summary = run_batch(store, ids, progress, chunk=chunk, skip_statuses=skip, force=force,
+                                extractor=_project_extractor(store))
         except KeyboardInterrupt:
             _fail("interrupted; the articles already written are complete (whole chunks), the rest were not touched", 1)
         finally:

@@ -190,15 +190,18 @@ def _follow_parent(parent: int) -> None:
             os._exit(1)
 
 
-def _warm_worker(parent: int | None = None) -> None:
+def _warm_worker(parent: int | None = None, model: tuple[int, bytes] | None = None) -> None:
     if parent is not None:
         _follow_parent(parent)
-    from desktop.pipeline.entities import EntityExtractor
+    from desktop.pipeline import entities
 
-    EntityExtractor().warm_up()
+    if model is not None:
+        entities.use_project_model(model[1], model[0])
+    entities.shared_extractor().warm_up()
 
 
-def _results(jobs: list[_Job], workers: int, cancelled: CancelledFn) -> Iterator[ProcessedPage | FileProblem]:
+def _results(jobs: list[_Job], workers: int, cancelled: CancelledFn,
+             model: tuple[int, bytes] | None = None) -> Iterator[ProcessedPage | FileProblem]:
     """Process jobs in order, in this process or on a pool, with a bounded queue."""
     if workers <= 1 or len(jobs) < POOL_THRESHOLD:
         for job in jobs:
@@ -208,7 +211,7 @@ def _results(jobs: list[_Job], workers: int, cancelled: CancelledFn) -> Iterator
         return
     ctx = multiprocessing.get_context("spawn")  # never fork a process that may hold Qt threads
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm_worker,
-                             initargs=(os.getpid(),)) as pool:
+                             initargs=(os.getpid(), model)) as pool:
         window: list[Future] = []
         it = iter(jobs)
         try:
@@ -237,8 +240,27 @@ def import_paths(
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
     workers: int | None = None,
+    model: tuple[int, bytes] | None = None,
 ) -> ImportSummary:
-    """Import page files and folders into ``store``; see the module docstring."""
+    """Import page files and folders into ``store``; see the module docstring.
+
+    ``model``: ``(id, bytes)`` of a stored project model to extract entities with
+    (``Store.current_model()``); None: the model in use in this process."""
+    if model is not None:
+        from desktop.pipeline import entities
+
+        if entities.project_model_id() != model[0]:
+            previous = entities.project_extractor()
+            entities.use_project_model(model[1], model[0])
+            try:
+                return _import_paths(store, paths, progress, cancelled, workers, model)
+            finally:
+                entities.set_project_extractor(previous)
+    return _import_paths(store, paths, progress, cancelled, workers, model)
+
+
+def _import_paths(store, paths, progress, cancelled, workers, model) -> ImportSummary:  # noqa: ANN001
+    """``import_paths`` with the model installed in this process."""
     started = time.perf_counter()
     progress = progress or (lambda done, total, name: None)
     cancelled = cancelled or (lambda: False)
@@ -268,7 +290,7 @@ def import_paths(
             progress(done, total, name)
             continue
         jobs.append(_Job(path, name, data, digest))
-    results = _results(jobs, workers, cancelled)
+    results = _results(jobs, workers, cancelled, model)
     try:
         for result in results:
             done += 1
@@ -294,6 +316,8 @@ def import_paths(
                 ) from err
             for w in result.warnings:
                 summary.warnings.append(FileProblem(result.source_name, w))
+            if model is not None and outcome.page_id is not None and outcome.status != "unchanged":
+                store.mark_page_extracted(outcome.page_id, model[0])
             if outcome.status == "unchanged":
                 summary.pages_unchanged += 1
             else:

@@ -54,12 +54,14 @@ def _json_value(value: Any) -> Any:
         return str(value)
 
 
-def spans_for(body: str) -> list[dict[str, Any]]:
-    """The pipeline's entity spans of ``body``: dicts start/end/label/text/value/confidence (value JSON-able)."""
+def spans_for(body: str, extractor: Any = None) -> list[dict[str, Any]]:
+    """The entity spans of ``body`` by ``extractor`` (default: the process-wide one, with the project
+    model in use): dicts start/end/label/text/value/confidence (value JSON-able)."""
+    found = _entities().extract_spans(body) if extractor is None else extractor.extract(body)
     return [
         {"start": s.start, "end": s.end, "label": s.label, "text": s.text, "value": _json_value(s.value),
          "confidence": s.confidence}
-        for s in _entities().extract_spans(body)
+        for s in found
     ]
 
 
@@ -107,12 +109,16 @@ def run_batch(
     *,
     skip_statuses: Sequence[str] = CLOSED_STATUSES,
     force: bool = False,
+    extractor: Any = None,
 ) -> BatchSummary:
     """Re-extract the given articles, ``chunk`` articles per transaction; see the module docstring.
 
     Articles whose status is in ``skip_statuses`` when their chunk is written are left
     out, as are articles edited between reading and writing their chunk.
+    ``extractor``: what finds the spans (default: the process-wide one); the
+    articles written record its ``model_id`` (None: the shipped model).
     """
+    model_id = getattr(extractor if extractor is not None else _entities().shared_extractor(), "model_id", None)
     started = time.perf_counter()
     progress = progress or (lambda done, total, name="": None)
     cancelled = cancelled or (lambda: False)
@@ -133,7 +139,7 @@ def run_batch(
                 break
             if aid in bodies:
                 try:
-                    mapping[aid] = spans_for(bodies[aid])
+                    mapping[aid] = spans_for(bodies[aid], extractor)
                 except Exception as err:  # noqa: BLE001 - a pipeline bug on one body must not sink the batch
                     summary.failed.append((aid, f"{type(err).__name__}: {err}"))
             done += 1
@@ -145,7 +151,8 @@ def run_batch(
             continue
         try:
             result = store.replace_auto_spans_many(
-                mapping, force=force, skip_statuses=tuple(skip_statuses), bodies={a: bodies[a] for a in mapping}
+                mapping, force=force, skip_statuses=tuple(skip_statuses), bodies={a: bodies[a] for a in mapping},
+                model_id=model_id,
             )
         except StoreError as err:
             summary.error = str(err)

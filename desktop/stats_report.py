@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
 from desktop.pipeline.model import STATUSES
 from desktop.store.stats import ProjectStats, label_order
@@ -67,3 +68,34 @@ def format_stats(st: ProjectStats) -> str:
         "  precision = kept / (kept + deleted + relabelled + moved); recall = kept / (kept + added)"
     )
     return "\n\n".join(parts)
+
+
+def format_learning(ls: Any) -> str:
+    """The learning figures of ``Store.learning_stats()``: P/R per model version, changes per day."""
+    rows = []
+    for m in ls.by_model:
+        for lab, f in m["labels"].items():
+            rows.append((m["name"], m["articles"], lab, f["machine"], percent(f["precision"]), percent(f["recall"])))
+    parts = [
+        table("Machine vs editors per model version (reviewed articles)",
+              ("model", "articles", "label", "machine spans", "precision", "recall"), rows),
+        table("Editor changes per reviewed article (by day of review, UTC)", ("day", "reviewed", "changes", "per article"),
+              [(d, n, c, f"{r:.2f}") for d, n, c, r in ls.changes_per_day]),
+    ]
+    return "\n\n".join(parts)
+
+
+def stats_json(st: ProjectStats, ls: Any) -> dict[str, Any]:
+    """Every figure of ``newsdesk stats`` as JSON-able data."""
+    return {
+        "articles": st.articles,
+        "by_status": st.by_status,
+        "reviewed_articles": st.reviewed_articles,
+        "reviewed_per_day": [{"day": d, "reviewed": n} for d, n in st.reviewed_per_day],
+        "reviewed_per_editor": st.reviewed_per_editor,
+        "spans_by_label": st.spans_by_label,
+        "spans_by_origin": st.spans_by_origin,
+        "edits": {lab: {"kept": e.kept, "deleted": e.deleted, "relabelled": e.relabelled, "moved": e.moved,
+                        "added": e.added, "precision": e.precision, "recall": e.recall} for lab, e in st.edits.items()},
+        "learning": ls.to_json(),
+    }

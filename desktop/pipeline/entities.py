@@ -347,13 +347,49 @@ _extractor_lock = threading.Lock()
 _extractor: EntityExtractor | None = None
 
 
-def shared_extractor() -> EntityExtractor:
-    """The process-wide extractor (default model, spec convention)."""
+_project: Any = None  # a ProjectExtractor over the shared extractor, when a project model is in use
+
+
+def shared_extractor() -> Any:
+    """The process-wide extractor: the shipped model, spec convention, with the project model
+    installed by ``use_project_model`` on top when there is one."""
     global _extractor
     with _extractor_lock:
         if _extractor is None:
             _extractor = EntityExtractor()
-        return _extractor
+        return _project if _project is not None else _extractor
+
+
+def use_project_model(blob: bytes | None, model_id: int | None = None) -> int | None:
+    """Make the project model in ``blob`` (``ProjectModel.to_blob``) the process-wide one (None: the
+    shipped model alone); returns the id of the one in use before.  ``ProjectModelError`` on a bad blob."""
+    global _project
+    from desktop.pipeline.project_model import ProjectExtractor, ProjectModel
+
+    extractor = None
+    if blob is not None:
+        base = shared_extractor() if _project is None else _project.base
+        extractor = ProjectExtractor(base, ProjectModel.from_blob(blob), model_id)
+    with _extractor_lock:
+        before = None if _project is None else _project.model_id
+        _project = extractor
+    return before
+
+
+def project_extractor() -> Any:
+    """The installed ``ProjectExtractor`` (None: the shipped model alone), to put back with ``set_project_extractor``."""
+    return _project
+
+
+def set_project_extractor(extractor: Any) -> None:
+    global _project
+    with _extractor_lock:
+        _project = extractor
+
+
+def project_model_id() -> int | None:
+    """Id of the project model in use process-wide (None: the shipped model)."""
+    return None if _project is None else _project.model_id
 
 
 def extract_spans(text: str) -> list[Span]:

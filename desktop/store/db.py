@@ -66,7 +66,7 @@ class FileInfo:
 
     @property
     def pending(self) -> bool:
-        return self.version < migrations.CURRENT_VERSION
+        return self.version < migrations.CURRENT_VERSION or any(s not in self.applied for s in migrations.KNOWN_STEPS)
 
 
 def _ro_uri(path: Path, immutable: bool = False) -> str:

@@ -23,6 +23,9 @@ _SORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "status": ("a.status",) + PAGE_ORDER,
     "n_spans": ("a.n_spans",) + PAGE_ORDER,
     "id": ("a.id",),
+    # least confident first: the article's least sure machine span (no machine span: last)
+    "confidence": ("coalesce((SELECT min(s.confidence) FROM spans s WHERE s.article_id = a.id"
+                   " AND s.origin = 'auto'), 2.0)",) + PAGE_ORDER,
 }
 assert set(_SORT_COLUMNS) == set(SORT_KEYS)
 

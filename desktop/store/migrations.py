@@ -31,6 +31,10 @@ step on an empty file.
   article: the article state as JSON, and its fingerprint), ``merged_packages``
   (which package was merged when, up to which of its events) and
   ``adjudications`` (who settled an article's versions, when).
+* v6: ``models``: the project's own entity models (see ``models.py``): when,
+  from how many articles/spans, cross-validation scores, the model bytes, which
+  one is current; ``articles.model_id``: the stored model that made the article's
+  machine spans (NULL: the shipped model).
 
 A file stamped with ``APPLICATION_ID`` is a Newsdesk project; one whose applied
 steps or ``user_version`` this build does not know was written by a newer build.
@@ -199,8 +203,22 @@ def v5_team(db: Database) -> None:
     _set_version(db, 5)
 
 
+@MIGRATIONS(name="v6_models")
+def v6_models(db: Database) -> None:
+    db["models"].create(
+        {"id": int, "created_at": str, "editor": str, "kind": str, "articles": int, "spans": int,
+         "current": int, "header": str, "data": bytes},
+        pk="id",
+        not_null={"created_at", "kind", "articles", "spans", "current", "header", "data"},
+        defaults={"current": 0, "kind": "project-crf"},
+    )
+    db["articles"].add_column("model_id", int)
+    _set_version(db, 6)
+
+
 KNOWN_STEPS: tuple[str, ...] = tuple(m.name for m in MIGRATIONS._migrations)
-CURRENT_VERSION = len(KNOWN_STEPS)
+# Step "vN_..." sets version N (steps may be added by separate branches, so read N from the name).
+CURRENT_VERSION = max(int(name[1:].split("_", 1)[0]) for name in KNOWN_STEPS)
 
 
 def applied_steps(conn: sqlite3.Connection) -> list[str]:

@@ -25,7 +25,7 @@ EDITABLE_FIELDS: tuple[str, ...] = (
 )
 
 # Columns the article list may be sorted by.
-SORT_KEYS: tuple[str, ...] = ("page", "position", "title", "status", "n_spans", "id")
+SORT_KEYS: tuple[str, ...] = ("page", "position", "title", "status", "n_spans", "id", "confidence")
 
 
 @dataclass(frozen=True)

@@ -134,24 +134,25 @@ def _grouped(cursor: Iterable[tuple], key: int) -> Iterator[tuple[int, list[tupl
         yield aid, list(rows)
 
 
-def _edit_figures(db: Database) -> dict[str, LabelEdits]:
+def _edit_figures(db: Database, condition: str = "", params: tuple = ()) -> dict[str, LabelEdits]:
     """Streams: the reviewed articles' span events and current spans come ordered by article and are
-    merged one article at a time, so memory holds one article's events, whatever the archive size."""
+    merged one article at a time, so memory holds one article's events, whatever the archive size.
+    ``condition``: more SQL on ``articles`` (with ``params``) narrowing which reviewed articles count."""
     figures: dict[str, LabelEdits] = {}
-    reviewed_ids = "SELECT id FROM articles WHERE status = 'reviewed'"
+    reviewed_ids = "SELECT id FROM articles WHERE status = 'reviewed'" + (f" AND {condition}" if condition else "")
     marks = ", ".join("?" * len(_SPAN_ACTIONS))
     events = _grouped(db.execute(
         f"SELECT article_id, action, before, after FROM events WHERE article_id IN ({reviewed_ids})"
         f" AND action IN ({marks}) ORDER BY article_id, id",
-        _SPAN_ACTIONS,
+        (*params, *_SPAN_ACTIONS),
     ), 0)
     spans = _grouped(db.execute(
         f'SELECT id, article_id, start, "end", label, text, origin FROM spans WHERE article_id IN ({reviewed_ids})'
-        " ORDER BY article_id"
+        " ORDER BY article_id", params
     ), 1)
     next_events = next(events, None)
     next_spans = next(spans, None)
-    for (aid,) in db.execute(f"{reviewed_ids} ORDER BY id"):
+    for (aid,) in db.execute(f"{reviewed_ids} ORDER BY id", params):
         article_events: list[tuple[str, Any, Any]] = []
         while next_events is not None and next_events[0] <= aid:
             if next_events[0] == aid:

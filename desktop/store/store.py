@@ -112,6 +112,17 @@ Additions beyond the contract (same rules):
                    bodies=None) -> Reextracted   (all in ONE transaction; gone / skip_statuses / body
                    changed since `bodies` -> left out, listed in .articles_skipped)
     store.article_bodies(ids) -> dict[int, str]
+    store.replace_auto_spans_many(..., model_id=M)   (also records which stored model made the spans)
+
+    # project models (see models.py; bytes are opaque here: desktop.pipeline.project_model reads them)
+    store.models() -> list[models.ModelInfo]     store.model_data(id) -> bytes
+    store.current_model() -> (id, bytes) | None  store.add_model(data, header, make_current=True) -> id
+    store.set_current_model(id | None)           store.delete_model(id)
+    store.training_texts(include_imported=False) -> [(article id, body, [(start, end, label)])]
+    store.training_texts_reader(include_imported=False) -> callable for a worker thread (own connection)
+    store.learning_stats() -> learning_stats.LearningStats
+    store.uncertain_article_ids(below) -> set[int]   (articles with a machine span of confidence < below)
+    store.mark_extracted(article_ids, model_id | None)   store.mark_page_extracted(page_id, model_id | None)
 
 Team work (work packages, merging, adjudication): see ``team_facade.py``.
 
@@ -134,7 +145,7 @@ from desktop.pipeline.model import PageResult
 from sqlite_utils import Database
 
 from desktop.store import annotations, articles, body, journal, pages, search, spans, stats
-from desktop.store import lazy_search, page_order, records, reextract
+from desktop.store import lazy_search, models, page_order, records, reextract
 
 from desktop.store.db import connect, open_database, translate_errors, write_transaction
 from desktop.store.errors import NotFoundError, ReadOnlyError, StoreError
@@ -594,12 +605,78 @@ class Store(TeamMethods):
 
     def replace_auto_spans_many(
         self, mapping: dict[int, Sequence[dict[str, Any]]], *, force: bool = False,
-        skip_statuses: Sequence[str] = (), bodies: dict[int, str] | None = None,
+        skip_statuses: Sequence[str] = (), bodies: dict[int, str] | None = None, model_id: Any = UNSET,
     ) -> reextract.Reextracted:
         with self._write(list(mapping)) as db:
-            return reextract.replace_auto_spans_many(
+            result = reextract.replace_auto_spans_many(
                 db, self.editor, mapping, force=force, skip_statuses=skip_statuses, bodies=bodies
             )
+            if model_id is not UNSET:
+                models.mark_extracted(db, [a for a in mapping if a not in set(result.articles_skipped)], model_id)
+            return result
+
+    # project models (see models.py) ----------------------------------------------------------
+    @_reading
+    def learning_stats(self) -> Any:
+        """``learning_stats.LearningStats``: machine P/R per model version, editor changes per day."""
+        from desktop.store.learning_stats import learning_stats
+
+        return learning_stats(self.db)
+
+    @_reading
+    def models(self) -> list[models.ModelInfo]:
+        return models.list_models(self.db)
+
+    @_reading
+    def model_data(self, model_id: int) -> bytes:
+        return models.model_data(self.db, model_id)
+
+    @_reading
+    def current_model(self) -> tuple[int, bytes] | None:
+        """(id, bytes) of the project's current model, or None (the shipped model is used)."""
+        return models.current_model(self.db)
+
+    @_reading
+    def uncertain_article_ids(self, below: float) -> set[int]:
+        return models.uncertain_article_ids(self.db, below)
+
+    @_reading
+    def training_texts(self, include_imported: bool = False) -> list[tuple[int, str, list[tuple[int, int, str]]]]:
+        return models.training_texts(self.db, include_imported)
+
+    def training_texts_reader(self, include_imported: bool = False) -> Callable[[], list[tuple[int, str, list[tuple[int, int, str]]]]]:
+        """``training_texts`` as a callable for a worker thread (its own read-only connection)."""
+        path = self.path
+
+        def read() -> list[tuple[int, str, list[tuple[int, int, str]]]]:
+            conn = connect(path, readonly=True)
+            try:
+                with translate_errors():
+                    return models.training_texts(conn, include_imported)
+            finally:
+                conn.close()
+
+        return read
+
+    def add_model(self, data: bytes, header: dict[str, Any], *, make_current: bool = True) -> int:
+        with self._write() as db:
+            return models.add_model(db, self.editor, data, header, make_current=make_current)
+
+    def set_current_model(self, model_id: int | None) -> None:
+        with self._write() as db:
+            models.set_current(db, model_id)
+
+    def delete_model(self, model_id: int) -> None:
+        with self._write() as db:
+            models.delete_model(db, model_id)
+
+    def mark_extracted(self, article_ids: Sequence[int], model_id: int | None) -> None:
+        with self._write() as db:
+            models.mark_extracted(db, list(article_ids), model_id)
+
+    def mark_page_extracted(self, page_id: int, model_id: int | None) -> None:
+        with self._write() as db:
+            models.mark_page_extracted(db, page_id, model_id)
 
     @_reading
     def article_bodies(self, ids: Sequence[int]) -> dict[int, str]:

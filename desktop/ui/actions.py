@@ -91,6 +91,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("span.label_all_project", QT_TRANSLATE_NOOP("Actions", "Label all occurrences in the project…"), ("Ctrl+Shift+L",), "spans"),
     ActionSpec("span.accept_auto", QT_TRANSLATE_NOOP("Actions", "Accept all machine spans"), ("Ctrl+Shift+A",), "spans"),
     ActionSpec("span.history", QT_TRANSLATE_NOOP("Actions", "History of this span…"), (), "spans"),
+    ActionSpec("span.next_uncertain", QT_TRANSLATE_NOOP("Actions", "Next uncertain machine span (then the next article with one)"), ("F8",), "spans"),
     # Article (segmentation and text)
     ActionSpec("article.split", QT_TRANSLATE_NOOP("Actions", "Split article at the cursor"), ("Ctrl+Shift+S",), "article", "article"),
     ActionSpec("article.merge_next", QT_TRANSLATE_NOOP("Actions", "Merge with the next article"), ("Ctrl+Shift+M",), "article"),
@@ -123,6 +124,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("review.next_disagreement", QT_TRANSLATE_NOOP("Actions", "Adjudicate: next disagreement"), ("Alt+Down",), "review"),
     ActionSpec("review.previous_disagreement", QT_TRANSLATE_NOOP("Actions", "Adjudicate: previous disagreement"), ("Alt+Up",), "review"),
     ActionSpec("review.reextract_unreviewed", QT_TRANSLATE_NOOP("Actions", "Re-run extraction on all unreviewed articles…"), (), "review"),
+    ActionSpec("review.least_confident", QT_TRANSLATE_NOOP("Actions", "Least confident first"), ("Ctrl+F8",), "review"),
+    ActionSpec("review.train", QT_TRANSLATE_NOOP("Actions", "Train from reviewed articles…"), (), "review"),
+    ActionSpec("review.models", QT_TRANSLATE_NOOP("Actions", "Project models…"), (), "review"),
     # Help
     ActionSpec("help.cheat_sheet", QT_TRANSLATE_NOOP("Actions", "Keyboard shortcuts"), ("?", "F1"), "help"),
 )

@@ -29,14 +29,17 @@ from desktop.ui.label_all import LabelAll
 from desktop.ui.label_palette import label_styles
 from desktop.ui.plain_text import menu_text, window_title
 from desktop.ui.project_controller import ProjectController
+from desktop.ui import uncertainty
 from desktop.ui.reextract_commands import Reextraction
 from desktop.ui.review_flow import ReviewFlow
 from desktop.ui.search_flow import SearchFlow
 from desktop.ui.segment_editing import SegmentEditing
 from desktop.ui.session_memory import SessionMemory
-from desktop.ui.settings import RememberGeometry
+from desktop.ui.settings import UNCERTAIN_BELOW, RememberGeometry
 from desktop.ui.span_editing import SpanEditing
 from desktop.ui.team_flow import TeamFlow
+from desktop.ui.training_flow import TrainingFlow
+from desktop.ui.uncertain_flow import UncertainFlow
 from desktop.ui.widgets.article_list import ArticleList
 from desktop.ui.widgets.adjudication_panel import AdjudicationPanel
 from desktop.ui.widgets.article_view import ArticleView
@@ -91,6 +94,10 @@ class MainWindow(RememberGeometry, QMainWindow):
         self.project = ProjectController(ctx, self)
         self.history = HistoryController(ctx, self)
         self.reextraction = Reextraction(ctx, self)
+        self.training = TrainingFlow(ctx, self.reextraction, self)
+        self.uncertain = UncertainFlow(ctx, self.article_list, self)
+        uncertainty.set_threshold(ctx.settings.get(UNCERTAIN_BELOW) / 100)
+        self.training.use_project_model()  # a project already open
         self.label_all = LabelAll(ctx, self.article_view, self)
         self.search = SearchFlow(ctx, self.article_list, self.article_view, self)
         self.session = SessionMemory(ctx, self.article_list, self)
@@ -164,10 +171,16 @@ class MainWindow(RememberGeometry, QMainWindow):
             "review.next_disagreement": self.adjudication.next_stretch,
             "review.previous_disagreement": self.adjudication.previous_stretch,
             **{f"review.take_editor_{n}": (lambda n=n: self.adjudication.take_editor(n - 1)) for n in range(1, 6)},
+            "review.train": self.training.train,
+            "review.models": self.training.show_models,
+            "span.next_uncertain": self.uncertain.next_uncertain,
             "help.cheat_sheet": self.show_cheat_sheet,
         }
         for action_id, slot in wiring.items():
             a.connect(action_id, slot)
+        least = a["review.least_confident"]
+        least.setCheckable(True)
+        least.toggled.connect(self.uncertain.set_least_confident)
         stack = self.ctx.undo_stack
         a["edit.undo"].setEnabled(False)
         a["edit.redo"].setEnabled(False)
@@ -209,7 +222,7 @@ class MainWindow(RememberGeometry, QMainWindow):
             from desktop.agreement import agreement, report_dict
 
             figures = report_dict(agreement(self.ctx.store.agreement_items()))
-            StatsDialog(self.ctx.store.stats(), self, figures).exec()
+            StatsDialog(self.ctx.store.stats(), self, figures, learning=self.ctx.store.learning_stats()).exec()
 
     def export_dataset(self) -> None:
         if self.ctx.has_store:

@@ -44,7 +44,8 @@ def import_work(store: Any, paths: list[Path]) -> Callable[..., Any]:
     def work(progress: Callable[..., None], cancelled: Callable[[], bool]) -> Any:
         from desktop.importer import import_paths
 
-        return import_paths(store, paths, progress=progress, cancelled=cancelled)
+        # the project's own model, if it has one (read on the GUI thread through the proxy)
+        return import_paths(store, paths, progress=progress, cancelled=cancelled, model=store.current_model())
 
     return work
 

@@ -138,7 +138,9 @@ class Reextraction(QObject):
         return True
 
     # --- every article not signed off --------------------------------------------------------
-    def rerun_unreviewed(self) -> Task | None:
+    def rerun_unreviewed(self, confirmed: bool = False) -> Task | None:
+        """Re-extract every open article on a worker; ``confirmed``: the editor already said yes
+        (after training a model: ``training_flow``)."""
         if not self._writable():
             return None
         if self.last_task is not None and self.last_task.is_running():
@@ -157,7 +159,7 @@ class Reextraction(QObject):
             ),
             len(ids),
         )
-        if not self.ctx.interaction.confirm(self.tr("Re-run extraction"), question):
+        if not confirmed and not self.ctx.interaction.confirm(self.tr("Re-run extraction"), question):
             return None
         proxy = GuiThreadProxy(store)
 

@@ -73,15 +73,19 @@ class ReviewFlow(QObject):
             self.ctx.select_article(model.article_id_at(row))
 
     def next_unreviewed(self) -> None:
-        """The next unreviewed article after this one in page order, within the filter."""
+        """The next unreviewed article after this one in page order, within the filter (in the
+        "least confident first" order: the unreviewed article the model is least sure of)."""
         if not self.ctx.has_store:
             return
         current = self.ctx.article_id
         flt = self.list.model.article_filter
         target = None
-        if current is not None:
+        if self.list.model.order == "confidence":  # least confident first: the least sure one left
+            ids = self.ctx.store.first_article_ids(replace(flt, statuses=("unreviewed",)), sort="confidence", limit=2)
+            target = next((i for i in ids if i != current), None)
+        elif current is not None:
             target = self.ctx.store.neighbour_id(current, +1, flt, unreviewed_only=True)
-        if target is None:  # wrap around to the first one
+        if target is None and self.list.model.order != "confidence":  # wrap around to the first one
             ids = self.ctx.store.first_article_ids(replace(flt, statuses=("unreviewed",)), limit=2)
             target = next((i for i in ids if i != current), None)
         if target is None:

@@ -43,6 +43,8 @@ def _default_editor() -> str:
 EDITOR_NAME = Key("preferences/editor_name", str, "")  # "" = the system user name
 LANGUAGE = Key("preferences/language", str, "zh_CN")
 FONT_SIZE = Key("preferences/font_size", int, 11)
+# Machine spans whose confidence is below this percentage are drawn and listed as uncertain.
+UNCERTAIN_BELOW = Key("preferences/uncertain_below_percent", int, 60)
 # Remembered state.
 LAST_PROJECT = Key("state/last_project", str, "")
 RECENT_PROJECTS = Key("state/recent_projects", list, [])

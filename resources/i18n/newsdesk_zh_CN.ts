@@ -52,6 +52,14 @@
         <translation>导出数据集…</translation>
     </message>
     <message>
+        <source>Split into work packages…</source>
+        <translation>拆分为工作包…</translation>
+    </message>
+    <message>
+        <source>Merge work packages…</source>
+        <translation>合并工作包…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -132,6 +140,10 @@
         <translation>此标注的修改记录…</translation>
     </message>
     <message>
+        <source>Next uncertain machine span (then the next article with one)</source>
+        <translation>下一个不确定的机器标注（随后到下一篇含有的文章）</translation>
+    </message>
+    <message>
         <source>Split article at the cursor</source>
         <translation>在光标处拆分文章</translation>
     </message>
@@ -208,12 +220,173 @@
         <translation>统计…</translation>
     </message>
     <message>
+        <source>Adjudicate: take the 1st editor&apos;s spans</source>
+        <translation>裁定：采用第 1 位编辑的标注</translation>
+    </message>
+    <message>
+        <source>Adjudicate: take the 2nd editor&apos;s spans</source>
+        <translation>裁定：采用第 2 位编辑的标注</translation>
+    </message>
+    <message>
+        <source>Adjudicate: take the 3rd editor&apos;s spans</source>
+        <translation>裁定：采用第 3 位编辑的标注</translation>
+    </message>
+    <message>
+        <source>Adjudicate: take the 4th editor&apos;s spans</source>
+        <translation>裁定：采用第 4 位编辑的标注</translation>
+    </message>
+    <message>
+        <source>Adjudicate: take the 5th editor&apos;s spans</source>
+        <translation>裁定：采用第 5 位编辑的标注</translation>
+    </message>
+    <message>
+        <source>Adjudicate: take both (every editor&apos;s spans)</source>
+        <translation>裁定：全部采用（每位编辑的标注）</translation>
+    </message>
+    <message>
+        <source>Adjudicate: take neither</source>
+        <translation>裁定：都不采用</translation>
+    </message>
+    <message>
+        <source>Adjudicate: next disagreement</source>
+        <translation>裁定：下一处分歧</translation>
+    </message>
+    <message>
+        <source>Adjudicate: previous disagreement</source>
+        <translation>裁定：上一处分歧</translation>
+    </message>
+    <message>
         <source>Re-run extraction on all unreviewed articles…</source>
         <translation>对所有未审文章重新抽取…</translation>
     </message>
     <message>
+        <source>Least confident first</source>
+        <translation>最不确定的优先</translation>
+    </message>
+    <message>
+        <source>Train from reviewed articles…</source>
+        <translation>用已审核文章训练…</translation>
+    </message>
+    <message>
+        <source>Project models…</source>
+        <translation>项目模型…</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>快捷键一览</translation>
+    </message>
+</context>
+<context>
+    <name>Adjudication</name>
+    <message>
+        <source>This article has nothing to adjudicate</source>
+        <translation>这篇文章没有需要裁定的内容</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>neither</source>
+        <translation>都不</translation>
+    </message>
+    <message>
+        <source>Adjudicate: take %1</source>
+        <translation>裁定：采用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AdjudicationPanel</name>
+    <message>
+        <source>To adjudicate: %1 stretch(es) where the versions of %2 differ.</source>
+        <translation>待裁定：%2 的版本有 %1 处不同。</translation>
+    </message>
+    <message>
+        <source>Alt+B: both  Alt+0: neither  Alt+↓/↑: next/previous  Ctrl+Enter: done</source>
+        <translation>Alt+B：全部  Alt+0：都不  Alt+↓/↑：下一处/上一处  Ctrl+Enter：完成</translation>
+    </message>
+    <message>
+        <source>Not compared (changed the text): %1</source>
+        <translation>未比较（改动了正文）：%1</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>neither</source>
+        <translation>都不</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementTab</name>
+    <message>
+        <source>No article has been done by two or more editors yet: split the project into work packages with some overlap, and merge them back.</source>
+        <translation>还没有由两位或更多编辑完成的文章：请将项目拆分为有重叠的工作包，完成后再合并回来。</translation>
+    </message>
+    <message>
+        <source>%1 articles done by two or more of the editors %2.</source>
+        <translation>编辑 %2 中两位或更多人完成的文章：%1 篇。</translation>
+    </message>
+    <message>
+        <source>Editors</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>F1 (micro)</source>
+        <translation>F1（微平均）</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>Kappa</translation>
+    </message>
+    <message>
+        <source>%1 F1</source>
+        <translation>%1 F1</translation>
+    </message>
+    <message>
+        <source>%1 kappa</source>
+        <translation>%1 kappa</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>F1: spans with the same start, end and label. Kappa: Cohen&apos;s kappa per pair, over the characters&apos; labels (O outside spans).</source>
+        <translation>F1：起点、终点和类别都相同的标注。Kappa：每对编辑按字符类别计算的 Cohen&apos;s kappa（标注外为 O）。</translation>
+    </message>
+    <message>
+        <source>Overall kappa: Fleiss&apos; kappa over the %1 articles every editor did.</source>
+        <translation>总体 kappa：所有编辑都完成的 %1 篇文章上的 Fleiss&apos; kappa。</translation>
+    </message>
+    <message>
+        <source>Articles with the most disagreement</source>
+        <translation>分歧最多的文章</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Spans not shared</source>
+        <translation>不一致的标注</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
     </message>
 </context>
 <context>
@@ -468,6 +641,10 @@
         <source>Re-run extraction on %1 articles</source>
         <translation>对 %1 篇文章重新抽取</translation>
     </message>
+    <message>
+        <source>Finish adjudication</source>
+        <translation>完成裁定</translation>
+    </message>
 </context>
 <context>
     <name>EditorNameDialog</name>
@@ -553,6 +730,10 @@
     <message>
         <source>Also export superseded page versions</source>
         <translation>同时导出已被替换的版面旧版本</translation>
+    </message>
+    <message>
+        <source>Also every editor&apos;s version of each article (team work)</source>
+        <translation>同时导出每位编辑的各篇版本（团队协作）</translation>
     </message>
     <message>
         <source>one record per article</source>
@@ -953,6 +1134,22 @@
         <source>Change “%1”</source>
         <translation>修改（%1）</translation>
     </message>
+    <message>
+        <source>Work package merged: %1&apos;s version taken</source>
+        <translation>已合并工作包：采用 %1 的版本</translation>
+    </message>
+    <message>
+        <source>Work packages merged: the versions of %1 differ, to adjudicate</source>
+        <translation>已合并工作包：%1 的版本不同，待裁定</translation>
+    </message>
+    <message>
+        <source>Adjudicated the versions of %1: reviewed</source>
+        <translation>已裁定 %1 的版本：已审核</translation>
+    </message>
+    <message>
+        <source>Adjudication reopened</source>
+        <translation>重新开启裁定</translation>
+    </message>
 </context>
 <context>
     <name>Interaction</name>
@@ -983,6 +1180,10 @@
     <message>
         <source>Import a folder of pages</source>
         <translation>导入版面文件夹</translation>
+    </message>
+    <message>
+        <source>Merge work packages</source>
+        <translation>合并工作包</translation>
     </message>
     <message>
         <source>Export JSONL</source>
@@ -1083,7 +1284,38 @@
     </message>
 </context>
 <context>
+    <name>LearningBox</name>
+    <message>
+        <source>How the machine learns from the editors (reviewed articles)</source>
+        <translation>机器如何从编辑那里学习（已审核文章）</translation>
+    </message>
+    <message>
+        <source>shipped model</source>
+        <translation>内置模型</translation>
+    </message>
+    <message>
+        <source>model %1</source>
+        <translation>模型 %1</translation>
+    </message>
+    <message>
+        <source>Machine precision (%), per label and model</source>
+        <translation>机器准确率（%），按类别和模型</translation>
+    </message>
+    <message>
+        <source>Machine recall (%), per label and model</source>
+        <translation>机器召回率（%），按类别和模型</translation>
+    </message>
+    <message>
+        <source>Editor changes per 100 reviewed articles, by day (articles)</source>
+        <translation>每 100 篇已审核文章的编辑改动，按日（文章数）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Adjudication: the editors&apos; versions</source>
+        <translation>裁定：各编辑的版本</translation>
+    </message>
     <message>
         <source>Open recent</source>
         <translation>最近的项目</translation>
@@ -1272,6 +1504,30 @@
         <translation>无法恢复到这一时刻：之前的修改是用旧版 Newsdesk 做的。请选择较晚的时刻。</translation>
     </message>
     <message>
+        <source>A work package file is already there: choose an empty folder.</source>
+        <translation>该处已有工作包文件：请选择一个空文件夹。</translation>
+    </message>
+    <message>
+        <source>Not merged: the package was saved by a newer Newsdesk. Update Newsdesk, then merge it again.</source>
+        <translation>未合并：该工作包由更新版本的 Newsdesk 保存。请更新 Newsdesk 后再合并。</translation>
+    </message>
+    <message>
+        <source>Not merged: the file is not a Newsdesk project.</source>
+        <translation>未合并：该文件不是 Newsdesk 项目。</translation>
+    </message>
+    <message>
+        <source>Not merged: the file is a Newsdesk project, but not a work package (File &gt; Split into work packages makes them).</source>
+        <translation>未合并：该文件是 Newsdesk 项目，但不是工作包（用“文件 &gt; 拆分为工作包”生成）。</translation>
+    </message>
+    <message>
+        <source>Not merged: the package was made from another project. Open that project to merge it.</source>
+        <translation>未合并：该工作包来自另一个项目。请打开那个项目再合并。</translation>
+    </message>
+    <message>
+        <source>This article is not marked to adjudicate.</source>
+        <translation>这篇文章没有标记为待裁定。</translation>
+    </message>
+    <message>
         <source>The project is open read-only, so changes cannot be saved. Close it in the other window or program, then open it again.</source>
         <translation>项目以只读方式打开，修改无法保存。请在另一个窗口或程序中关闭它，再重新打开。</translation>
     </message>
@@ -1353,6 +1609,69 @@
     </message>
 </context>
 <context>
+    <name>ModelsDialog</name>
+    <message>
+        <source>Project models</source>
+        <translation>项目模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Trained (UTC)</source>
+        <translation>训练时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Cross-validated F1</source>
+        <translation>交叉验证 F1</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>Use the shipped model</source>
+        <translation>使用内置模型</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>%1 (in use)</source>
+        <translation>%1（使用中）</translation>
+    </message>
+    <message>
+        <source>In use: model %1</source>
+        <translation>使用中：模型 %1</translation>
+    </message>
+    <message>
+        <source>In use: the shipped model</source>
+        <translation>使用中：内置模型</translation>
+    </message>
+    <message>
+        <source>Delete model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <source>Delete model %1? It cannot be brought back.</source>
+        <translation>删除模型 %1？删除后无法恢复。</translation>
+    </message>
+</context>
+<context>
     <name>OccurrenceModel</name>
     <message>
         <source>Before</source>
@@ -1423,6 +1742,14 @@
     <message>
         <source>Font size</source>
         <translation>字号</translation>
+    </message>
+    <message>
+        <source>Machine spans the model is less sure of than this are underlined with a wave, listed first, and reached with F8</source>
+        <translation>模型把握低于此值的机器标注用波浪线标出、排在列表前面，可用 F8 跳转</translation>
+    </message>
+    <message>
+        <source>Uncertain below</source>
+        <translation>不确定阈值</translation>
     </message>
     <message>
         <source>Language and font size apply the next time Newsdesk starts.</source>
@@ -1813,6 +2140,10 @@ Their machine spans are replaced; spans you made or imported stay. You can undo 
         <translation>来源</translation>
     </message>
     <message>
+        <source>machine, uncertain: the model gives it %1%</source>
+        <translation>机器，不确定：模型给出 %1%</translation>
+    </message>
+    <message>
         <source>machine</source>
         <translation>机器</translation>
     </message>
@@ -1834,6 +2165,57 @@ Their machine spans are replaced; spans you made or imported stay. You can undo 
     <message>
         <source>Not a valid value: %1</source>
         <translation>无效的值：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split into work packages</source>
+        <translation>拆分为工作包</translation>
+    </message>
+    <message>
+        <source>张三,李四,王五</source>
+        <translation>张三,李四,王五</translation>
+    </message>
+    <message>
+        <source>Editors (comma-separated):</source>
+        <translation>编辑（用逗号分隔）：</translation>
+    </message>
+    <message>
+        <source>Share given to every editor:</source>
+        <translation>分给每位编辑的比例：</translation>
+    </message>
+    <message>
+        <source>all articles</source>
+        <translation>全部文章</translation>
+    </message>
+    <message>
+        <source>Articles:</source>
+        <translation>文章：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Folder for the work packages</source>
+        <translation>工作包所在文件夹</translation>
+    </message>
+    <message>
+        <source>Give at least one editor name (no / \ : * ? &quot; &lt; &gt; |).</source>
+        <translation>请至少填写一个编辑名（不能含 / \ : * ? &quot; &lt; &gt; |）。</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the packages.</source>
+        <translation>请为工作包选择一个文件夹。</translation>
     </message>
 </context>
 <context>
@@ -1926,6 +2308,14 @@ Their machine spans are replaced; spans you made or imported stay. You can undo 
         <source>precision = kept / (kept + deleted + relabelled + moved); recall = kept / (kept + added)</source>
         <translation>准确率 = 保留 / (保留 + 删除 + 改类型 + 改边界)；召回率 = 保留 / (保留 + 新增)</translation>
     </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -1944,6 +2334,10 @@ Their machine spans are replaced; spans you made or imported stay. You can undo 
     <message>
         <source>rejected</source>
         <translation>已退回</translation>
+    </message>
+    <message>
+        <source>to adjudicate</source>
+        <translation>待裁定</translation>
     </message>
 </context>
 <context>
@@ -1977,6 +2371,143 @@ Their machine spans are replaced; spans you made or imported stay. You can undo 
     <message>
         <source>Cancelling after the current page…</source>
         <translation>当前版面完成后取消…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamFlow</name>
+    <message>
+        <source>Writing work packages…</source>
+        <translation>正在写入工作包…</translation>
+    </message>
+    <message>
+        <source>The packages were not written</source>
+        <translation>工作包未写入</translation>
+    </message>
+    <message>
+        <source>%1: %2 articles</source>
+        <translation>%1：%2 篇文章</translation>
+    </message>
+    <message>
+        <source>%1 work packages written</source>
+        <translation>已写入 %1 个工作包</translation>
+    </message>
+    <message>
+        <source>Work packages</source>
+        <translation>工作包</translation>
+    </message>
+    <message>
+        <source>%1 articles go to every editor (for agreement).</source>
+        <translation>%1 篇文章分给每位编辑（用于计算一致性）。</translation>
+    </message>
+    <message>
+        <source>Merging work packages…</source>
+        <translation>正在合并工作包…</translation>
+    </message>
+    <message>
+        <source>Merging failed</source>
+        <translation>合并失败</translation>
+    </message>
+    <message>
+        <source>Merged %1 packages: %2 articles took an editor&apos;s version, %3 are to adjudicate</source>
+        <translation>已合并 %1 个工作包：%2 篇文章采用了一位编辑的版本，%3 篇待裁定</translation>
+    </message>
+    <message>
+        <source>Nothing new in these packages: no article edited since they were made or last merged</source>
+        <translation>这些工作包没有新内容：自生成或上次合并以来没有文章被修改</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>Some packages were not merged</source>
+        <translation>部分工作包未合并</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingFlow</name>
+    <message>
+        <source>Project model %1 cannot be used (%2); the shipped model is used</source>
+        <translation>项目模型 %1 无法使用（%2）；改用内置模型</translation>
+    </message>
+    <message>
+        <source>The project is open read-only</source>
+        <translation>项目以只读方式打开</translation>
+    </message>
+    <message>
+        <source>A model is already being trained</source>
+        <translation>已有模型正在训练</translation>
+    </message>
+    <message>
+        <source>Reading the reviewed articles</source>
+        <translation>正在读取已审核文章</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>Cross-validation %1</source>
+        <translation>交叉验证 %1</translation>
+    </message>
+    <message>
+        <source>Training from the reviewed articles…</source>
+        <translation>正在用已审核文章训练…</translation>
+    </message>
+    <message>
+        <source>Train from reviewed articles</source>
+        <translation>用已审核文章训练</translation>
+    </message>
+    <message>
+        <source>No article is reviewed yet. Review some articles (Ctrl+Enter) and train again.</source>
+        <translation>还没有已审核的文章。请先审核一些文章（Ctrl+Enter）再训练。</translation>
+    </message>
+    <message>
+        <source>Training cancelled: the previous model stays in use</source>
+        <translation>训练已取消：继续使用之前的模型</translation>
+    </message>
+    <message>
+        <source>Model %1 trained on %2 articles (%3 spans) and in use</source>
+        <translation>模型 %1 已用 %2 篇文章（%3 个标注）训练完成并启用</translation>
+    </message>
+    <message>
+        <source>(cross-validated F1 %1)</source>
+        <translation>（交叉验证 F1 %1）</translation>
+    </message>
+    <message>
+        <source>Re-annotate with the new model</source>
+        <translation>用新模型重新标注</translation>
+    </message>
+    <message>
+        <source>Re-annotate the %1 articles that are not reviewed or rejected with the new model?
+
+Only machine spans are replaced; spans you made or imported and reviewed articles stay as they are. You can undo it in one step.</source>
+        <translation>用新模型重新标注 %1 篇未审核、未驳回的文章？
+
+只替换机器标注；您做的或导入的标注以及已审核的文章保持不变。可以一步撤销。</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>The model could not be trained; the previous model stays in use and the project is unchanged. The log has the details.</source>
+        <translation>模型未能训练；继续使用之前的模型，项目没有改动。详情见日志。</translation>
+    </message>
+</context>
+<context>
+    <name>UncertainFlow</name>
+    <message>
+        <source>Articles the model is least sure of come first</source>
+        <translation>模型最没把握的文章排在前面</translation>
+    </message>
+    <message>
+        <source>Articles in page order</source>
+        <translation>文章按版面顺序排列</translation>
+    </message>
+    <message>
+        <source>No uncertain machine span left in the list</source>
+        <translation>列表中已没有不确定的机器标注</translation>
     </message>
 </context>
 </TS>

@@ -112,10 +112,10 @@ def _as_v3(path: Path) -> None:
     """Turn a v4 project back into a v3 one, as the previous release wrote it."""
     conn = sqlite3.connect(path)
     for table, column in (("spans", "confidence"), ("spans", "suggested"), ("articles", "continued_from"),
-                          ("articles", "continued_to"), ("pages", "source_name_raw")):
+                          ("articles", "continued_to"), ("pages", "source_name_raw"), ("articles", "model_id")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name NOT IN ('v1_initial', 'v2_note_needs_check', 'v3_states')")
-    for table in ("project_info", "editor_versions", "merged_packages", "adjudications"):  # v5_team's
+    for table in ("project_info", "editor_versions", "merged_packages", "adjudications", "models"):  # v5, v6
         conn.execute(f"DROP TABLE IF EXISTS {table}")
     conn.execute("PRAGMA user_version = 3")
     conn.commit()

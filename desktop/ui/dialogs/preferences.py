@@ -1,4 +1,4 @@
-"""Preferences: the editor's name, interface language and font size.
+"""Preferences: the editor's name, interface language, font size, the uncertain-span threshold.
 
 Owns: ``PreferencesDialog`` (load from ``Settings``, save back on OK).  The
 editor name is written into every event the store records; language and font
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.settings import EDITOR_NAME, FONT_SIZE, LANGUAGE, Settings
+from desktop.ui import uncertainty
+from desktop.ui.settings import EDITOR_NAME, FONT_SIZE, LANGUAGE, UNCERTAIN_BELOW, Settings
 
 
 class PreferencesDialog(QDialog):
@@ -42,6 +43,14 @@ class PreferencesDialog(QDialog):
         self.font_size.setRange(8, 28)
         self.font_size.setValue(settings.font_size())
         form.addRow(self.tr("Font size"), self.font_size)
+        self.uncertain = QSpinBox(self)
+        self.uncertain.setObjectName("pref_uncertain_below")
+        self.uncertain.setRange(0, 100)
+        self.uncertain.setSuffix(" %")
+        self.uncertain.setValue(settings.get(UNCERTAIN_BELOW))
+        self.uncertain.setToolTip(self.tr("Machine spans the model is less sure of than this are underlined with a wave, "
+                                          "listed first, and reached with F8"))
+        form.addRow(self.tr("Uncertain below"), self.uncertain)
         form.addRow(QLabel(self.tr("Language and font size apply the next time Newsdesk starts."), self))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -56,3 +65,5 @@ class PreferencesDialog(QDialog):
         self.settings.set(EDITOR_NAME, self.editor.text().strip())
         self.settings.set(LANGUAGE, self.language.currentData())
         self.settings.set(FONT_SIZE, self.font_size.value())
+        self.settings.set(UNCERTAIN_BELOW, self.uncertain.value())
+        uncertainty.set_threshold(self.uncertain.value() / 100)

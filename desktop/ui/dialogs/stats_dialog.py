@@ -197,7 +197,8 @@ def _percent(value: float | None) -> str:
 class StatsDialog(QDialog):
     """Read-only figures of the open project."""
 
-    def __init__(self, stats: ProjectStats, parent: QWidget | None = None, agreement: dict[str, Any] | None = None) -> None:
+    def __init__(self, stats: ProjectStats, parent: QWidget | None = None, agreement: dict[str, Any] | None = None,
+                 learning: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("stats_dialog")
         self.setWindowTitle(self.tr("Statistics"))
@@ -262,6 +263,12 @@ class StatsDialog(QDialog):
         formula.setWordWrap(True)
         inner.addWidget(formula)
         grid.addWidget(box, 2, 1)
+        self.learning = None
+        if learning is not None:  # Store.learning_stats(): the learning curve (learning_charts.py)
+            from desktop.ui.dialogs.learning_charts import LearningBox
+
+            self.learning = LearningBox(learning, body)
+            grid.addWidget(self.learning, 3, 0, 1, 2)
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

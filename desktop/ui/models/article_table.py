@@ -181,6 +181,17 @@ class ArticleTableModel(QAbstractTableModel):
     def article_filter(self) -> ArticleFilter:
         return self._filter
 
+    @property
+    def order(self) -> str:
+        """The store sort key of the list ("confidence": least confident first)."""
+        return self._sort_key
+
+    def set_order(self, key: str) -> None:
+        """List the articles in the store order ``key`` (ascending), e.g. "confidence" or "page"."""
+        self._sort_key = key
+        self._descending = False
+        self.reload()
+
     def set_filter(self, flt: ArticleFilter) -> None:
         self._filter = flt
         self.reload()

@@ -1,6 +1,7 @@
 """The spans of the current article as a Qt table model.
 
-Owns: ``SpanListModel`` (columns label, text, value, origin) and the text
+Owns: ``SpanListModel`` (columns label, text, value, origin; uncertain machine
+spans first, marked with their confidence, then the others by place) and the text
 form of normalised values: MONEY as an integer number of yuan, DATE as an ISO
 date or an ISO interval ``start/end``.  The value column is editable for
 MONEY and DATE spans; an accepted edit is handed to ``value_edited`` (the
@@ -24,8 +25,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from desktop.store.records import SpanRow
+from desktop.ui.i18n import fill
 from desktop.ui.label_palette import label_text, style_for
 from desktop.ui.plain_text import tooltip
+from desktop.ui.uncertainty import is_uncertain, span_order
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 EDITABLE_VALUE_LABELS = ("MONEY", "DATE")
@@ -78,7 +81,7 @@ class SpanListModel(QAbstractTableModel):
 
     def set_spans(self, spans: list[SpanRow]) -> None:
         self.beginResetModel()
-        self._spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self._spans = span_order(spans)  # uncertain machine spans first, then by place
         self.endResetModel()
 
     def spans(self) -> list[SpanRow]:
@@ -128,6 +131,8 @@ class SpanListModel(QAbstractTableModel):
             if col == COL_VALUE:
                 return value_to_text(span.value)
             if col == COL_ORIGIN:
+                if is_uncertain(span):
+                    return f"{self.origin_text(span.origin)} ? {round(span.confidence * 100)}%"
                 return self.origin_text(span.origin)
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_LABEL:
             return QBrush(style_for(span.label).color)
@@ -143,6 +148,8 @@ class SpanListModel(QAbstractTableModel):
                     return tooltip(f"{value}\n{hint}" if value else hint)
                 return tooltip(value) if value else None
             if col == COL_ORIGIN:
+                if is_uncertain(span):
+                    return tooltip(fill(self.tr("machine, uncertain: the model gives it %1%"), round(span.confidence * 100)))
                 return tooltip(self.origin_text(span.origin))
         return None
 

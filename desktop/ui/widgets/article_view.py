@@ -42,6 +42,7 @@ from desktop.store.records import ArticleRecord, SpanRow
 from desktop.store.textindex import hit_ranges
 from desktop.ui.widgets.article_text import ArticleText
 from desktop.ui.widgets.label_legend import LabelLegend
+from desktop.ui.uncertainty import is_uncertain
 from desktop.ui.widgets.span_highlighter import paint_spans, repaint_span
 from desktop.ui.widgets.text_offsets import OffsetMap
 
@@ -72,7 +73,7 @@ def document_key(record: ArticleRecord, font: QFont) -> tuple:
         font.toString(),
         record.body,
         tuple((int(s.get("start", 0)), int(s.get("end", 0))) for s in record.sections),
-        tuple((s.id, s.start, s.end, s.label, s.origin) for s in record.spans),
+        tuple((s.id, s.start, s.end, s.label, s.origin, is_uncertain(s)) for s in record.spans),
     )
 
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextDoc
 
 from desktop.store.records import SpanRow
 from desktop.ui.label_palette import lighter_fill, style_for
+from desktop.ui.uncertainty import is_uncertain
 from desktop.ui.widgets.text_offsets import OffsetMap
 
 # A user property marking characters painted as a span (value: the span id).
@@ -34,9 +35,10 @@ def is_checked(origin: str) -> bool:
     return origin == "human"
 
 
-def span_format(label: str, *, selected: bool, origin: str) -> QTextCharFormat:
+def span_format(label: str, *, selected: bool, origin: str, uncertain: bool = False) -> QTextCharFormat:
     """Human spans: the label's full colour, solid underline.  Machine (and imported) spans not
-    yet checked: the colour halfway to white and a dashed underline, told apart at a glance."""
+    yet checked: the colour halfway to white and a dashed underline, told apart at a glance;
+    machine spans the model is unsure of (``uncertainty.is_uncertain``): a wavy underline."""
     style = style_for(label)
     checked = is_checked(origin)
     fmt = QTextCharFormat()
@@ -47,7 +49,9 @@ def span_format(label: str, *, selected: bool, origin: str) -> QTextCharFormat:
         fmt.setBackground(style.color if checked else lighter_fill(style.color))
         fmt.setForeground(QColor("#1a1a1a"))
     fmt.setUnderlineStyle(
-        QTextCharFormat.UnderlineStyle.SingleUnderline if checked else QTextCharFormat.UnderlineStyle.DashUnderline
+        QTextCharFormat.UnderlineStyle.SingleUnderline if checked
+        else QTextCharFormat.UnderlineStyle.WaveUnderline if uncertain
+        else QTextCharFormat.UnderlineStyle.DashUnderline
     )
     fmt.setUnderlineColor(style.border)
     return fmt
@@ -95,7 +99,7 @@ def _paint_one(cursor: QTextCursor, offsets: OffsetMap, span: SpanRow, selected:
         return  # a span that no longer fits the body is listed, not drawn
     cursor.setPosition(offsets.to_utf16(span.start))
     cursor.setPosition(offsets.to_utf16(span.end), QTextCursor.MoveMode.KeepAnchor)
-    fmt = span_format(span.label, selected=selected, origin=span.origin)
+    fmt = span_format(span.label, selected=selected, origin=span.origin, uncertain=is_uncertain(span))
     fmt.setProperty(SPAN_ID_PROPERTY, span.id)
     cursor.mergeCharFormat(fmt)
 
