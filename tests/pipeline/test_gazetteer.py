@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -80,9 +81,16 @@ def test_a_village_name_alone_needs_its_suffix(gaz):
     assert _places("唐家寺社区的居民", gaz) == [("唐家寺社区", None)]
 
 
+# The gazetteer built from jionlp 1.5.31's package data (jionlp/dictionary/china_location.zip and
+# world_location.txt, the files resources/gazetteer now ships byte for byte), counted before the
+# dependency was dropped: divisions, their codes, aliases, towns, villages, countries.
+JIONLP_1_5_31_COUNTS = (3376, 3390, 2739, 28392, 283529, 374)
+JIONLP_1_5_31_CODES = Path(__file__).parents[1] / "data" / "gazetteer" / "jionlp-1.5.31-codes.txt"
+
+
 def test_shipped_gazetteer_keeps_its_coverage() -> None:
-    """The data shipped in resources/gazetteer gives what jionlp 1.5.31's package data gave
-    (counted when the dependency was dropped): no division, code, alias or country lost."""
+    """The data shipped in resources/gazetteer gives what jionlp 1.5.31's package data gave:
+    no division, code, alias, town, village or country lost, and every division code kept."""
     from desktop.pipeline.gazetteer import build_gazetteer
     from desktop.resources import gazetteer_zip
 
@@ -91,4 +99,7 @@ def test_shipped_gazetteer_keeps_its_coverage() -> None:
     g = build_gazetteer(zip_path, zip_path.with_name("world_location.txt"))
     codes = {c for cs in g.admin.values() for c in cs}
     counts = (len(g.admin), len(codes), len(g.aliases), len(g.towns), len(g.villages), len(g.countries))
-    assert all(a >= b for a, b in zip(counts, (3376, 3390, 2739, 28392, 283529, 374)))
+    assert all(a >= b for a, b in zip(counts, JIONLP_1_5_31_COUNTS)), counts
+    previous = set(JIONLP_1_5_31_CODES.read_text(encoding="utf-8").split())
+    assert len(previous) == JIONLP_1_5_31_COUNTS[1]
+    assert not previous - codes, sorted(previous - codes)[:10]

@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.export.offsets import OffsetMap
 from desktop.ui.i18n import fill
 from desktop.ui.plain_text import window_title
 from desktop.ui.widgets.role_margin import RoleMargin
-from desktop.ui.widgets.text_offsets import OffsetMap
 
 CURRENT = QColor("#ffd27a")
 OTHERS = (QColor("#dcebfa"), QColor("#e3f5dc"))

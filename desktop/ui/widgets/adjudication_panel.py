@@ -23,7 +23,7 @@ from desktop.team.adjudicate import BOTH, NEITHER, Disagreement, VersionsView, c
 from desktop.ui.i18n import fill
 from desktop.ui.label_palette import SEARCH_HIT, label_text, style_for
 from desktop.ui.plain_text import plain_label
-from desktop.ui.widgets.text_offsets import OffsetMap
+from desktop.export.offsets import OffsetMap
 
 CONTEXT = 6  # characters shown either side of a stretch in the table
 

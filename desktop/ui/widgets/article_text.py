@@ -20,8 +20,8 @@ from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QTextDocument
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from desktop.export.offsets import OffsetMap
 from desktop.ui.label_palette import SEARCH_HIT, SEARCH_HIT_CURRENT_FILL, SELECTION_BACKGROUND, SELECTION_TEXT
-from desktop.ui.widgets.text_offsets import OffsetMap
 
 
 def hit_rects(document: QTextDocument, start: int, end: int) -> list[QRectF]:

@@ -38,13 +38,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from desktop.export.offsets import OffsetMap
 from desktop.store.records import ArticleRecord, SpanRow
 from desktop.store.textindex import hit_ranges
 from desktop.ui.widgets.article_text import ArticleText
 from desktop.ui.widgets.label_legend import LabelLegend
 from desktop.ui.uncertainty import is_uncertain
 from desktop.ui.widgets.span_highlighter import paint_spans, repaint_span
-from desktop.ui.widgets.text_offsets import OffsetMap
 
 CACHE_SIZE = 6  # built article documents kept (the shown one and the last few shown)
 

@@ -21,10 +21,10 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextDocument
 
+from desktop.export.offsets import OffsetMap
 from desktop.store.records import SpanRow
 from desktop.ui.label_palette import lighter_fill, style_for
 from desktop.ui.uncertainty import is_uncertain
-from desktop.ui.widgets.text_offsets import OffsetMap
 
 # A user property marking characters painted as a span (value: the span id).
 SPAN_ID_PROPERTY = QTextCharFormat.Property.UserProperty + 1
