@@ -50,16 +50,18 @@ def _meta(include_imported: bool) -> dict[str, Any]:
 
 def train_from_store(
     store: Any, *, include_imported: bool = False, seed: int = 11,
-    progress: ProgressFn | None = None, cancelled: CancelledFn | None = None,
+    progress: ProgressFn | None = None, cancelled: CancelledFn | None = None, base: Any = None,
 ) -> tuple[int, dict[str, Any]]:
     """Train on the project's reviewed articles in this process, store the model as current: (id, header).
 
+    ``base``: the extractor the project model stacks on (default: the shipped one; the
+    learning bench gives one that did not learn its texts).
     ``ValueError`` when there is nothing to learn from; ``Cancelled`` leaves the store untouched."""
     from desktop.pipeline.entities import EntityExtractor
     from desktop.pipeline.project_training import train_project_model
 
     texts = training_inputs(store, include_imported)
-    model = train_project_model(texts, EntityExtractor(), seed=seed, progress=progress, cancelled=cancelled,
+    model = train_project_model(texts, base if base is not None else EntityExtractor(), seed=seed, progress=progress, cancelled=cancelled,
                                 meta=_meta(include_imported))
     if cancelled is not None and cancelled():
         raise Cancelled()

@@ -75,6 +75,22 @@ def test_the_project_convention_wins_over_the_shipped_one(base):
     assert all(0.0 <= s.confidence <= 1.0 for s in spans) and all(text[s.start:s.end] == s.text for s in spans)
 
 
+def test_the_gate_keeps_shipped_names_the_model_drops_and_unsure_new_ones_out(base):
+    model = train_project_model(_texts(), base, seed=11)
+    project = ProjectExtractor(base, model)
+    text = "王小明在河西水务局说。"
+    shipped = [Span(0, 3, "PER", "王小明", None, "auto", 0.99), Span(4, 9, "ORG", "河西水务局", None, "auto", 0.95)]
+    # The second CRF kept nothing of the PER, split the ORG surely, and made an unsure new LOC.
+    tagged = [(4, 6, "LOC", 0.9), (6, 9, "ORG", 0.9), (9, 10, "LOC", 0.3)]
+    plain = [(s.start, s.end, s.label) for s in project.decide(text, shipped, tagged, None)]
+    gated = [(s.start, s.end, s.label) for s in project.decide(text, shipped, tagged, 0.5)]
+    assert plain == [(4, 6, "LOC"), (6, 9, "ORG"), (9, 10, "LOC")]
+    assert gated == [(0, 3, "PER"), (4, 6, "LOC"), (6, 9, "ORG")]
+    assert model.header["gate"] in (None, 0.5)  # chosen by cross-validation
+    assert set(model.header["cv"]["micro_by_gate"]) == {"None", "0.5"}
+    assert ProjectExtractor(base, ProjectModel(model.crf, {})).gate is None  # a model from before the gate
+
+
 def test_the_stored_model_round_trips(tmp_path: Path, base):
     path = tmp_path / "p.sqlite"
     make_project(path)

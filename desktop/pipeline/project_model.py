@@ -17,6 +17,14 @@ DOC stay the rules' (with their normalised values).
 
 Confidence of a project span: the smallest marginal probability, over its
 characters, of the second CRF's tag that marks each of them (as ``tagger``).
+
+The gate (``header["gate"]``, chosen by cross-validation in ``project_training``):
+a model learned from a few dozen articles also unlearns some names the shipped
+model had right (it has seen too few of them to keep them all).  With a gate
+``g``, a project span that is not one of the shipped extractor's is kept only
+when the second CRF's confidence in it is at least ``g``, and a shipped span
+that no kept span overlaps comes back.  ``None`` (models without the key): the
+second CRF's spans as they are.
 """
 
 from __future__ import annotations
@@ -158,6 +166,8 @@ class ProjectExtractor:
         self.model = model
         self.model_id = model_id
         self._tagger = _StackTagger(model.crf)
+        gate = model.header.get("gate")
+        self.gate: float | None = float(gate) if isinstance(gate, (int, float)) else None
 
     @property
     def model_problem(self) -> str | None:
@@ -174,11 +184,25 @@ class ProjectExtractor:
         base = self.base.extract(text)
         return self.relabel(text, tokenize(text), base)
 
-    def relabel(self, text: str, tokens: Sequence[tuple[str, str]], base: Sequence[Span]) -> list[Span]:
-        """The final spans of ``text`` from the shipped extractor's ``base`` spans."""
+    def relabel(self, text: str, tokens: Sequence[tuple[str, str]], base: Sequence[Span],
+                gate: float | None | str = "model") -> list[Span]:
+        """The final spans of ``text`` from the shipped extractor's ``base`` spans (the model's
+        gate unless ``gate`` is given: cross-validation tries each)."""
+        tagged = self._tagger.tag(stack_features(text, tokens, base))
+        return self.decide(text, base, tagged, self.gate if gate == "model" else gate)
+
+    def tagged(self, text: str, tokens: Sequence[tuple[str, str]], base: Sequence[Span]) -> list[tuple[int, int, str, float]]:
+        """The second CRF's spans ``(start, end, label, confidence)`` of ``text``."""
+        return self._tagger.tag(stack_features(text, tokens, base))
+
+    def decide(self, text: str, base: Sequence[Span], tagged: Sequence[tuple[int, int, str, float]],
+               gate: float | None) -> list[Span]:
+        """The final spans from the shipped ``base`` spans and the second CRF's ``tagged`` ones, under ``gate``."""
         from desktop.pipeline.gazetteer import code_of_name
 
-        tagged = self._tagger.tag(stack_features(text, tokens, base))
+        if gate is not None:
+            shipped = {(s.start, s.end, s.label) for s in base}
+            tagged = [t for t in tagged if t[:3] in shipped or t[3] >= gate]
         kept = [s for s in base if s.label not in ENTITY_LABELS]
         taken = [(s.start, s.end) for s in kept]
         by_place = {(s.start, s.end, s.label): s for s in base}
@@ -193,4 +217,6 @@ class ProjectExtractor:
                 continue
             value = code_of_name(text[start:end], gaz, []) if label == "LOC" else None
             out.append(Span(start, end, label, text[start:end], value or None, confidence=conf))
+        if gate is not None:  # shipped names the project model dropped without a confident replacement
+            out += [s for s in base if s.label in ENTITY_LABELS and not any(o.start < s.end and s.start < o.end for o in out)]
         return sorted(out, key=lambda s: (s.start, s.end))
