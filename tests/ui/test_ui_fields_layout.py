@@ -126,6 +126,9 @@ def test_cells_show_statuses_and_labels_in_full_and_elide_in_the_middle(qtbot, w
     assert _fits(spans, COL_VALUE, "1200000000")
     for origin in ("machine", "editor", "imported") if english else ("机器", "编辑", "导入"):
         assert _fits(spans, COL_ORIGIN, origin), origin
+    uncertain = "machine ? 42%" if english else "机器 ? 42%"  # a machine span the model is unsure of
+    assert spans.model().uncertain_origin_text("auto", 0.42) == uncertain
+    assert _fits(spans, COL_ORIGIN, uncertain), uncertain
     smodel = spans.model()
     first = smodel.index(0, COL_LABEL)
     assert smodel.data(first) in {style.en if english else style.zh for style in label_styles()}

@@ -132,7 +132,7 @@ class SpanListModel(QAbstractTableModel):
                 return value_to_text(span.value)
             if col == COL_ORIGIN:
                 if is_uncertain(span):
-                    return f"{self.origin_text(span.origin)} ? {round(span.confidence * 100)}%"
+                    return self.uncertain_origin_text(span.origin, span.confidence)
                 return self.origin_text(span.origin)
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_LABEL:
             return QBrush(style_for(span.label).color)
@@ -156,6 +156,10 @@ class SpanListModel(QAbstractTableModel):
     def origin_text(self, origin: str) -> str:
         """Whose the span is, in the interface language."""
         return {"auto": self.tr("machine"), "human": self.tr("editor"), "imported": self.tr("imported")}.get(origin, origin)
+
+    def uncertain_origin_text(self, origin: str, confidence: float) -> str:
+        """The origin cell of an uncertain machine span: whose it is, and the model's confidence."""
+        return f"{self.origin_text(origin)} ? {round(confidence * 100)}%"
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != COL_VALUE:

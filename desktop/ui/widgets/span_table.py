@@ -42,7 +42,8 @@ class SpanTable(QTableView):
         header = self.horizontalHeader()
         # Fixed widths from the font, not ResizeToContents: that re-reads every row on
         # every article switch (about 1,000 data() calls an article; measured at 100k).
-        # The label and origin columns fit their longest name in the interface language;
+        # The label and origin columns fit their longest name in the interface language
+        # (an uncertain machine span's origin with its confidence included);
         # text and values elide in the middle, the full text is the tool tip.
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setWordWrap(False)
@@ -70,7 +71,8 @@ class SpanTable(QTableView):
         return {
             COL_LABEL: fit(COL_LABEL, [label_text(s.label) for s in label_styles()]),
             COL_VALUE: fit(COL_VALUE, ["2024-12-31", "1200000000"]),
-            COL_ORIGIN: fit(COL_ORIGIN, [self.span_model.origin_text(o) for o in ("auto", "human", "imported")]),
+            COL_ORIGIN: fit(COL_ORIGIN, [self.span_model.origin_text(o) for o in ("auto", "human", "imported")]
+                            + [self.span_model.uncertain_origin_text("auto", 0.99)]),  # "machine ? 99%"
         }
 
     def _show(self, record: ArticleRecord | None) -> None:
