@@ -176,6 +176,8 @@ def shape_of(text: str) -> LineShape:
         lead_shape=bool(_LEAD_SHAPE_RE.match(compact)),
         noise=noise,
         separators=len(_SEPARATOR_RE.findall(core)) if headingish else 0,
+        # a bulleted news item closed by its credit ('●…投入使用。（通讯员 某某）'), as a paragraph
+        byline_at=closing_byline(text) if not (headingish or byline or box or note) and len(core) > 8 else 0,
     )
 
 

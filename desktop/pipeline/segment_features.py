@@ -22,7 +22,7 @@ from desktop.pipeline.evidence import PageEvidence, containment, share, text_big
 from desktop.pipeline.lines import strip_marks
 from desktop.pipeline.roles import late_title_overlap
 
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 CLASS_FEATURE = 1  # index of the ``c=<line class>`` feature in a line's list
 
 _NUMBERED_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、．.](?!\d))")
@@ -204,6 +204,8 @@ def _own_features(
     first = text[:1]
     if first in _BULLET_START:
         f.append("bullet")
+        if k > 0 and ev.lines[k - 1].text[:1] == first:
+            f.append("bullet_run")  # the next item of a run of bulleted items (a brief column)
     elif first in "【〖[":
         f.append("bracket_start")
         if _INLINE_HEAD_RE.match(text):

@@ -214,3 +214,40 @@ def test_line_roles_name_every_line() -> None:
         ("今年全区加装电梯120部。", "body"),
         ("（下转第三版）", "note_to"),
     ]
+
+
+# ------------------------------------------------------------ brief columns of bulleted items
+
+
+def test_a_brief_column_of_bulleted_items_gives_one_article_an_item() -> None:
+    r = segment_page(
+        page(
+            "渔港码头迎来开海季",
+            "本报记者 乔思远",
+            "8月16日，东海伏季休渔期结束，沿海各渔港的上千艘渔船陆续出海。渔政部门提前完成了船只安全检查。",
+            "渔民代表表示，今年的休渔期让近海渔业资源得到了较好恢复。",
+            "本地短讯",
+            "△8月15日，北湾区举行重点项目签约仪式，12个项目总投资54亿元。",
+            "△近日，南岭职业学院新建的实训大楼交付使用，可容纳学生2000人。",
+            "△西岸街道开展夏季防溺水宣传活动，发放宣传资料3000余份。（通讯员 魏思琪）",
+            "夜间经济点亮老城",
+            "本报讯（记者 乔思远）老城区步行街近日推出夜间消费活动，吸引市民游客前来体验。",
+        )
+    )
+    titles = [a.title for a in r.articles]
+    assert titles == ["渔港码头迎来开海季", "", "", "", "夜间经济点亮老城"], titles
+    items = r.articles[1:4]
+    assert all(a.flags == ["title_missing"] for a in items)
+    assert [a.body[:7] for a in items] == ["△8月15日，", "△近日，南岭职", "△西岸街道开展"]
+    assert items[2].authors == [Author("魏思琪", "通讯员")] and items[2].body.endswith("3000余份。")
+    assert "本地短讯" not in "".join(a.body for a in r.articles)  # the column name is no text of an article
+
+
+def test_a_bulleted_item_closed_by_its_credit_keeps_the_credit_as_its_byline() -> None:
+    """A line that starts with a bullet of the markup set (●, ◆ …) used to skip the closing-byline
+    reading that plain paragraphs get: the credit stayed in the body and the item was 'truncated'."""
+    from desktop.pipeline.evidence import shape_of
+
+    line = "●城西净水厂扩建工程完工，日供水能力提高到15万吨。（通讯员 鲍宁）"
+    assert shape_of(line).byline_at == line.index("（通讯员")
+    assert shape_of("●一是加强组织领导").byline_at == 0

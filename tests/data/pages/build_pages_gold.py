@@ -60,6 +60,7 @@ FIELDS_DEFAULT: dict[str, Any] = dict(
 
 D1, D2, D3, D4 = "dev01_national.txt", "dev02_provincial.txt", "dev03_county.txt", "dev04_financial.txt"
 D5, D6, D7, D8 = "dev05_continued.txt", "dev06_sections.txt", "dev07_briefs.txt", "dev08_evening.txt"
+D9, D10 = "dev09_bulletins.txt", "dev10_county_briefs.txt"
 
 ARTICLES: list[dict[str, Any]] = [
     # ------------------------------------------------ dev01: national daily, marks, sub-heads as '#'
@@ -144,6 +145,36 @@ ARTICLES: list[dict[str, Any]] = [
     dict(page=D8, title="夜市摊主用上“电子秤码”", byline="记者 覃佳", authors=[A("覃佳", "记者")], paras=[21, 23]),
     dict(page=D8, byline="记者 覃佳 通讯员 马小川", authors=[A("覃佳", "记者"), A("马小川", "通讯员")],
          dateline="3月12日", flags=["title_missing"], paras=[25, 27]),
+    # ------------------------------------------------ dev09: brief columns of bulleted items without headlines
+    # The column names (城事速览, 一句话新闻) are banners; each bulleted item is an article of
+    # its own (title_missing), a credit in brackets at its end is
+    # that item's byline.
+    dict(page=D9, title="老旧小区加装电梯提速", byline="本报记者 卢嘉怡", authors=[A("卢嘉怡", "记者")],
+         paras=[7, 9, 11]),
+    dict(page=D9, flags=["title_missing"], dateline="9月10日", paras=[15]),
+    dict(page=D9, flags=["title_missing"], paras=[17]),
+    dict(page=D9, flags=["title_missing"], byline="柯文静", authors=[A("柯文静", "作者")],
+         strip_tail="（柯文静）", paras=[19]),
+    dict(page=D9, flags=["title_missing"], dateline="9月11日", byline="记者 谭悦", authors=[A("谭悦", "记者")],
+         strip_tail="（记者 谭悦）", paras=[21]),
+    dict(page=D9, flags=["title_missing"], paras=[25]),
+    dict(page=D9, flags=["title_missing"], byline="通讯员 樊立", authors=[A("樊立", "通讯员")],
+         strip_tail="（通讯员 樊立）", paras=[27]),
+    dict(page=D9, title="秋季消费季启动", source="本报讯", byline="记者 卢嘉怡", dateline="9月11日",
+         authors=[A("卢嘉怡", "记者")], strip="本报讯（记者 卢嘉怡）", paras=[31]),
+    # ------------------------------------------------ dev10: county paper, '#' headlines, two bulleted columns
+    dict(page=D10, title="青河县夏粮收购工作全面启动", source="本报讯", byline="记者 闫晨曦", dateline="6月1日",
+         authors=[A("闫晨曦", "记者")], strip="本报讯（记者 闫晨曦）", paras=[7, 9]),
+    dict(page=D10, flags=["title_missing"], dateline="5月30日", paras=[13]),
+    dict(page=D10, flags=["title_missing"], paras=[15]),
+    dict(page=D10, flags=["title_missing"], paras=[17]),
+    dict(page=D10, flags=["title_missing"], paras=[19]),
+    dict(page=D10, flags=["title_missing"], dateline="5月31日", byline="通讯员 姬晓红", authors=[A("姬晓红", "通讯员")],
+         strip_tail="（通讯员 姬晓红）", paras=[21]),
+    dict(page=D10, flags=["title_missing"], dateline="6月5日", paras=[25]),
+    dict(page=D10, flags=["title_missing"], paras=[27]),
+    dict(page=D10, title="乡村路修到家门口", source="本报讯", byline="通讯员 郜婷", authors=[A("郜婷", "通讯员")],
+         strip="本报讯（通讯员 郜婷）", paras=[31]),
 ]
 
 # Pages written late, in other styles, and scored before any rule was changed for them.
