@@ -118,7 +118,7 @@ def main() -> None:
     ap.add_argument("--test", type=int, default=700)
     ap.add_argument("--articles", type=int, default=1000)
     args = ap.parse_args()
-    from desktop.learning import train_from_store
+    from desktop.ops.learning import train_from_store
 
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
     base = EntityExtractor()
