@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from synth import write_archive  # noqa: E402
 
-from desktop.importer import import_paths  # noqa: E402
+from desktop.ops.importer import import_paths  # noqa: E402
 from desktop.store.store import Store  # noqa: E402
 
 

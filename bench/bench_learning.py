@@ -133,7 +133,7 @@ def main() -> None:
     ap.add_argument("--base-model", type=Path, default=None,
                     help="entity model learned from the corpora's train parts only (see the docstring)")
     args = ap.parse_args()
-    from desktop.learning import train_from_store
+    from desktop.ops.learning import train_from_store
 
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
     if args.base_model is None:

@@ -6,7 +6,7 @@
 # (the self-test must choose offscreen itself), under Xvfb with the real xcb platform, and
 # from a plain `pip install .` into a fresh venv (build/pip-venv), then prints the
 # start-up times the self-test measured (process start -> first paint of the main window;
-# see desktop/selftest.py for how).  Exits non-zero if any self-test fails.
+# see desktop/ui/selftest.py for how).  Exits non-zero if any self-test fails.
 #   RUNS=N (default 3) offscreen runs per flavour.
 set -euo pipefail
 cd "$(dirname "$0")/.."

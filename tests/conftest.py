@@ -26,7 +26,7 @@ def seed_texts(seed_paths) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def seed_project_template(tmp_path_factory: pytest.TempPathFactory, seed_paths: list[Path]) -> Path:
     """The seed pages imported once per session; tests work on copies."""
-    from desktop.importer import import_paths
+    from desktop.ops.importer import import_paths
     from desktop.store.store import Store
 
     path = tmp_path_factory.mktemp("template") / "seeds.sqlite"

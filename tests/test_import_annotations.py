@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.annotations_import import import_annotations
+from desktop.ops.annotations_import import import_annotations
 from desktop.export.registry import export
 from desktop.store.store import Store
 

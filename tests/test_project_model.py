@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from desktop.cli import main
-from desktop.learning import train_from_store, training_inputs
+from desktop.ops.learning import train_from_store, training_inputs
 from desktop.pipeline.entities import EntityExtractor
 from desktop.pipeline.model import Article, PageResult, Span
 from desktop.pipeline.project_model import ProjectExtractor, ProjectModel, ProjectModelError
@@ -248,7 +248,7 @@ def test_a_v4_project_is_backed_up_and_migrated(tmp_path: Path):
 
 
 def test_reannotation_never_touches_human_imported_or_reviewed_spans(seeded_project, base):
-    from desktop.reextraction import reextract_ids, run_batch
+    from desktop.ops.reextraction import reextract_ids, run_batch
 
     store = seeded_project
     ids = store.article_ids()

@@ -9,7 +9,7 @@ import pytest
 
 from desktop.pipeline import entities
 from desktop.pipeline.model import Span
-from desktop.reextraction import format_summary, reextract_ids, run_batch, span_dict, span_tuple, spans_for
+from desktop.ops.reextraction import format_summary, reextract_ids, run_batch, span_dict, span_tuple, spans_for
 
 
 def _snapshot(store) -> dict[int, list[dict]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import selftest
+from desktop.ui import selftest
 
 ROOT = Path(__file__).resolve().parent.parent
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")

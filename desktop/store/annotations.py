@@ -23,7 +23,8 @@ from desktop.store import search
 from desktop.store.codec import dumps, loads, utc_now
 from desktop.store.errors import NotFoundError, StoreError
 from desktop.store.events import record_event
-from desktop.store.records import EDITABLE_FIELDS, Changes
+from desktop.store.field_values import field_value
+from desktop.store.records import Changes
 
 
 # Flags about the title (pipeline.model.FLAGS); "truncated" is about the end of the text.
@@ -52,18 +53,10 @@ def _article(db: Database, article_id: int, columns: str) -> tuple:
 
 
 def set_field(db: Database, editor: str, article_id: int, name: str, value: Any, flags: list[str] | None = None) -> Changes:
-    """Set one field.  Setting the title also updates the title flags (``flags_after_title``);
+    """Set one field to ``field_values.field_value(name, value)`` (the rule for what a field may
+    hold, which refuses a malformed ``dateline_iso``).  Setting the title also updates the title flags (``flags_after_title``);
     ``flags`` given (an undo putting the article back) are written as they are instead."""
-    if name not in EDITABLE_FIELDS:
-        raise StoreError(
-            f"{name!r} is not an editable field; editable: {', '.join(EDITABLE_FIELDS)}", code="not_editable_field", field=name
-        )
-    if name == "dateline_iso":
-        value = value or None
-    elif value is None:
-        value = ""
-    if value is not None and not isinstance(value, str):
-        raise StoreError(f"{name} must be text, not {type(value).__name__}", code="field_not_text", field=name)
+    value = field_value(name, value)
     old, title, body, old_flags_json = _article(db, article_id, f"[{name}], title, body, flags")
     if name != "dateline_iso":
         old = old or ""

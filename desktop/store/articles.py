@@ -131,10 +131,6 @@ def span_rows(db: Database, article_id: int) -> list[SpanRow]:
     ]
 
 
-def article_exists(db: Database, article_id: int) -> bool:
-    return db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
-
-
 def get_article(db: Database, article_id: int) -> ArticleRecord:
     cur = db.execute(f"SELECT a.*, p.source_name AS page_name {FROM_CLAUSE} WHERE a.id = ?", (article_id,))
     row = cur.fetchone()

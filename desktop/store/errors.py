@@ -36,6 +36,7 @@ CODES: tuple[str, ...] = (
     # fields, authors, status, tags
     "not_editable_field",
     "field_not_text",
+    "date_not_iso",
     "author_needs_name",
     "unknown_role",
     "unknown_status",

@@ -296,6 +296,8 @@ def explain(error: BaseException) -> str:
             return _not_found(error.details)
         if error.code == "read_only_location":
             return _read_only_location(error.details)
+        if error.code == "date_not_iso":  # the sentence the date field has always shown, in its context
+            return QCoreApplication.translate("FieldsPanel", "Dateline date must be YYYY-MM-DD")
         phrase = _PHRASES.get(error.code)
         if phrase is not None:
             source, args = phrase
@@ -309,4 +311,4 @@ def explain(error: BaseException) -> str:
 
 def phrased_codes() -> set[str]:
     """The refusal codes ``explain`` has a sentence for (tests check it covers ``errors.CODES``)."""
-    return set(_PHRASES) | {"not_found", "read_only_location"}
+    return set(_PHRASES) | {"not_found", "read_only_location", "date_not_iso"}

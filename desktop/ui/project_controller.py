@@ -1,7 +1,7 @@
 """Opening, creating, importing into and exporting a project.
 
 Owns: ``ProjectController``: the File menu's work.  Opening a project turns
-store errors into one clear message; importing runs ``desktop.importer`` on a
+store errors into one clear message; importing runs ``desktop.ops.importer`` on a
 worker thread behind a cancellable progress dialog (the importer writes each
 page in one transaction, so a cancel leaves no half-imported page); exporting
 writes JSONL atomically on a worker thread.  The first-run demo project is
@@ -42,7 +42,7 @@ def import_work(store: Any, paths: list[Path]) -> Callable[..., Any]:
     """
 
     def work(progress: Callable[..., None], cancelled: Callable[[], bool]) -> Any:
-        from desktop.importer import import_paths
+        from desktop.ops.importer import import_paths
 
         # the project's own model, if it has one (read on the GUI thread through the proxy)
         return import_paths(store, paths, progress=progress, cancelled=cancelled, model=store.current_model())

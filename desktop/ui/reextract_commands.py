@@ -5,7 +5,7 @@ Owns: ``ReextractArticleCommand`` (one article: redo writes the fresh machine
 spans, undo puts the previous ones back with their ids), ``ReextractBatchCommand``
 (the batch already written by a task; undo/redo apply the recorded before/after
 spans through ``Store.replace_auto_spans_many(force=True)``) and ``Reextraction``,
-the controller the two actions call.  The batch runs ``desktop.reextraction.run_batch``
+the controller the two actions call.  The batch runs ``desktop.ops.reextraction.run_batch``
 on a worker thread behind the cancellable progress dialog, writing through a
 ``GuiThreadProxy`` of the store; reviewed and rejected articles are left alone.
 """
@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desktop.reextraction import BatchSummary, reextract_ids, run_batch, span_dict, spans_for
+from desktop.ops.reextraction import BatchSummary, reextract_ids, run_batch, span_dict, spans_for
 from desktop.store.errors import StoreError
 from desktop.store.records import Changes
 from desktop.ui.commands import StoreCommand

@@ -93,7 +93,7 @@ class TrainingFlow(QObject):
         seed = self.seed
 
         def work(progress: Any, cancelled: Any) -> Any:
-            from desktop.learning import train_in_subprocess
+            from desktop.ops.learning import train_in_subprocess
             from desktop.pipeline.project_training import Cancelled, TrainingText
 
             texts = [TrainingText(body, tuple(spans), aid) for aid, body, spans in read()]
@@ -143,7 +143,7 @@ class TrainingFlow(QObject):
             text += " " + fill(self.tr("(cross-validated F1 %1)"), f"{cv:.3f}")
         self._say(text)
         self.trained.emit(model_id)
-        from desktop.reextraction import reextract_ids
+        from desktop.ops.reextraction import reextract_ids
 
         n = len(reextract_ids(store))
         if n and self.ctx.interaction.confirm(

@@ -120,7 +120,7 @@ LIMITED = (
     "import os, resource, sys\n"
     "sys.argv = ['newsdesk'] + sys.argv[1:]\n"
     "from desktop.cli import main\n"
-    "import desktop.annotations_import, desktop.export.record_schema, desktop.store.store\n"
+    "import desktop.ops.annotations_import, desktop.export.record_schema, desktop.store.store\n"
     "desktop.export.record_schema._validator('jsonl')\n"
     "size = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmSize:')) * 1024\n"
     "limit = size + int(os.environ['HEADROOM_MB']) * 2**20\n"

@@ -1,6 +1,6 @@
 """SIGKILL at many random points of an import and of a stream of edits loses nothing reported.
 
-A child process imports 20 pages through ``desktop.importer.import_paths`` (the
+A child process imports 20 pages through ``desktop.ops.importer.import_paths`` (the
 real pipeline and store, one core), printing ``page NAME`` after each page's
 store write returned, then edits article notes, printing ``saved N`` after each
 ``Store.set_field`` returned.  The parent kills it with SIGKILL after a seeded
@@ -47,7 +47,7 @@ CHILD = r"""
 import sys
 from pathlib import Path
 from desktop.pipeline.entities import EntityExtractor
-from desktop.importer import import_paths
+from desktop.ops.importer import import_paths
 from desktop.store.store import Store
 
 folder, db = Path(sys.argv[1]), Path(sys.argv[2])
@@ -196,7 +196,7 @@ def test_sigkill_at_random_points_of_import_and_edits(archive, tmp_path: Path) -
 def test_checker_detects_damage(archive, tmp_path: Path) -> None:
     folder, expected = archive
     db = tmp_path / "whole.sqlite"
-    from desktop.importer import import_paths
+    from desktop.ops.importer import import_paths
 
     store = Store.open(db, editor="t")
     import_paths(store, [folder], workers=1)

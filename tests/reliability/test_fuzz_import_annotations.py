@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.annotations_import import AnnotationImportError, import_annotations
+from desktop.ops.annotations_import import AnnotationImportError, import_annotations
 from desktop.pipeline.model import LABELS
 from desktop.store.store import Store
 from project_state import small_project

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.importer import import_paths
+from desktop.ops.importer import import_paths
 from desktop.store.store import Store
 from project_state import ROOT, fingerprint, small_project
 from test_cli_refusals import assert_clean_refusal, newsdesk

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.importer import POOL_THRESHOLD
+from desktop.ops.importer import POOL_THRESHOLD
 from project_state import ROOT
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")

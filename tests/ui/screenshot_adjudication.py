@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.importer import import_paths  # noqa: E402
+from desktop.ops.importer import import_paths  # noqa: E402
 from desktop.resources import seeds_dir  # noqa: E402
 from desktop.store.store import Store  # noqa: E402
 from desktop.team.packages import merge_packages, split_project  # noqa: E402

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.importer import import_paths  # noqa: E402
+from desktop.ops.importer import import_paths  # noqa: E402
 from desktop.resources import seeds_dir  # noqa: E402
 from desktop.store.records import ArticleFilter  # noqa: E402
 from desktop.store.store import Store  # noqa: E402

@@ -86,7 +86,7 @@ def test_every_refusal_code_has_a_chinese_sentence(main_window):
 
 
 def test_a_batch_re_extraction_that_failed_on_some_articles_names_them_not_their_ids(main_window, caplog):
-    from desktop.reextraction import BatchSummary
+    from desktop.ops.reextraction import BatchSummary
 
     w, store = main_window, main_window.ctx.store
     ids = [a for a in store.article_ids() if a >= 10][:2]  # ids that cannot be mistaken for the count

@@ -93,10 +93,3 @@ def test_keys_and_dialogs_are_declared_in_one_place_each():
             assert "QSettings(" not in source, path
         if path.name != "interaction.py":
             assert "QMessageBox" not in source and "QFileDialog" not in source, path
-
-
-def test_ui_modules_are_small_and_documented():
-    for path in UI.rglob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        assert source.lstrip().startswith('"""'), path
-        assert source.count("\n") <= 400, path

@@ -149,9 +149,6 @@ class HistoryDialog(QDialog):
             write_runs(cursor, phrase.diff, base)
         self.detail.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def select_event(self, event_id: int) -> None:
-        self.table.selectRow(self.event_ids.index(event_id))
-
     def _revert(self) -> None:
         chosen = self.selected_event()
         if chosen is not None:

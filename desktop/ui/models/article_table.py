@@ -104,7 +104,6 @@ class ArticleTableModel(QAbstractTableModel):
         self._filter = ArticleFilter()
         self._sort_key = "page"
         self._descending = False
-        self.fetch_calls = 0  # store calls made for row data (tests and benchmarks read it)
         ctx.changes_applied.connect(self.on_changes)
         ctx.project_changed.connect(self.reload)
 
@@ -371,7 +370,6 @@ class ArticleTableModel(QAbstractTableModel):
         start = max(0, row - window // 4)
         part = ids[start : start + window]
         wanted = [a for a in (part if isinstance(part, list) else part.tolist()) if a not in self._cache]
-        self.fetch_calls += 1
         for aid, article_row in self._fetch_rows(wanted).items():
             self._cache[aid] = article_row
         if self._filter.query.strip():  # searching: each row's hit count and snippet, for these rows only

@@ -9,8 +9,6 @@ the user is typing in.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.pipeline.model import STATUSES
+from desktop.store.errors import StoreError
+from desktop.store.field_values import field_value
 from desktop.store.records import ArticleRecord
 from desktop.ui.commands import (
     SetAuthorsCommand,
@@ -30,12 +30,12 @@ from desktop.ui.commands import (
 )
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import local_time
+from desktop.ui.messages import explain
 from desktop.ui.models.article_table import status_text
 from desktop.ui.plain_text import plain_label
 from desktop.ui.widgets.author_editor import AuthorEditor
 from desktop.ui.widgets.tag_picker import TagPicker
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NOTE_SAVE_DELAY_MS = 600
 
 
@@ -169,14 +169,13 @@ class FieldsPanel(QWidget):
         if self._loading or self.record is None:
             return
         old = getattr(self.record, name)
-        new: str | None = edit.text().strip()
-        if name == "dateline_iso":
-            if new and not _ISO.match(new):
-                self.ctx.status_message.emit(self.tr("Dateline date must be YYYY-MM-DD"))
-                edit.setText(old or "")
-                return
-            new = new or None
-        if new != (old if name == "dateline_iso" else (old or "")):
+        try:
+            new = field_value(name, edit.text().strip())  # the store's rule (a date is YYYY-MM-DD)
+        except StoreError as err:
+            self.ctx.status_message.emit(explain(err))
+            edit.setText(old or "")
+            return
+        if (new or None) != (old or None):  # "" and None both mean empty
             self.ctx.push(SetFieldCommand(self.ctx, self.record.id, name, old, new))
 
     def _on_note_typed(self) -> None:

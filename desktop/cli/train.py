@@ -2,7 +2,7 @@
 
 Owns: ``train_project`` (train with a progress bar, store, print the
 cross-validation table), ``manage_models`` (list / choose / delete) and
-``format_models``.  The work itself is ``desktop.learning``'s.
+``format_models``.  The work itself is ``desktop.ops.learning``'s.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def format_cv(header: dict[str, Any]) -> str:
 def train_project(db: Path, *, include_imported: bool, seed: int, as_json: bool) -> None:
     from tqdm import tqdm
 
-    from desktop.learning import train_from_store
+    from desktop.ops.learning import train_from_store
     from desktop.pipeline.project_training import Cancelled
     from desktop.store.errors import StoreError
 

@@ -2,8 +2,12 @@
 
 Owns: argument parsing (click), terminal progress (tqdm on stderr), turning
 store and input errors into one clear line and an exit status.  Every command
-does its work through ``desktop.importer``, ``desktop.store`` and
+does its work through the operations (``desktop.ops``), ``desktop.store`` and
 ``desktop.export``; nothing here knows SQL or Qt (the GUI is imported lazily).
+The package's other modules are the terminal side of some commands: ``team``
+(packages, agreement), ``train`` (train, models), ``stats`` and
+``import_report`` (the tables and summaries printed).  The CLI is the top layer:
+nothing else in ``desktop`` imports it (import-linter ``layers`` contract).
 
 Exit status: 0 success, 1 something was skipped or failed (the rest done),
 2 the command could not run (bad project file, bad arguments).
@@ -81,7 +85,7 @@ def main(ctx: click.Context, self_test: bool) -> None:
     built from the bundled sample pages on first run).
     """
     if self_test:
-        from desktop.selftest import run_self_test
+        from desktop.ui.selftest import run_self_test
 
         sys.exit(run_self_test())
     if ctx.invoked_subcommand is None:
@@ -106,8 +110,8 @@ def import_cmd(db: Path, workers: int | None, quiet: bool, paths: tuple[Path, ..
     """Import page files or folders (recursive; .txt and .md) into a project."""
     from tqdm import tqdm
 
-    from desktop.importer import import_paths
-    from desktop.report import format_import_summary
+    from desktop.ops.importer import import_paths
+    from desktop.cli.import_report import format_import_summary
     from desktop.pipeline.tagger import default_model_path, model_problem
     from desktop.store.errors import StoreError
 
@@ -227,7 +231,7 @@ def _export_with_bar(export_project, fmt, db, output, options, flt, workers, qui
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_annotations_cmd(db: Path, fmt: str, match: str, file: Path) -> None:
     """Import spans and labels from a doccano, Label Studio or Newsdesk JSONL file."""
-    from desktop.annotations_import import AnnotationImportError, format_summary, import_annotations
+    from desktop.ops.annotations_import import AnnotationImportError, format_summary, import_annotations
     from desktop.store.errors import StoreError
 
     store = _open_store(db, create=True)
@@ -247,7 +251,7 @@ def import_annotations_cmd(db: Path, fmt: str, match: str, file: Path) -> None:
 def stats_cmd(db: Path, as_json: bool) -> None:
     """Print project statistics: progress, reviews per day and editor, spans, editor changes per label,
     and how the machine learns (precision/recall per model version, changes per reviewed article)."""
-    from desktop.stats_report import format_learning, format_stats, stats_json
+    from desktop.cli.stats import format_learning, format_stats, stats_json
 
     store = _open_store(db, readonly=True)
     try:
@@ -343,7 +347,7 @@ def train_cmd(db, include_imported, corpora, more, seed, output: Path, max_itera
     if db is not None:
         if corpora or more or output:
             _fail("give either --db PROJECT or --corpus FILE... -o MODEL")
-        from desktop.train_report import train_project
+        from desktop.cli.train import train_project
 
         train_project(db, include_imported=include_imported, seed=11 if seed is None else seed, as_json=as_json)
         return
@@ -395,7 +399,7 @@ def train_cmd(db, include_imported, corpora, more, seed, output: Path, max_itera
 @click.option("--json", "as_json", is_flag=True, help="List the models as JSON.")
 def models_cmd(db: Path, use_id: str | None, delete_id: int | None, as_json: bool) -> None:
     """List the project's own entity models; choose the current one or delete one."""
-    from desktop.train_report import manage_models
+    from desktop.cli.train import manage_models
 
     manage_models(db, use_id, delete_id, as_json)
 
@@ -464,7 +468,7 @@ def reextract_cmd(project: Path, all_unreviewed: bool, article_ids: tuple[int, .
     """
     from tqdm import tqdm
 
-    from desktop.reextraction import CLOSED_STATUSES, format_summary, reextract_ids, run_batch
+    from desktop.ops.reextraction import CLOSED_STATUSES, format_summary, reextract_ids, run_batch
 
     if all_unreviewed == bool(article_ids):
         _fail("give either --all-unreviewed or one or more --article ID")
@@ -503,7 +507,7 @@ def reextract_cmd(project: Path, all_unreviewed: bool, article_ids: tuple[int, .
     sys.exit(1 if (refused or summary.failed or summary.error) else 0)
 
 
-from desktop.cli_team import agreement_cmd, packages_group  # noqa: E402 - team commands (issue 15)
+from desktop.cli.team import agreement_cmd, packages_group  # noqa: E402 - team commands (issue 15)
 
 main.add_command(packages_group)
 main.add_command(agreement_cmd)

@@ -248,7 +248,7 @@ def _wait(app, condition, timeout_s: float) -> bool:
 def _import_seed(project: Path) -> tuple[Path, str, str]:
     """Import the first seed page into a new project; return (page, its text, summary line)."""
     started = time.perf_counter()  # includes loading the pipeline's modules
-    from desktop.importer import import_paths
+    from desktop.ops.importer import import_paths
     from desktop.resources import seeds_dir
     from desktop.store.store import Store
 

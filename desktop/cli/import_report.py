@@ -6,7 +6,7 @@ files with their reasons, warnings and throughput of an import.
 
 from __future__ import annotations
 
-from desktop.importer import ImportSummary
+from desktop.ops.importer import ImportSummary
 from desktop.pipeline.model import LABELS
 
 
