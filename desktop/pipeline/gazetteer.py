@@ -31,6 +31,7 @@ from pathlib import Path
 
 import platformdirs
 
+from desktop.pipeline.jieba_words import JiebaWords, jieba_words
 from desktop.resources import gazetteer_zip, resource_path
 
 _CACHE_VERSION = 5
@@ -122,20 +123,8 @@ def _read_lines(path: Path) -> list[str]:
         return [ln.strip() for ln in f if ln.strip() and not ln.startswith("#")]
 
 
-def _jieba_word_tags() -> dict[str, tuple[int, str]]:
-    import jieba
-
-    tags: dict[str, tuple[int, str]] = {}
-    with jieba.get_dict_file() as f:
-        for raw in f:
-            parts = raw.decode("utf-8").split()
-            if len(parts) == 3:
-                tags[parts[0]] = (int(parts[1]), parts[2])
-    return tags
-
-
-def _alias_is_common_word(alias: str, tags: dict[str, tuple[int, str]]) -> bool:
-    entry = tags.get(alias)
+def _alias_is_common_word(alias: str, tags: JiebaWords) -> bool:
+    entry = tags.entry(alias)
     if entry is None:
         return False
     freq, tag = entry
@@ -149,16 +138,16 @@ def _alias_is_common_word(alias: str, tags: dict[str, tuple[int, str]]) -> bool:
 _PHRASE_START_TAGS = frozenset(("v", "vn", "a", "ad", "d", "p", "c", "r", "m", "b"))
 
 
-def _local_name_is_distinctive(name: str, suffixes: tuple[str, ...], tags: dict[str, tuple[int, str]]) -> bool:
+def _local_name_is_distinctive(name: str, suffixes: tuple[str, ...], tags: JiebaWords) -> bool:
     """False for town/village names that read as ordinary phrases (公益社区, 新建金山村, 化农村)."""
     suffix = next(s for s in suffixes if name.endswith(s))
     stem = name[: -len(suffix)]
     if _alias_is_common_word(stem, tags):
         return False
-    head = tags.get(stem[:2])
+    head = tags.entry(stem[:2])
     if len(stem) > 2 and head is not None and head[1] in _PHRASE_START_TAGS:
         return False
-    tail = tags.get(name[-2:])  # 农村, 乡村, 城镇: the suffix glued to a common word
+    tail = tags.entry(name[-2:])  # 农村, 乡村, 城镇: the suffix glued to a common word
     return not (len(suffix) == 1 and tail is not None and tail[1] != "ns" and tail[0] > 1000)
 
 
@@ -192,7 +181,7 @@ def build_gazetteer(zip_path: Path, world_path: Path | None) -> Gazetteer:
         elif depth == 4 and name.endswith(VILLAGE_SUFFIXES) and len(name) >= 3:
             villages.add(name)
     stoplist = frozenset(_read_lines(resource_path("lexicon", "place_alias_stoplist.txt")))
-    tags = _jieba_word_tags()
+    tags = jieba_words()
     towns = {t for t in towns if _local_name_is_distinctive(t, TOWN_SUFFIXES, tags)}
     villages = {v for v in villages if _local_name_is_distinctive(v, VILLAGE_SUFFIXES, tags)}
     kept_aliases = {

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from desktop.pipeline.jieba_words import jieba_words, read_jieba_dict
 from desktop.pipeline.lexicon import alternation, stop_chars, words
 
 _CLAUSE_START = frozenset("\n。！？!?；;“\"”")
@@ -49,24 +50,14 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozense
 @cache
 def _known_person_words() -> frozenset[str]:
     """Words jieba's dictionary tags as person names (they may stay names)."""
-    import jieba
-
-    names: set[str] = set()
-    with jieba.get_dict_file() as f:
-        for raw in f:
-            parts = raw.decode("utf-8").split()
-            if len(parts) == 3 and parts[2] in _PERSON_TAGS:
-                names.add(parts[0])
-    return frozenset(names)
+    return frozenset(word for word, _freq, tag in read_jieba_dict() if tag in _PERSON_TAGS)
 
 
 class PersonFinder:
     """Finds PER spans; built once, used for many texts."""
 
     def __init__(self) -> None:
-        import jieba
-
-        self._freq = jieba.dt.FREQ
+        self._words = jieba_words()
         self._single, self._compound, self._roles, self._after, self._longest_after = _lexicon()
         self._known = _known_person_words()
         self._all_surnames = self._single | self._compound
@@ -136,8 +127,8 @@ class PersonFinder:
         if given_only:
             if len(word) == 1:
                 return word in stop_chars()
-            return self._freq.get(word, 0) >= _COMMON_GIVEN_MIN_FREQ and word not in self._known
-        freq = self._freq.get(word, 0)
+            return self._words.freq(word) >= _COMMON_GIVEN_MIN_FREQ and word not in self._known
+        freq = self._words.freq(word)
         return freq >= _COMMON_WORD_MIN_FREQ and (word not in self._known or freq >= _KNOWN_NAME_MAX_FREQ)
 
     def _has_evidence(self, text: str, start: int, end: int) -> bool:

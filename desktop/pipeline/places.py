@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.pipeline.gazetteer import PROVINCE_ABBR, Gazetteer, resolve_code
+from desktop.pipeline.jieba_words import jieba_words
 from desktop.pipeline.lexicon import stop_chars, words
 
 # Named zones that may follow a place directly (成都都市圈) or after a short name (成都东部新区).
@@ -195,10 +196,10 @@ def _short_forms(text: str, places: list[PlaceMatch], word_starts: set[int]) -> 
 
 
 def _jieba_word_starts(text: str) -> set[int]:
-    import jieba
+    import rjieba  # jieba's cut (HMM on), in Rust
 
     starts, pos = {len(text)}, 0
-    for word in jieba.lcut(text):
+    for word in rjieba.cut(text):
         starts.add(pos)
         pos += len(word)
     return starts
@@ -272,15 +273,6 @@ def _suffix_seeds(text: str, gaz: Gazetteer, word_starts: set[int] | None = None
     return seeds
 
 
-def _jieba_tables() -> tuple[dict[str, str], dict[str, int]]:
-    import jieba
-    import jieba.posseg
-
-    jieba.initialize()
-    return jieba.posseg.dt.word_tag_tab, jieba.dt.FREQ
-
-
-_tables: list[tuple[dict[str, str], dict[str, int]]] = []
 
 
 def plausible_name(stem: str) -> bool:
@@ -290,22 +282,20 @@ def plausible_name(stem: str) -> bool:
     word (frequency above ``_COMMON_FREQ``, unless a place name), or a phrase that
     starts with a verb, adjective, pronoun or numeral word (新建, 依托, 所在, 两个).
     """
-    if not _tables:
-        _tables.append(_jieba_tables())
-    tags, freq = _tables[0]
+    jw = jieba_words()
     generic = _generic_words()
     if stem in generic or stem[:2] in generic:
         return False
-    tag = tags.get(stem)
+    tag = jw.tag(stem)
     if tag is not None:
-        if tag in _PHRASE_TAGS or (tag == "m" and freq.get(stem, 0) > 100):
+        if tag in _PHRASE_TAGS or (tag == "m" and jw.freq(stem) > 100):
             return False
-        if freq.get(stem, 0) > _COMMON_FREQ and tag != "ns":
+        if jw.freq(stem) > _COMMON_FREQ and tag != "ns":
             return False
-        if freq.get(stem, 0) > 3 * _COMMON_FREQ:
+        if jw.freq(stem) > 3 * _COMMON_FREQ:
             return False
-    head = tags.get(stem[:2])
-    return not (len(stem) > 2 and head is not None and head in _PHRASE_TAGS and freq.get(stem[:2], 0) > 50)
+    head = jw.tag(stem[:2])
+    return not (len(stem) > 2 and head is not None and head in _PHRASE_TAGS and jw.freq(stem[:2]) > 50)
 
 
 _generic: list[frozenset[str]] = []
@@ -341,13 +331,11 @@ def _local_seeds(text: str, word_starts: set[int]) -> list[PlaceMatch]:
 
 
 def _glued_place_word(word: str, stem: str) -> bool:
-    if not _tables:
-        _tables.append(_jieba_tables())
-    tags, freq = _tables[0]
-    known = freq.get(word, 0) > 0
+    jw = jieba_words()
+    known = jw.freq(word) > 0
     if stem[0] in _GLUE_STARTS:  # jieba glued a conjunction on (但|弥牟镇)
         return False
-    return (not known or tags.get(word) == "ns") and plausible_name(stem)
+    return (not known or jw.tag(word) == "ns") and plausible_name(stem)
 
 
 def name_start(text: str, end: int, word_starts: set[int]) -> int | None:
@@ -373,9 +361,7 @@ def _split_by_dictionary_word(text: str, start: int, end: int, word_starts: set[
     e = start + 1
     while e < len(text) and e not in word_starts:
         e += 1
-    if not _tables:
-        _tables.append(_jieba_tables())
-    return e < end and _tables[0][1].get(text[w:e], 0) > 0
+    return e < end and jieba_words().freq(text[w:e]) > 0
 
 
 def _abbreviation_seeds(text: str, gaz: Gazetteer, word_starts: set[int] | None = None) -> list[PlaceMatch]:

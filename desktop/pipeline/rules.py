@@ -44,12 +44,6 @@ def _shared_resources() -> tuple[Gazetteer, PersonFinder]:
     """Gazetteer and person finder, loaded once per process (thread-safe)."""
     with _shared_lock:
         if "gazetteer" not in _shared:
-            import logging
-
-            import jieba
-
-            jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict…" chatter on stderr
-            jieba.initialize()
             _shared["gazetteer"] = load_gazetteer()
             _shared["persons"] = PersonFinder()
             prepare_patterns()

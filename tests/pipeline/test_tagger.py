@@ -189,3 +189,30 @@ def test_a_long_text_is_tagged_piece_by_piece_with_the_same_result(tiny_model):
     got = [(s.label, s.text, s.start) for s in ex.extract(text)]
     n = len(sentence)
     assert got == [(lab, t, start + k * n) for k in range(400) for lab, t, start in one]
+
+
+def test_mention_replacement_swaps_names_and_keeps_their_offsets_right():
+    from desktop.pipeline.ner_data import Example
+    from desktop.pipeline.tagger_training import MentionReplacer
+
+    examples = [
+        Example("甲乙丙到丁戊市开会。", [(0, 3, "PER"), (4, 7, "LOC")]),
+        Example("欧阳小明在己庚县和辛壬公司。", [(0, 4, "PER"), (5, 8, "LOC"), (9, 13, "ORG")]),
+    ]
+    replacer = MentionReplacer(examples, ("PER", "LOC"), seed=3)
+    seen_texts = set()
+    for _ in range(20):
+        (variant,) = replacer.variants(examples[1], 1)
+        seen_texts.add(variant.text)
+        labels = [label for _, _, label in variant.spans]
+        assert labels == ["PER", "LOC", "ORG"]
+        per, loc, org = (variant.text[s:e] for s, e, _ in variant.spans)
+        assert per in {"甲乙丙", "欧阳小明"} and loc in {"丁戊市", "己庚县"}
+        assert org == "辛壬公司"  # a label not replaced keeps its mention
+        assert variant.text.endswith("。")
+    assert len(seen_texts) > 1
+    again = MentionReplacer(examples, ("PER", "LOC"), seed=3)
+    first = MentionReplacer(examples, ("PER", "LOC"), seed=3)
+    assert [again.variants(e, 2) for e in examples] == [first.variants(e, 2) for e in examples]
+    assert MentionReplacer(examples, (), seed=3).variants(examples[0], 1) == []
+    assert replacer.variants(Example("没有名字。", []), 1) == []
