@@ -61,6 +61,7 @@ FIELDS_DEFAULT: dict[str, Any] = dict(
 D1, D2, D3, D4 = "dev01_national.txt", "dev02_provincial.txt", "dev03_county.txt", "dev04_financial.txt"
 D5, D6, D7, D8 = "dev05_continued.txt", "dev06_sections.txt", "dev07_briefs.txt", "dev08_evening.txt"
 D9, D10 = "dev09_bulletins.txt", "dev10_county_briefs.txt"
+D11 = "dev11_city_briefs.txt"
 
 ARTICLES: list[dict[str, Any]] = [
     # ------------------------------------------------ dev01: national daily, marks, sub-heads as '#'
@@ -175,6 +176,22 @@ ARTICLES: list[dict[str, Any]] = [
     dict(page=D10, flags=["title_missing"], paras=[27]),
     dict(page=D10, title="乡村路修到家门口", source="本报讯", byline="通讯员 郜婷", authors=[A("郜婷", "通讯员")],
          strip="本报讯（通讯员 郜婷）", paras=[31]),
+    # ------------------------------------------------ dev11: city daily, '#' headlines, '■' both as a byline mark
+    # and as the bullet of headless brief items, a '##' kicker above the first headline
+    dict(page=D11, kicker="打通便民服务“最后一公里”", title="社区食堂开到居民家门口", source="本报讯",
+         byline="记者 杭雨霏 通讯员 简柏舟", authors=[A("杭雨霏", "记者"), A("简柏舟", "通讯员")], dateline="4月7日",
+         strip="本报讯（记者 杭雨霏 通讯员 简柏舟）", paras=[9, 11, 13]),
+    dict(page=D11, flags=["title_missing"], dateline="4月6日", paras=[17]),
+    dict(page=D11, flags=["title_missing"], paras=[19]),
+    dict(page=D11, flags=["title_missing"], byline="记者 卓一帆", authors=[A("卓一帆", "记者")],
+         strip_tail="（记者 卓一帆）", paras=[21]),
+    dict(page=D11, flags=["title_missing"], dateline="4月7日", paras=[23]),
+    dict(page=D11, flags=["title_missing"], dateline="4月10日", paras=[27]),
+    dict(page=D11, flags=["title_missing"], paras=[29]),
+    dict(page=D11, title="老旧管网改造惠及两万户", source="本报讯", byline="记者 卓一帆", authors=[A("卓一帆", "记者")],
+         dateline="4月7日", strip="本报讯（记者 卓一帆）", paras=[33, 35]),
+    dict(page=D11, title="春日赏花游带火乡村民宿", byline="本报记者 杭雨霏", authors=[A("杭雨霏", "记者")],
+         paras=[41, 43]),
 ]
 
 # Pages written late, in other styles, and scored before any rule was changed for them.
