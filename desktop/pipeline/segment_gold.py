@@ -242,6 +242,9 @@ def _line_role(t: str, raw: str, a: _Art) -> str | None:
         return TITLE_AFTER
     if a.byline and _byline_norm(raw) == a.byline:
         return END_BYLINE if started else BYLINE
+    if started and a.byline and (part := _byline_norm(raw)) and a.byline.endswith(part) and len(part) < len(a.byline):
+        # the closing part of a byline printed in two places: 本报讯（通讯员 某甲）… and a last line （某乙）
+        return END_BYLINE
     h = head_norm(raw)
     if h and h in a.sections and started:
         sec = norm(raw)

@@ -61,7 +61,7 @@ FIELDS_DEFAULT: dict[str, Any] = dict(
 D1, D2, D3, D4 = "dev01_national.txt", "dev02_provincial.txt", "dev03_county.txt", "dev04_financial.txt"
 D5, D6, D7, D8 = "dev05_continued.txt", "dev06_sections.txt", "dev07_briefs.txt", "dev08_evening.txt"
 D9, D10 = "dev09_bulletins.txt", "dev10_county_briefs.txt"
-D11 = "dev11_city_briefs.txt"
+D11, D12 = "dev11_city_briefs.txt", "dev12_no_blank_lines.txt"
 
 ARTICLES: list[dict[str, Any]] = [
     # ------------------------------------------------ dev01: national daily, marks, sub-heads as '#'
@@ -192,6 +192,20 @@ ARTICLES: list[dict[str, Any]] = [
          dateline="4月7日", strip="本报讯（记者 卓一帆）", paras=[33, 35]),
     dict(page=D11, title="春日赏花游带火乡村民宿", byline="本报记者 杭雨霏", authors=[A("杭雨霏", "记者")],
          paras=[41, 43]),
+    # ------------------------------------------------ dev12: economic daily as pdftotext gives it: no blank
+    # lines and no marks; kicker/title/subtitle, a closing byline in brackets, a credited caption between
+    # two articles (the photo of the one above), numbered sub-heads, a continuation note
+    dict(page=D12, title="前三季度全省外贸进出口增长7.2%", byline="本报记者 向嘉禾", authors=[A("向嘉禾", "记者")],
+         paras=[4, 5, 6]),
+    dict(page=D12, kicker="数据多跑路 企业少跑腿", title="小微企业贷款“秒批”成常态", subtitle="我省数字普惠金融发展观察",
+         source="本报讯", byline="记者 隋晓岚", authors=[A("隋晓岚", "记者")], dateline="10月14日",
+         strip="本报讯（记者 隋晓岚）", paras=[10, 11, 12]),
+    dict(page=D12, title="新能源汽车产业链加快集聚", byline="记者 季鸿远 通讯员 庄彦",
+         authors=[A("季鸿远", "记者"), A("庄彦", "通讯员")], strip_tail="（记者 季鸿远 通讯员 庄彦）",
+         captions=["图为10月15日，工人在一家汽车零部件企业的生产线上作业。 钮嘉树 摄"], paras=[14, 15, 16]),
+    dict(page=D12, title="重大项目建设跑出“加速度”", source="本报讯", byline="记者 向嘉禾", authors=[A("向嘉禾", "记者")],
+         strip="本报讯（记者 向嘉禾）", sections=["一、强化要素保障", "二、优化审批服务", "三、压实推进责任"],
+         continued_to="第三版", flags=["continued"], strip_tail="（下转第三版）", paras=[19, 20, 21, 22, 23, 24, 25]),
 ]
 
 # Pages written late, in other styles, and scored before any rule was changed for them.
