@@ -253,14 +253,24 @@ class Store(TeamMethods):
         return self._db
 
     @contextlib.contextmanager
-    def _write(self, articles: Iterable[int] = (), page: int | None = None) -> Iterator[Any]:
+    def _write(
+        self,
+        articles: Iterable[int] | Callable[[], Iterable[int]] = (),
+        page: int | Callable[[], int] | None = None,
+    ) -> Iterator[Any]:
         """One transaction under the store lock; sqlite3 errors become StoreError.
 
         ``articles`` / ``page``: whose state the journal keeps from before this write
-        (article scope, or the whole page for edits that change its articles)."""
+        (article scope, or the whole page for edits that change its articles).  Either may be
+        a function that looks the scope up (the page of an article, the article of a span): it
+        runs inside the transaction, so no other write can move the article in between."""
         if self.readonly:
             raise ReadOnlyError(f"{self.path.name} is open read-only; changes cannot be saved.")
         with self._lock, translate_errors(), write_transaction(self.db):
+            if callable(articles):
+                articles = list(articles())
+            if callable(page):
+                page = page()
             pending = journal.begin(self.db, articles, page) if (articles or page is not None) else None
             yield self.db
             if pending is not None:
@@ -443,14 +453,14 @@ class Store(TeamMethods):
         self, span_id: int, *, start: int | None = None, end: int | None = None, label: str | None = None,
         value: Any = UNSET, origin: str | None = None, needs_check: bool | None = None,
     ) -> Changes:
-        with self._write(self._article_of_span(span_id)) as db:
+        with self._write(lambda: self._article_of_span(span_id)) as db:
             return spans.update_span(
                 db, self.editor, span_id, start=start, end=end, label=label, value=value, origin=origin,
                 needs_check=needs_check,
             )
 
     def remove_span(self, span_id: int) -> Changes:
-        with self._write(self._article_of_span(span_id)) as db:
+        with self._write(lambda: self._article_of_span(span_id)) as db:
             return spans.remove_span(db, self.editor, span_id)
 
     def add_spans(self, items: list[dict[str, Any]]) -> spans.SpansAdded:
@@ -458,9 +468,12 @@ class Store(TeamMethods):
             return spans.add_spans(db, self.editor, items)
 
     def remove_spans(self, span_ids: Sequence[int]) -> Changes:
-        owners = [r[0] for r in self.db.execute(
-            f"SELECT DISTINCT article_id FROM spans WHERE id IN ({', '.join('?' * len(span_ids))})", list(span_ids)
-        )] if span_ids else []
+        def owners() -> list[int]:
+            if not span_ids:
+                return []
+            marks = ", ".join("?" * len(span_ids))
+            return [r[0] for r in self.db.execute(f"SELECT DISTINCT article_id FROM spans WHERE id IN ({marks})", list(span_ids))]
+
         with self._write(owners) as db:
             return spans.remove_spans(db, self.editor, list(span_ids))
 
@@ -543,11 +556,11 @@ class Store(TeamMethods):
 
     # segmentation (additions) ------------------------------------------------------------
     def split_article(self, article_id: int, body_offset: int) -> Changes:
-        with self._write(page=self._page_of(article_id)) as db:
+        with self._write(page=lambda: self._page_of(article_id)) as db:
             return _segmentation().split_article(db, self.editor, article_id, body_offset)
 
     def merge_articles(self, first_id: int, second_id: int) -> Changes:
-        with self._write(page=self._page_of(first_id)) as db:
+        with self._write(page=lambda: self._page_of(first_id)) as db:
             return _segmentation().merge_articles(db, self.editor, first_id, second_id)
 
     def promote_line(self, article_id: int, paragraph: int, field: str) -> Changes:
@@ -586,9 +599,11 @@ class Store(TeamMethods):
 
     def revert_article(self, article_id: int, event_id: int) -> Changes:
         # article scope when only the article changes, page scope when the page goes back too
-        page_level = self.revert_plan(article_id, event_id).page_event is not None
-        scope = {"page": self._page_of(article_id)} if page_level else {"articles": [article_id]}
-        with self._write(**scope) as db:
+        def page() -> int | None:
+            page_level = journal.revert_plan(self.db, article_id, event_id).page_event is not None
+            return self._page_of(article_id) if page_level else None
+
+        with self._write([article_id], page=page) as db:
             return journal.revert_article(db, self.editor, article_id, event_id)
 
     @_reading
@@ -684,7 +699,7 @@ class Store(TeamMethods):
 
     # page blocks (additions) -----------------------------------------------------------------
     def move_paragraphs(self, article_id: int, start: int, end: int, target_id: int) -> Changes:
-        with self._write(page=self._page_of(article_id)) as db:
+        with self._write(page=lambda: self._page_of(article_id)) as db:
             return _page_blocks().move_paragraphs(db, self.editor, article_id, start, end, target_id)
 
     def mark_caption(self, article_id: int, start: int, end: int) -> Changes:
@@ -694,7 +709,7 @@ class Store(TeamMethods):
     def mark_not_article(
         self, article_id: int, start: int | None = None, end: int | None = None, *, drop_checked: bool = False
     ) -> Changes:
-        with self._write(page=self._page_of(article_id)) as db:
+        with self._write(page=lambda: self._page_of(article_id)) as db:
             return _page_blocks().mark_not_article(db, self.editor, article_id, start, end, drop_checked=drop_checked)
 
     def make_article(self, page_id: int, block_index: int, spans: Sequence[dict[str, Any]] = ()) -> Changes:

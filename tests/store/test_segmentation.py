@@ -178,3 +178,27 @@ def test_page_layout_follows_a_split(seeded: Store) -> None:
     after = {x["id"]: x["segments"] for x in seeded.page_layout(a.page_id)["articles"]}
     assert sorted(map(str, after[a.id] + after[new_id])) == sorted(map(str, before[a.id]))
     assert after[new_id] and all(s["role"] in ("body", "section") for s in after[new_id])
+
+
+def test_a_write_looks_its_scope_up_inside_its_own_transaction(seeded: Store, monkeypatch) -> None:
+    """The page of an article (or the article of a span) is read under the write lock, in the
+    transaction: a worker's write in between cannot make the journal keep the wrong scope."""
+    seen: list[bool] = []
+    page_of, article_of_span = seeded._page_of, seeded._article_of_span
+
+    def checked_page_of(article_id: int) -> int:
+        seen.append(seeded.db.conn.in_transaction and seeded._lock._is_owned())
+        return page_of(article_id)
+
+    def checked_article_of_span(span_id: int) -> list[int]:
+        seen.append(seeded.db.conn.in_transaction and seeded._lock._is_owned())
+        return article_of_span(span_id)
+
+    monkeypatch.setattr(seeded, "_page_of", checked_page_of)
+    monkeypatch.setattr(seeded, "_article_of_span", checked_article_of_span)
+    article, _ = _multi_span_article(seeded)
+    seeded.update_span(article.spans[0].id, label="ORG")
+    seeded.remove_span(article.spans[1].id)
+    seeded.split_article(article.id, article.body.index("\n") + 1)
+    assert seen and all(seen)
+    assert len(seen) == 3
