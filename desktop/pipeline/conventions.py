@@ -42,6 +42,12 @@ What it does, in this order (spans of other labels pass through untouched):
    followed by a settlement word (城中 + 村, 新农 + 村, 智慧 + 社区) goes: the spec
    does not annotate generic references.
 
+7. **A count of places is not a place.**  A LOC that ends with a number and a level
+   word (长沙、株洲、湘潭 + 三市, 川渝 + 两地) ends before the count: 湘潭三市 -> 湘潭; a
+   count alone (三市) is no LOC.
+   A number inside a name (二七区, 三河市) is not a count: the count must follow at
+   least two characters that do not end in a number.
+
 Single-character place abbreviations are LOC in both conventions (中/LOC 美/LOC
 in the corpora, 川 in 来川视察 in the spec), so nothing is needed for them.
 The result is sorted and non-overlapping when the input was.
@@ -126,7 +132,9 @@ class SpecConventions:
         ordered = [s for s in ordered if s[0] < s[1] and (s[2] != "PER" or s[1] - s[0] > 1 or self._titled(text, s[1]))]
         if self.generic_places:
             ordered = [s for s in ordered if s[2] != "LOC" or not self._generic_place(text[s[0] : s[1]])]
+        ordered = [s for s in ordered if not (s[2] == "LOC" and _is_count(text[s[0] : s[1]]))]
         ordered = self._merge_places(text, ordered)
+        ordered = [_without_count(text, s) if s[2] == "LOC" else s for s in ordered]
         ordered = self._place_bodies(text, ordered, word_ends)
         ordered = [s for s in ordered if not (s[2] == "ORG" and self._generic_body(text, s))]
         if doc_titles:
@@ -228,6 +236,28 @@ class SpecConventions:
             if text[at:end] in self.organ_words and (word_ends is None or end in word_ends):
                 return end
         return None
+
+
+_COUNT_NUMERALS = "两二三四五六七八九十几多"
+_COUNTED_LEVELS = "省市县区州地镇乡村国"
+
+
+def _is_count(name: str) -> bool:
+    """三市, 两地: a number of places, no place."""
+    return len(name) == 2 and name[0] in _COUNT_NUMERALS and name[1] in _COUNTED_LEVELS
+
+
+def _without_count(text: str, span: SpanC) -> SpanC:
+    """Rule 7: 湘潭三市 -> 湘潭 (a count of places after the last place named)."""
+    start, end, label, conf = span
+    if (
+        end - start >= 4
+        and text[end - 1] in _COUNTED_LEVELS
+        and text[end - 2] in _COUNT_NUMERALS
+        and text[end - 3] not in _COUNT_NUMERALS
+    ):
+        return (start, end - 2, label, conf)
+    return span
 
 
 def _inside_a_title(span: SpanC, titles: Sequence[tuple[int, int]]) -> bool:

@@ -33,8 +33,10 @@ _ZONE_RE = re.compile(rf"{_STEM}{{0,6}}?(?:{_ZONE_SUFFIXES})")
 _SITE_RE = re.compile(rf"(?:{_STEM}{{2,4}}?|{_STEM}{{1,4}}·{_STEM}{{1,4}}?)(?:{_SITE_SUFFIXES})")
 # A community, village, town, street or named site standing alone: a name of its
 # own (2-4 characters, starting on a jieba word boundary) + one of these words,
-# the word itself a jieba word of its own (金雁|街道, 茶树|街, 三星|社区; not 小镇, 农村).
-_LOCAL_SUFFIX_RE = re.compile(r"街道|社区|村|镇|乡|街|产业园|工业园|驿站|博物馆|纪念馆|广场|公园|小区|新区|高新区|经开区")
+# the word itself a jieba word of its own (金雁|街道, 茶树|街, 芙蓉|大道, 三星|社区; not 小镇, 农村, 思路).
+_LOCAL_SUFFIX_RE = re.compile(
+    r"街道|社区|村|镇|乡|大道|大街|街|路|巷|胡同|产业园|工业园|驿站|博物馆|纪念馆|广场|公园|小区|新区|高新区|经开区"
+)
 # Level words that continue a chain after a place with a name of their own (广汉市 + 金雁街道).
 _LINK_LOCAL_RE = re.compile(rf"({_STEM}{{2,4}}?)(?:街道|社区|村|镇|乡)")
 _STEM_RE = re.compile(rf"{_STEM}+")
@@ -325,9 +327,19 @@ def _local_seeds(text: str, word_starts: set[int]) -> list[PlaceMatch]:
         if len(m.group()) == 1 and text[e : e + 1] in _NOT_AFTER_LOCAL:
             continue
         b = name_start(text, s, word_starts)
-        if b is not None:
+        if b is not None and not (m.group() in _ROAD_SUFFIXES and _counted_way(text[b:s])):
             seeds.append(PlaceMatch(b, e, None))
     return seeds
+
+
+_ROAD_SUFFIXES = frozenset(("大道", "大街", "路", "巷", "胡同"))
+_DEICTIC_OR_NUMBER = frozenset("这那哪每各该此本其某一二两三四五六七八九十几多半")
+_MEASURE_WORDS = frozenset("条座段个")
+
+
+def _counted_way(stem: str) -> bool:
+    """A way pointed at or counted, not named: 这条|路, 一条|路, 每段|路."""
+    return stem[0] in _DEICTIC_OR_NUMBER or stem[-1] in _MEASURE_WORDS
 
 
 def _glued_place_word(word: str, stem: str) -> bool:

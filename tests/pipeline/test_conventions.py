@@ -115,3 +115,14 @@ def test_a_bare_organ_word_after_a_generic_qualifier_is_not_a_body(conv):
     text = "各级政府和委员会，青石县政府"
     spans = spans_with_conf([(2, 4, "ORG"), (5, 8, "ORG"), (9, 14, "ORG")])
     assert [text[s:e] for s, e, _, _ in conv.apply(text, spans)] == ["委员会", "青石县政府"]
+
+
+def test_a_count_of_places_is_not_part_of_a_place(conv):
+    text = "东坪、西坪、南坪三县联动，北溪两镇也来了"
+    got = _apply(conv, text, [("东坪", "LOC"), ("西坪", "LOC"), ("南坪三县", "LOC"), ("北溪", "LOC"), ("两镇", "LOC")])
+    assert got == [("东坪", "LOC"), ("西坪", "LOC"), ("南坪", "LOC"), ("北溪", "LOC")]
+    # the tagger's own cut, place + count as two spans, does not join into one place
+    assert _apply(conv, "南坪三县", [("南坪", "LOC"), ("三县", "LOC")]) == [("南坪", "LOC")]
+    # a number inside a name stays: it is no count
+    assert _apply(conv, "青石二七区", [("青石二七区", "LOC")]) == [("青石二七区", "LOC")]
+    assert _apply(conv, "三河市", [("三河市", "LOC")]) == [("三河市", "LOC")]

@@ -103,3 +103,11 @@ def test_shipped_gazetteer_keeps_its_coverage() -> None:
     previous = set(JIONLP_1_5_31_CODES.read_text(encoding="utf-8").split())
     assert len(previous) == JIONLP_1_5_31_COUNTS[1]
     assert not previous - codes, sorted(previous - codes)[:10]
+
+
+def test_a_named_road_is_a_place_a_counted_or_pointed_way_is_not(gaz):
+    text = "沿芙蓉大道向东，转入滨江路。这条路和那段路都修好了，一条路通到村口。"
+    got = [name for name, _ in _places(text, gaz)]
+    assert "芙蓉大道" in got and "滨江路" in got
+    assert not any(name.endswith("路") and name[0] in "这那一" for name in got)
+    assert _places("他的思路很清晰，走出一条新路。", gaz) == []
