@@ -231,6 +231,8 @@ def closing_byline(text: str) -> int:
     The text inside the brackets must read as names with a role word, a credit or
     names alone (``（某 某 某某）``); a photo credit or a date in brackets is not one.
     """
+    if not text.rstrip().endswith((")", "）")):  # the pattern ends with a closing bracket
+        return 0
     m = _CLOSING_BRACKETED_RE.search(text, max(0, len(text) - 48))
     if not m or m.start() < 4:
         return 0
@@ -278,6 +280,8 @@ class LeadTag:
 
 def match_lead(text: str) -> LeadTag | None:
     """The wire tag opening ``text``, if any, with the byline printed in its parentheses."""
+    if "讯" not in text and "电" not in text:  # every wire tag ends in 讯 or 电
+        return None
     m = _LEAD_RE.match(text)
     if not m:
         return None

@@ -38,7 +38,7 @@ from desktop.pipeline.lines import (
     Line,
     ends_sentence,
     has_words,
-    is_heading_shaped,
+    heading_shaped_core,
     mark_level,
     starts_with_dash,
     strip_marks,
@@ -105,6 +105,14 @@ class LineShape:
     byline_at: int = 0  # where a bracketed byline closing the paragraph starts (0: none)
 
 
+_CLOSE_CHARS = frozenset("）)】]〕］〗」")
+
+
+def _may_end_in_note(text: str) -> bool:
+    """False when ``_TAIL_NOTE_RE`` cannot match: the text does not end with a closing bracket."""
+    return text[-1:] in _CLOSE_CHARS or text.endswith("\n")
+
+
 CREDITED_CAPTION_MAX = 160
 LONG_LINE = 80  # longer than any heading, byline or note
 
@@ -112,7 +120,7 @@ LONG_LINE = 80  # longer than any heading, byline or note
 def _long_shape(text: str) -> LineShape:
     """The shape of an unmarked line that is long or holds clause punctuation: a paragraph
     (maybe closed by a continuation note), a lead with its wire tag, or a credited caption."""
-    m = _TAIL_NOTE_RE.search(text, len(text) - 24)
+    m = _TAIL_NOTE_RE.search(text, len(text) - 24) if _may_end_in_note(text) else None
     tail = (("to", re.sub(r"\s+", "", m.group("page"))), m.start()) if m else (None, 0)
     return LineShape(
         level=0, length=len(text), headingish=False, dash=False, ends=ends_sentence(text), box=None,
@@ -137,12 +145,12 @@ def shape_of(text: str) -> LineShape:
         note = (direction, re.sub(r"\s+", "", note_m.group("page")))
     note_at = 0
     if note is None and len(core) > 8:
-        tail = _TAIL_NOTE_RE.search(text)
+        tail = _TAIL_NOTE_RE.search(text) if _may_end_in_note(text) else None
         if tail:  # '…停车泊位，（下转A05版）': the note closes the paragraph
             note, note_at = ("to", re.sub(r"\s+", "", tail.group("page"))), tail.start()
     box = box_byline(text)
     lead = match_lead(text) if box is None else None
-    plain_heading = is_heading_shaped(text)
+    plain_heading = heading_shaped_core(core)  # is_heading_shaped(text)
     marked_heading = (
         level > 0 and 0 < len(core) <= HEADING_MAX_MARKED and bool(CJK_RE.search(core)) and not ends_sentence(core)
     )

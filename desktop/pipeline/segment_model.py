@@ -27,6 +27,9 @@ from desktop.pipeline.segment_features import CLASS_FEATURE, FEATURE_VERSION, cl
 MODEL_NAME = "segmenter.crfsuite"
 META_NAME = "segmenter.json"
 MIN_PROB = 1e-2
+# Past this sum of a line's marginals, every role not read yet is below MIN_PROB (the margin
+# covers the rounding of the CRF's marginals, which sum to 1 within about 1e-12).
+_SURE_ALL = 1.0 - MIN_PROB / 2
 # Line shape classes whose role is certain: nothing readable or a table row, an image line,
 # a continuation note, a wire tag opening a lead.
 CERTAIN = {"noise": NOISE, "image": IMAGE, "note_from": NOTE_FROM, "note_to": NOTE_TO, "lead": LEAD}
@@ -86,12 +89,20 @@ class RoleModel:
             seen = allowed.get(cls)
             row = {}
             # A role lines of this shape class never had in training is not offered.
-            heading = cls[0] == "h"
+            keep_all = seen is not None and cls[0] == "h"
+            mass = 0.0  # the probability of the roles read so far
             for label in self.labels if seen is None else seen:
+                # The marginals of a line sum to 1: once less than MIN_PROB / 2 is left for the
+                # roles not read yet, none of them can reach MIN_PROB.
+                if mass > _SURE_ALL:
+                    if keep_all:
+                        row[label] = floor
+                    continue
                 p = marginal(label, k)
+                mass += p
                 if p >= MIN_PROB:
                     row[label] = math.log(p)
-                elif heading and seen is not None:
+                elif keep_all:
                     row[label] = floor  # a heading keeps every role headings had: the page decides
             if not row:  # nothing likely enough: every role of the class, equally unlikely
                 row = dict.fromkeys(seen or self.labels, floor)
