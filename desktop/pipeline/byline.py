@@ -92,6 +92,8 @@ _PAPER_ROLE_RE = re.compile(
 
 
 def _peel_role(token: str) -> tuple[str | None, str]:
+    if "记者" not in token and "通讯员" not in token and "实习生" not in token:
+        return None, token  # every role word holds one of these
     paper = _PAPER_ROLE_RE.match(token)
     if paper:
         token = token[paper.end() :]
