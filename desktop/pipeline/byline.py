@@ -105,9 +105,10 @@ def _peel_role(token: str) -> tuple[str | None, str]:
 
 def _peel_credit(token: str) -> tuple[str, bool]:
     """Split a credit glued to the end of a name (``张忠超文/图`` -> ``张忠超``)."""
-    for suffix in _CREDIT_SUFFIXES:
-        if token.endswith(suffix) and len(token) > len(suffix):
-            return token[: -len(suffix)], True
+    if token.endswith(_CREDIT_SUFFIXES):
+        for suffix in _CREDIT_SUFFIXES:
+            if token.endswith(suffix) and len(token) > len(suffix):
+                return token[: -len(suffix)], True
     # A name is surname + at most two characters: a fourth character 文/图 is a credit.
     if len(token) >= 4 and token[-1] in "文图" and _surname_length(token) == 1 and len(token) - 1 <= 3:
         return token[:-1], True
@@ -214,7 +215,7 @@ def box_byline(text: str) -> str | None:
 
 def end_byline(text: str) -> bool:
     """True for a stand-alone byline line with a role word or a credit (``罗正材 文/图``)."""
-    if len(text) > _BYLINE_MAX_CHARS or not any(w in text for w in _ROLE_OR_CREDIT_CHARS):
+    if len(text) > _BYLINE_MAX_CHARS or not _ROLE_OR_CREDIT_RE.search(text):
         return False
     reading = _read(text)
     return bool(reading.authors) and reading.unread == 0 and (reading.has_role or reading.has_credit)
@@ -222,6 +223,7 @@ def end_byline(text: str) -> bool:
 
 # Every role word and credit holds one of these: a line with none of them is no byline.
 _ROLE_OR_CREDIT_CHARS = ("记者", "通讯员", "实习生", "文", "图", "摄", "报道", "发自", "答")
+_ROLE_OR_CREDIT_RE = re.compile("|".join(_ROLE_OR_CREDIT_CHARS))
 
 
 _CLOSING_BRACKETED_RE = re.compile(r"[(（]([^()（）\n]{2,40})[)）]\s*$")

@@ -113,6 +113,19 @@ def _may_end_in_note(text: str) -> bool:
     return text[-1:] in _CLOSE_CHARS or text.endswith("\n")
 
 
+_SHAPE_FIELDS = frozenset(LineShape.__dataclass_fields__)
+
+
+def _shape(**values: object) -> LineShape:
+    """``LineShape(**values)`` when every field is given, without the frozen dataclass's
+    ``__init__`` (one ``object.__setattr__`` a field: a sixth of the evidence time)."""
+    if values.keys() != _SHAPE_FIELDS:
+        return LineShape(**values)  # type: ignore[arg-type]
+    shape = object.__new__(LineShape)
+    object.__setattr__(shape, "__dict__", values)
+    return shape
+
+
 CREDITED_CAPTION_MAX = 160
 LONG_LINE = 80  # longer than any heading, byline or note
 
@@ -122,7 +135,7 @@ def _long_shape(text: str) -> LineShape:
     (maybe closed by a continuation note), a lead with its wire tag, or a credited caption."""
     m = _TAIL_NOTE_RE.search(text, len(text) - 24) if _may_end_in_note(text) else None
     tail = (("to", re.sub(r"\s+", "", m.group("page"))), m.start()) if m else (None, 0)
-    return LineShape(
+    return _shape(
         level=0, length=len(text), headingish=False, dash=False, ends=ends_sentence(text), box=None,
         lead=match_lead(text), byline=False, names=False, lone_name=False, note=tail[0], note_at=tail[1], image=False,
         credit=len(text) <= CREDITED_CAPTION_MAX and text.endswith(_CREDIT_ENDINGS) and bool(_TRAILING_CREDIT_RE.search(text)),
@@ -166,7 +179,7 @@ def shape_of(text: str) -> LineShape:
         bool(_PHOTO_CREDIT_RE.match(text)) or (len(core) <= CREDITED_CAPTION_MAX and bool(_TRAILING_CREDIT_RE.search(core)))
     )
     compact = core[:60].replace(" ", "")
-    return LineShape(
+    return _shape(
         level=level,
         length=len(core),
         headingish=headingish,
