@@ -81,29 +81,47 @@ class RoleModel:
         floor = math.log(MIN_PROB)
         allowed = self._allowed
         marginal = tagger.marginal
+        log = math.log
+        # The marginals of a line sum to 1: once more than _SURE_ALL of it is read, every role
+        # not read yet is below MIN_PROB and need not be asked for.  The role most likely for
+        # the last line of the same class is asked for first: most lines are that sure of it.
+        likely: dict[str, str] = {}
         for k in range(len(ev.lines)):
             cls = features[k][CLASS_FEATURE][2:]
             if cls in CERTAIN:  # a pattern that decides the role alone (as for the hand-set scorer)
                 out.append({CERTAIN[cls]: 0.0})
                 continue
             seen = allowed.get(cls)
-            row = {}
-            # A role lines of this shape class never had in training is not offered.
+            labels = self.labels if seen is None else seen
+            # A role lines of this shape class never had in training is not offered; a heading
+            # keeps every role headings had, however unlikely: the page decides.
             keep_all = seen is not None and cls[0] == "h"
+            guess = likely.get(cls)
+            if guess is not None:
+                p = marginal(guess, k)
+                if p > _SURE_ALL:
+                    if keep_all:
+                        out.append({label: log(p) if label == guess else floor for label in labels})
+                    else:
+                        out.append({guess: log(p)})
+                    continue
+            row = {}
             mass = 0.0  # the probability of the roles read so far
-            for label in self.labels if seen is None else seen:
-                # The marginals of a line sum to 1: once less than MIN_PROB / 2 is left for the
-                # roles not read yet, none of them can reach MIN_PROB.
+            top, top_p = "", -1.0
+            for label in labels:
                 if mass > _SURE_ALL:
                     if keep_all:
                         row[label] = floor
                     continue
                 p = marginal(label, k)
                 mass += p
+                if p > top_p:
+                    top, top_p = label, p
                 if p >= MIN_PROB:
-                    row[label] = math.log(p)
+                    row[label] = log(p)
                 elif keep_all:
-                    row[label] = floor  # a heading keeps every role headings had: the page decides
+                    row[label] = floor
+            likely[cls] = top
             if not row:  # nothing likely enough: every role of the class, equally unlikely
                 row = dict.fromkeys(seen or self.labels, floor)
             out.append(row)
