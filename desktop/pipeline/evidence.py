@@ -15,6 +15,7 @@ a paper.  Linear in the page length: each neighbour window is bounded.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -223,13 +224,24 @@ def word_bigrams(part: str) -> set[str]:
     return set(map(add, p, p[1:]))
 
 
-def text_bigrams(whole: str) -> set[str]:
-    """Every two-character substring of ``whole``: ``g in text_bigrams(w)`` iff ``g in w``."""
-    return set(map(add, whole, whole[1:]))
+def bigram_codes(whole: str) -> set[int]:
+    """Every two-character substring of ``whole``, each as one number (its two UTF-32 code
+    units read as one 64-bit integer, a one-to-one code): built in C, twice as fast as a set
+    of strings.  Pairs at even offsets, then at odd ones."""
+    n = len(whole)
+    codes = set(array("Q", whole[: n - (n & 1)].encode("utf-32-le", "surrogatepass")))
+    if n > 2:
+        codes.update(array("Q", whole[1 : n - (~n & 1)].encode("utf-32-le", "surrogatepass")))
+    return codes
 
 
-def share(grams: set[str], whole: set[str]) -> float:
-    """``containment`` from bigram sets: the share of ``grams`` found in ``whole``."""
+def word_bigram_codes(part: str) -> set[int]:
+    """``word_bigrams`` of ``part`` coded as ``bigram_codes``."""
+    return bigram_codes(_NOT_WORD_RE.sub("", part))
+
+
+def share(grams: set, whole: set) -> float:
+    """``containment`` from bigram sets (or code sets): the share of ``grams`` found in ``whole``."""
     return len(grams & whole) / len(grams) if grams else 0.0
 
 

@@ -18,7 +18,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from desktop.pipeline.evidence import PageEvidence, containment, share, text_bigrams, word_bigrams
+from desktop.pipeline.evidence import (
+    PageEvidence,
+    bigram_codes,
+    containment,
+    share,
+    word_bigram_codes,
+    word_bigrams,
+)
 from desktop.pipeline.lines import strip_marks
 from desktop.pipeline.roles import late_title_overlap
 
@@ -261,21 +268,26 @@ def _context_features(ev: PageEvidence, k: int, cls: str, classes: list[str], me
     # The subject of each side is read from its nearest _SUBJECT_CHARS characters.
     before_key = ev.lines_before(k, _SUBJECT_CHARS)
     if memo.get("before_key") != before_key:
-        memo["before_key"], memo["before"] = before_key, _before_window(ev, before_key)
-    before_text, before = memo["before"]
+        memo["before_key"], memo["before"], memo["before_codes"] = before_key, _before_text(ev, before_key), None
+    before_text = memo["before"]
     after_key = ev.lines_after(k)
     if memo.get("after_key") != after_key:
-        memo["after_key"], memo["after"] = after_key, _after_window(ev, after_key)
-    after_text, after_grams = memo["after"]
-    text = ev.lines[k].text
-    grams = word_bigrams(text)
+        memo["after_key"], memo["after"], memo["after_codes"] = after_key, _after_text(ev, after_key), None
+    after_text = memo["after"]
     if before_text and after_text:
-        carry = _bucket(share(after_grams, before), (0.08, 0.15, 0.3))
+        # The share of the after text's word bigrams found in the text before (as codes).
+        if memo["before_codes"] is None:
+            memo["before_codes"] = bigram_codes(before_text)
+        if memo["after_codes"] is None:
+            memo["after_codes"] = word_bigram_codes(after_text)
+        carry = _bucket(share(memo["after_codes"], memo["before_codes"]), (0.08, 0.15, 0.3))
         f.append("carry=" + carry)
         f.append("c_carry=" + cls + "|" + carry)
     elif not before_text:
         f.append("carry=nothing_before")
-    before_overlap = share(grams, before)
+    # The share of the line's own bigrams found before and after it (``containment``).
+    grams = word_bigrams(ev.lines[k].text)
+    before_overlap = sum(1 for g in grams if g in before_text) / len(grams) if grams else 0.0
     after_overlap = sum(1 for g in grams if g in after_text) / len(grams) if grams else 0.0
     if before_text:
         f.append("overlap_before=" + _bucket(before_overlap, (0.1, 0.3, 0.6)))
@@ -288,19 +300,17 @@ def _context_features(ev: PageEvidence, k: int, cls: str, classes: list[str], me
     return f
 
 
-def _before_window(ev: PageEvidence, indices: list[int]) -> tuple[str, set[str]]:
-    """The text before a line (its lines nearest first in ``indices``) and its bigrams."""
+def _before_text(ev: PageEvidence, indices: list[int]) -> str:
+    """The text before a line (its lines nearest first in ``indices``)."""
     lines = ev.lines
-    text = "".join(lines[j].text[-_SUBJECT_CHARS:] for j in reversed(indices))[-_SUBJECT_CHARS:]
-    return text, text_bigrams(text) if text else set()
+    return "".join(lines[j].text[-_SUBJECT_CHARS:] for j in reversed(indices))[-_SUBJECT_CHARS:]
 
 
-def _after_window(ev: PageEvidence, indices: list[int]) -> tuple[str, set[str]]:
-    """The text after a line (its lines in ``indices``) and its word bigrams."""
+def _after_text(ev: PageEvidence, indices: list[int]) -> str:
+    """The text after a line (its lines in ``indices``)."""
     text = ""
     for j in indices:
         text += ev.lines[j].text[:_SUBJECT_CHARS]
         if len(text) >= _SUBJECT_CHARS:
             break
-    text = text[:_SUBJECT_CHARS]
-    return text, word_bigrams(text) if text else set()
+    return text[:_SUBJECT_CHARS]
