@@ -97,30 +97,30 @@ class _Cutter:
                 self._new()
             self.head_lines.append(line)
             return
-        self._flush_head()
+        if self.head_lines:
+            self._flush_head()
         if action == NEW:
             self._new()
-        piece = line_piece(line)
-        if role == BANNER:
+        if role == BODY or role == NEW_BODY:
+            self._body(self._draft(), line, 0)
+        elif role == BANNER:
             self._block("banner", line)
         elif role in (IMAGE,):
             self._block("image", line)
         elif role == CAPTION:
             if action == ATTACH and self.cur is not None:
-                self.cur.add_item("caption", piece)
+                self.cur.add_item("caption", line_piece(line))
             else:
                 self._block("caption", line)
-        elif role in (BODY, NEW_BODY):
-            self._body(self._draft(), line, 0)
         elif role == SUBHEAD:
-            self._draft().add_item("section", piece)
+            self._draft().add_item("section", line_piece(line))
         elif role == TITLE_AFTER:
-            self._draft().misplaced_title.append(piece)
+            self._draft().misplaced_title.append(line_piece(line))
         elif role == END_BYLINE and self.ev.shapes[k].byline_at:
             self._body(self._draft(), line, 0)
         elif role in (BYLINE, END_BYLINE):
             draft = self._draft()
-            draft.add_byline(piece, self.ev.shapes[k].box or unbracket(line.text))  # box: box_byline(text)
+            draft.add_byline(line_piece(line), self.ev.shapes[k].box or unbracket(line.text))  # box: box_byline(text)
             draft.top_byline = draft.top_byline or role == BYLINE
         elif role == LEAD:
             self._lead(line)

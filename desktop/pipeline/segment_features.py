@@ -303,7 +303,9 @@ def _context_features(ev: PageEvidence, k: int, cls: str, classes: list[str], me
 def _before_text(ev: PageEvidence, indices: list[int]) -> str:
     """The text before a line (its lines nearest first in ``indices``)."""
     lines = ev.lines
-    return "".join(lines[j].text[-_SUBJECT_CHARS:] for j in reversed(indices))[-_SUBJECT_CHARS:]
+    if len(indices) == 1:  # most often: the tail of one paragraph
+        return lines[indices[0]].text[-_SUBJECT_CHARS:]
+    return "".join([lines[j].text[-_SUBJECT_CHARS:] for j in reversed(indices)])[-_SUBJECT_CHARS:]
 
 
 def _after_text(ev: PageEvidence, indices: list[int]) -> str:
