@@ -92,6 +92,8 @@ _PAPER_ROLE_RE = re.compile(
 
 
 def _peel_role(token: str) -> tuple[str | None, str]:
+    if "记者" not in token and "通讯员" not in token and "实习生" not in token:
+        return None, token  # every role word holds one of these
     paper = _PAPER_ROLE_RE.match(token)
     if paper:
         token = token[paper.end() :]
@@ -103,9 +105,10 @@ def _peel_role(token: str) -> tuple[str | None, str]:
 
 def _peel_credit(token: str) -> tuple[str, bool]:
     """Split a credit glued to the end of a name (``张忠超文/图`` -> ``张忠超``)."""
-    for suffix in _CREDIT_SUFFIXES:
-        if token.endswith(suffix) and len(token) > len(suffix):
-            return token[: -len(suffix)], True
+    if token.endswith(_CREDIT_SUFFIXES):
+        for suffix in _CREDIT_SUFFIXES:
+            if token.endswith(suffix) and len(token) > len(suffix):
+                return token[: -len(suffix)], True
     # A name is surname + at most two characters: a fourth character 文/图 is a credit.
     if len(token) >= 4 and token[-1] in "文图" and _surname_length(token) == 1 and len(token) - 1 <= 3:
         return token[:-1], True
@@ -212,7 +215,7 @@ def box_byline(text: str) -> str | None:
 
 def end_byline(text: str) -> bool:
     """True for a stand-alone byline line with a role word or a credit (``罗正材 文/图``)."""
-    if len(text) > _BYLINE_MAX_CHARS or not any(w in text for w in _ROLE_OR_CREDIT_CHARS):
+    if len(text) > _BYLINE_MAX_CHARS or not _ROLE_OR_CREDIT_RE.search(text):
         return False
     reading = _read(text)
     return bool(reading.authors) and reading.unread == 0 and (reading.has_role or reading.has_credit)
@@ -220,6 +223,7 @@ def end_byline(text: str) -> bool:
 
 # Every role word and credit holds one of these: a line with none of them is no byline.
 _ROLE_OR_CREDIT_CHARS = ("记者", "通讯员", "实习生", "文", "图", "摄", "报道", "发自", "答")
+_ROLE_OR_CREDIT_RE = re.compile("|".join(_ROLE_OR_CREDIT_CHARS))
 
 
 _CLOSING_BRACKETED_RE = re.compile(r"[(（]([^()（）\n]{2,40})[)）]\s*$")
@@ -231,6 +235,8 @@ def closing_byline(text: str) -> int:
     The text inside the brackets must read as names with a role word, a credit or
     names alone (``（某 某 某某）``); a photo credit or a date in brackets is not one.
     """
+    if not text.rstrip().endswith((")", "）")):  # the pattern ends with a closing bracket
+        return 0
     m = _CLOSING_BRACKETED_RE.search(text, max(0, len(text) - 48))
     if not m or m.start() < 4:
         return 0
@@ -278,6 +284,8 @@ class LeadTag:
 
 def match_lead(text: str) -> LeadTag | None:
     """The wire tag opening ``text``, if any, with the byline printed in its parentheses."""
+    if "讯" not in text and "电" not in text:  # every wire tag ends in 讯 or 电
+        return None
     m = _LEAD_RE.match(text)
     if not m:
         return None

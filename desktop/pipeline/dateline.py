@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.pipeline.dates import find_dates
+from desktop.pipeline.dates import iter_dates
 
 _FIRST_SENTENCE_RE = re.compile(r"[^。！？!?]{0,200}")
 _HAS_MONTH_AND_DAY_RE = re.compile(r"月\s*\d{0,2}[^月]*[日号]$")
@@ -25,8 +25,11 @@ def find_dateline(lead: str) -> tuple[str, str | None]:
     sentence = _FIRST_SENTENCE_RE.match(lead)
     if sentence is None:
         return "", None
-    for start, end, value in find_dates(sentence.group(0)):
-        surface = _SPACES_RE.sub("", sentence.group(0)[start:end])
+    first = sentence.group(0)
+    if "月" not in first or ("日" not in first and "号" not in first):  # no month and day to find
+        return "", None
+    for start, end, value in iter_dates(first):
+        surface = _SPACES_RE.sub("", first[start:end])
         if isinstance(value, dict) or _RANGE_RE.search(surface) or not _HAS_MONTH_AND_DAY_RE.search(surface):
             continue
         iso = value if isinstance(value, str) and _ISO_DAY_RE.fullmatch(value) else None

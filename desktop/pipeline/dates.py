@@ -2,7 +2,7 @@
 
 Owns: ``DATE_RE`` (one compiled, linear pattern for years, months, days,
 quarters, halves and ranges of them, with or without OCR spaces), ``find_dates``
-(the DATE spans of a text) and ``parse_date`` (an expression -> ISO value).
+(the DATE spans of a text; ``iter_dates`` yields them one by one) and ``parse_date`` (an expression -> ISO value).
 
 Values: ``"2023"``, ``"2023-09"``, ``"2023-02-20"``; 底/初/上旬/中旬/下旬 keep
 month precision; a quarter or a half year is a ``{"start", "end"}`` month
@@ -16,6 +16,7 @@ a bare year without 年 (2024重庆体育科技嘉年华).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from desktop.pipeline.numbers import chinese_to_int
@@ -188,7 +189,11 @@ def _empty(p: _Parts) -> bool:
 
 def find_dates(text: str) -> list[tuple[int, int, str | dict | None]]:
     """DATE spans of ``text`` as ``(start, end, value)``, in order, non-overlapping."""
-    found: list[tuple[int, int, str | dict | None]] = []
+    return list(iter_dates(text))
+
+
+def iter_dates(text: str) -> Iterator[tuple[int, int, str | dict | None]]:
+    """``find_dates`` one span at a time (a caller that needs only the first stops early)."""
     for m in DATE_RE.finditer(text):
         start, end = m.span()
         while end > start and text[end - 1] in " \u3000":
@@ -198,8 +203,7 @@ def find_dates(text: str) -> list[tuple[int, int, str | dict | None]]:
         value = parse_date(text[start:end])
         if value is None and not _has_calendar_unit(text[start:end]):
             continue
-        found.append((start, end, value))
-    return found
+        yield start, end, value
 
 
 # A day with no month before it: 一日 alone is "one day" (日复一日), and N号 before a

@@ -78,14 +78,20 @@ def step(ctx: Context, role: str, ev: PageEvidence, k: int) -> tuple[float, Cont
     flag = False
     if role == HEAD:
         if ctx.role == HEAD:
-            line, shape, before = ev.lines[k], ev.shapes[k], ev.shapes[k - 1]
-            flag = line.blank_before == 0 or shape.dash or (shape.level != before.level and shape.level * before.level > 0)
+            flag = _together(ev, k)
     elif role in _CLOSABLE:
         flag = ev.shapes[k].byline_at > 0
     return _move(ctx, role, flag)
 
 
+def _together(ev: PageEvidence, k: int) -> bool:
+    """Whether heading line ``k`` is printed together with the heading line above it."""
+    line, shape, before = ev.lines[k], ev.shapes[k], ev.shapes[k - 1]
+    return line.blank_before == 0 or shape.dash or (shape.level != before.level and shape.level * before.level > 0)
+
+
 _CLOSABLE = frozenset({BODY, NEW_BODY, LEAD})
+_NO_VALUE = float("-inf")
 
 
 @lru_cache(maxsize=4096)
@@ -168,14 +174,21 @@ def decode(
         scores = learned[k] if learned is not None else emissions(ev, k)
         nxt: dict[Context, float] = {}
         ptr: dict[Context, Context] = {}
+        # The flags of ``step``, read once for the line.
+        closes = ev.shapes[k].byline_at > 0
+        together = k > 0 and HEAD in scores and _together(ev, k)
         for ctx, total in beams.items():
+            after_head = ctx.role == HEAD
             for role, score in scores.items():
-                moved = step(ctx, role, ev, k)
+                if role == HEAD:
+                    moved = _move(ctx, role, together and after_head)
+                else:
+                    moved = _move(ctx, role, closes and role in _CLOSABLE)
                 if moved is None:
                     continue
                 cost, new_ctx, _ = moved
                 value = total + score + move_weight * cost
-                if value > nxt.get(new_ctx, float("-inf")):
+                if value > nxt.get(new_ctx, _NO_VALUE):
                     nxt[new_ctx] = value
                     ptr[new_ctx] = ctx
         if not nxt:  # no role fits: keep the line as body of whatever is open

@@ -77,18 +77,29 @@ def split_lines(text: str) -> list[Line]:
 
 def mark_level(text: str) -> int:
     """Number of leading ``#`` marks (0 when the line is not marked)."""
+    if text[:1] != "#":
+        return 0
     m = _MARK_RE.match(text)
     return len(m.group(1)) if m else 0
 
 
+# A line starting with none of these has no mark, bullet or dash to strip.
+_MARK_STARTS = frozenset("#" + BULLETS + "—－-")
+
+
 def strip_marks(text: str) -> str:
     """The line without its leading ``#`` marks, bullet or ``——`` dash."""
+    first = text[:1]
+    if first not in _MARK_STARTS and not first.isspace():
+        return text.strip()
     text = _MARK_RE.sub("", text, count=1)
     text = text.lstrip(BULLETS).lstrip()
     return _DASH_RE.sub("", text, count=1).strip()
 
 
 def starts_with_dash(text: str) -> bool:
+    if text[:1] not in ("#", "—", "－", "-"):
+        return False
     return bool(_DASH_RE.match(_MARK_RE.sub("", text, count=1)))
 
 
@@ -108,10 +119,17 @@ def ends_sentence(text: str) -> bool:
 
 def is_heading_shaped(text: str) -> bool:
     """Short, readable, and free of clause punctuation: a headline, sub-head or caption."""
-    content = strip_marks(text)
+    return heading_shaped_core(strip_marks(text))
+
+
+_CLAUSE_RE = re.compile(f"[{re.escape(CLAUSE_PUNCT)}]")
+
+
+def heading_shaped_core(content: str) -> bool:
+    """``is_heading_shaped`` of a line whose marks are already stripped (``strip_marks``)."""
     if not content or len(content) > HEADING_MAX_CHARS or not CJK_RE.search(content):
         return False
-    if any(ch in CLAUSE_PUNCT for ch in content) or not brackets_balanced(content):
+    if _CLAUSE_RE.search(content) or not brackets_balanced(content):
         return False
     # A '.' after CJK is an OCR '。': a sentence, not a heading (headings may end in ? or !).
     return not content.rstrip(CLOSERS).endswith(("。", "…", "."))
@@ -119,10 +137,13 @@ def is_heading_shaped(text: str) -> bool:
 
 _PAIRS = {"《": "》", "（": "）", "(": ")", "“": "”", "〈": "〉", "【": "】", "「": "」"}
 _CLOSING = {v: k for k, v in _PAIRS.items()}
+_OPENER_RE = re.compile(f"[{re.escape(''.join(_PAIRS))}]")
 
 
 def brackets_balanced(text: str) -> bool:
     """False when a bracket or quote opens and never closes (a sentence cut mid-way)."""
+    if not _OPENER_RE.search(text):  # nothing opens: balanced
+        return True
     depth: dict[str, int] = {}
     for ch in text:
         if ch in _PAIRS:

@@ -24,6 +24,8 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 def normalise_spacing(text: str) -> str:
     """Drop OCR spaces at digit/Latin-CJK boundaries; keep every other space."""
+    if " " not in text and "\u3000" not in text and "\t" not in text and "\u00a0" not in text:
+        return text  # no space of _SPACES to drop
     text = _ALNUM_THEN_CJK.sub("", text)
     return _CJK_THEN_ALNUM.sub("", text)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.pipeline.byline import box_byline, match_lead, unbracket
+from desktop.pipeline.byline import match_lead, unbracket
 from desktop.pipeline.decode import ATTACH, CONTINUE, NEW, START, decode, step
 from desktop.pipeline.draft import Draft, build_article
 from desktop.pipeline.evidence import PageEvidence
@@ -97,30 +97,30 @@ class _Cutter:
                 self._new()
             self.head_lines.append(line)
             return
-        self._flush_head()
+        if self.head_lines:
+            self._flush_head()
         if action == NEW:
             self._new()
-        piece = line_piece(line)
-        if role == BANNER:
+        if role == BODY or role == NEW_BODY:
+            self._body(self._draft(), line, 0)
+        elif role == BANNER:
             self._block("banner", line)
         elif role in (IMAGE,):
             self._block("image", line)
         elif role == CAPTION:
             if action == ATTACH and self.cur is not None:
-                self.cur.add_item("caption", piece)
+                self.cur.add_item("caption", line_piece(line))
             else:
                 self._block("caption", line)
-        elif role in (BODY, NEW_BODY):
-            self._body(self._draft(), line, 0)
         elif role == SUBHEAD:
-            self._draft().add_item("section", piece)
+            self._draft().add_item("section", line_piece(line))
         elif role == TITLE_AFTER:
-            self._draft().misplaced_title.append(piece)
+            self._draft().misplaced_title.append(line_piece(line))
         elif role == END_BYLINE and self.ev.shapes[k].byline_at:
             self._body(self._draft(), line, 0)
         elif role in (BYLINE, END_BYLINE):
             draft = self._draft()
-            draft.add_byline(piece, box_byline(line.text) or unbracket(line.text))
+            draft.add_byline(line_piece(line), self.ev.shapes[k].box or unbracket(line.text))  # box: box_byline(text)
             draft.top_byline = draft.top_byline or role == BYLINE
         elif role == LEAD:
             self._lead(line)
@@ -141,7 +141,8 @@ class _Cutter:
             draft.add_item("body", Piece(line.start + start, line.end, line.text[start:]))
 
     def _lead(self, line: Line) -> None:
-        tag = match_lead(line.text)
+        shape = self.ev.shapes[line.index]  # its lead is match_lead(text) unless it is a box byline
+        tag = shape.lead if shape.box is None else match_lead(line.text)
         draft = self._draft()
         if tag is None:  # a lead whose wire tag the rules cannot read: all of it is body
             self._body(draft, line, 0)

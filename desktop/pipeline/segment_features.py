@@ -18,7 +18,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from desktop.pipeline.evidence import PageEvidence, containment, share, text_bigrams, word_bigrams
+from desktop.pipeline.evidence import (
+    PageEvidence,
+    bigram_codes,
+    containment,
+    share,
+    word_bigram_codes,
+    word_bigrams,
+)
 from desktop.pipeline.lines import strip_marks
 from desktop.pipeline.roles import late_title_overlap
 
@@ -35,10 +42,19 @@ _SUBJECT_CHARS = 120
 
 
 def _length_bucket(n: int) -> str:
+    if n < len(_LENGTH_BUCKETS):
+        return _LENGTH_BUCKETS[n]
+    return _bucket_of(n)
+
+
+def _bucket_of(n: int) -> str:
     for limit, name in ((4, "4"), (8, "8"), (15, "15"), (25, "25"), (40, "40"), (80, "80"), (160, "160")):
         if n <= limit:
             return name
     return "more"
+
+
+_LENGTH_BUCKETS = tuple(_bucket_of(i) for i in range(161))
 
 
 def _bucket(x: float, edges: tuple[float, ...]) -> str:
@@ -97,6 +113,7 @@ def page_features(ev: PageEvidence) -> list[list[str]]:
     padded = ["none", "none", *classes, "none", "none"]  # padded[k + 2] is line k's class
     levels = [_LEVELS[min(s.level, 4)] for s in shapes]
     out: list[list[str]] = []
+    memo: dict = {}  # the last text windows read for a heading-like line
     for k in range(n):
         s = shapes[k]
         cls = classes[k]
@@ -121,7 +138,7 @@ def page_features(ev: PageEvidence) -> list[list[str]]:
         if k + 1 < n:
             f.append("lvl+1|lvl=" + levels[k + 1] + "|" + lvl)
         if s.headingish or (s.credit and not s.ends):
-            f.extend(_context_features(ev, k, cls, classes))
+            f.extend(_context_features(ev, k, cls, classes, memo))
         elif s.lead_shape:
             before_text = ev.window_before(k)
             if before_text:  # a lead that shares little wording with the text above may open new news
@@ -144,7 +161,8 @@ def _own_features(
     n = len(ev.lines)
     text = line.text
     length = _length_bucket(s.length)
-    lvl = _LEVELS[min(s.level, 4)]
+    level = s.level
+    lvl = _LEVELS[level if level < 4 else 4]
     f = ["bias", "c=" + cls, "lvl=" + lvl, "len=" + length, "c_len=" + cls + "|" + length]
     # (CLASS_FEATURE is the index of "c=" above.)
     if s.dash:
@@ -163,11 +181,12 @@ def _own_features(
         f.append("byline")
     if s.box:
         f.append("box")
-    if s.lead is not None:
+    lead = s.lead
+    if lead is not None:
         f.append("lead")
-        if s.lead.byline:
+        if lead.byline:
             f.append("lead_by")
-        if s.lead.headline_end:
+        if lead.headline_end:
             f.append("lead_hl")
     if s.note_at:
         f.append("note_at")
@@ -175,16 +194,17 @@ def _own_features(
         f.append("byline_at")
     if ev.parallel[k]:
         f.append("parallel")
-    if ev.is_top_byline(k):
+    if (s.box or lead or s.byline or s.names) and ev.is_top_byline(k):
         f.append("top_byline")
     if ev.is_top_byline_run_start(k):
         f.append("first_after_byline")
     if s.headingish:
         core = strip_marks(text)
         count = pattern_count[patterns[k]]
+        seps = s.separators
         f += (
-            "sep=" + str(min(s.separators, 3)),
-            "lvl_sep=" + lvl + "|" + str(min(s.separators, 2)),
+            "sep=" + str(min(seps, 3)),
+            "lvl_sep=" + lvl + "|" + str(min(seps, 2)),
             "pattern_repeats=" + str(min(count, 4)),
             "lvl_repeats=" + lvl + "|" + str(min(count, 3)),
         )
@@ -200,7 +220,7 @@ def _own_features(
             f.append("ends_colon")
     else:
         clauses = text.count("，") + text.count(",") + text.count("；") + text.count(";") + text.count("。")
-        f.append("clauses=" + str(min(clauses, 4)))
+        f.append(_CLAUSES[clauses if clauses < 4 else 4])
     first = text[:1]
     if first in _BULLET_START:
         f.append("bullet")
@@ -214,18 +234,29 @@ def _own_features(
         f.append("paren_start")
         if text.endswith(("）", ")")):
             f.append("bracketed")
-    if s.length < 120 and _TABLE_RE.search(text):
+    # (_TABLE_RE needs at least four space characters.)
+    if s.length < 120 and text.count(" ") + text.count("\u3000") + text.count("\t") >= 4 and _TABLE_RE.search(text):
         f.append("table_row")
-    f.append("blank_before=" + _BLANKS[min(line.blank_before, 3)])
-    f.append("blank_after=" + (_BLANKS[min(ev.lines[k + 1].blank_before, 3)] if k + 1 < n else "3"))
-    if k == n - 1:
+    blanks = line.blank_before
+    f.append(_BLANK_BEFORE[blanks if blanks < 3 else 3])
+    if k + 1 < n:
+        blanks = ev.lines[k + 1].blank_before
+        f.append(_BLANK_AFTER[blanks if blanks < 3 else 3])
+    else:
+        f.append("blank_after=3")
         f.append("last_line")
     return f
 
 
-def _context_features(ev: PageEvidence, k: int, cls: str, classes: list[str]) -> list[str]:
+_CLAUSES = tuple(f"clauses={i}" for i in range(5))
+_BLANK_BEFORE = tuple("blank_before=" + b for b in _BLANKS)
+_BLANK_AFTER = tuple("blank_after=" + b for b in _BLANKS)
+
+
+def _context_features(ev: PageEvidence, k: int, cls: str, classes: list[str], memo: dict) -> list[str]:
     """What surrounds a heading-like line: what follows it, and whether the text after it
-    carries on the subject of the text before it."""
+    carries on the subject of the text before it.  ``memo`` (one per page) keeps the last text
+    windows read, by line indices: the lines of a headline block share their windows."""
     f: list[str] = []
     after = ev.next_after_headings(k)
     if after is None:
@@ -234,33 +265,54 @@ def _context_features(ev: PageEvidence, k: int, cls: str, classes: list[str]) ->
         f.append("after=" + classes[after])
         f.append("c|after=" + cls + "|" + classes[after])
         f.append(f"headings_between={min(after - k - 1, 3)}")
-    lines_before = ev.lines_before(k, _SUBJECT_CHARS)
-    lines_after = ev.lines_after(k)
     # The subject of each side is read from its nearest _SUBJECT_CHARS characters.
-    before_text = "".join(ev.lines[j].text[-_SUBJECT_CHARS:] for j in reversed(lines_before))[-_SUBJECT_CHARS:]
-    after_text = ""
-    for j in lines_after:
-        after_text += ev.lines[j].text[:_SUBJECT_CHARS]
-        if len(after_text) >= _SUBJECT_CHARS:
-            break
-    after_text = after_text[:_SUBJECT_CHARS]
-    text = ev.lines[k].text
-    grams = word_bigrams(text)
-    before = text_bigrams(before_text)
+    before_key = ev.lines_before(k, _SUBJECT_CHARS)
+    if memo.get("before_key") != before_key:
+        memo["before_key"], memo["before"], memo["before_codes"] = before_key, _before_text(ev, before_key), None
+    before_text = memo["before"]
+    after_key = ev.lines_after(k)
+    if memo.get("after_key") != after_key:
+        memo["after_key"], memo["after"], memo["after_codes"] = after_key, _after_text(ev, after_key), None
+    after_text = memo["after"]
     if before_text and after_text:
-        carry = _bucket(share(word_bigrams(after_text), before), (0.08, 0.15, 0.3))
-        f.append(f"carry={carry}")
-        f.append(f"c_carry={cls}|{carry}")
+        # The share of the after text's word bigrams found in the text before (as codes).
+        if memo["before_codes"] is None:
+            memo["before_codes"] = bigram_codes(before_text)
+        if memo["after_codes"] is None:
+            memo["after_codes"] = word_bigram_codes(after_text)
+        carry = _bucket(share(memo["after_codes"], memo["before_codes"]), (0.08, 0.15, 0.3))
+        f.append("carry=" + carry)
+        f.append("c_carry=" + cls + "|" + carry)
     elif not before_text:
         f.append("carry=nothing_before")
-    before_overlap = share(grams, before)
+    # The share of the line's own bigrams found before and after it (``containment``).
+    grams = word_bigrams(ev.lines[k].text)
+    before_overlap = sum(1 for g in grams if g in before_text) / len(grams) if grams else 0.0
     after_overlap = sum(1 for g in grams if g in after_text) / len(grams) if grams else 0.0
     if before_text:
-        f.append(f"overlap_before={_bucket(before_overlap, (0.1, 0.3, 0.6))}")
+        f.append("overlap_before=" + _bucket(before_overlap, (0.1, 0.3, 0.6)))
     if after_text:
-        f.append(f"overlap_after={_bucket(after_overlap, (0.1, 0.3, 0.6))}")
+        f.append("overlap_after=" + _bucket(after_overlap, (0.1, 0.3, 0.6)))
     if ev.shapes[k].headingish:
         late = late_title_overlap(ev, k, before_text, after_text, (before_overlap, after_overlap))
         if late is not None:
-            f.append(f"late_title={_bucket(late, (0.2, 0.5))}")
+            f.append("late_title=" + _bucket(late, (0.2, 0.5)))
     return f
+
+
+def _before_text(ev: PageEvidence, indices: list[int]) -> str:
+    """The text before a line (its lines nearest first in ``indices``)."""
+    lines = ev.lines
+    if len(indices) == 1:  # most often: the tail of one paragraph
+        return lines[indices[0]].text[-_SUBJECT_CHARS:]
+    return "".join([lines[j].text[-_SUBJECT_CHARS:] for j in reversed(indices)])[-_SUBJECT_CHARS:]
+
+
+def _after_text(ev: PageEvidence, indices: list[int]) -> str:
+    """The text after a line (its lines in ``indices``)."""
+    text = ""
+    for j in indices:
+        text += ev.lines[j].text[:_SUBJECT_CHARS]
+        if len(text) >= _SUBJECT_CHARS:
+            break
+    return text[:_SUBJECT_CHARS]

@@ -27,6 +27,9 @@ from desktop.pipeline.segment_features import CLASS_FEATURE, FEATURE_VERSION, cl
 MODEL_NAME = "segmenter.crfsuite"
 META_NAME = "segmenter.json"
 MIN_PROB = 1e-2
+# Past this sum of a line's marginals, every role not read yet is below MIN_PROB (the margin
+# covers the rounding of the CRF's marginals, which sum to 1 within about 1e-12).
+_SURE_ALL = 1.0 - MIN_PROB / 2
 # Line shape classes whose role is certain: nothing readable or a table row, an image line,
 # a continuation note, a wire tag opening a lead.
 CERTAIN = {"noise": NOISE, "image": IMAGE, "note_from": NOTE_FROM, "note_to": NOTE_TO, "lead": LEAD}
@@ -78,21 +81,47 @@ class RoleModel:
         floor = math.log(MIN_PROB)
         allowed = self._allowed
         marginal = tagger.marginal
+        log = math.log
+        # The marginals of a line sum to 1: once more than _SURE_ALL of it is read, every role
+        # not read yet is below MIN_PROB and need not be asked for.  The role most likely for
+        # the last line of the same class is asked for first: most lines are that sure of it.
+        likely: dict[str, str] = {}
         for k in range(len(ev.lines)):
             cls = features[k][CLASS_FEATURE][2:]
             if cls in CERTAIN:  # a pattern that decides the role alone (as for the hand-set scorer)
                 out.append({CERTAIN[cls]: 0.0})
                 continue
             seen = allowed.get(cls)
+            labels = self.labels if seen is None else seen
+            # A role lines of this shape class never had in training is not offered; a heading
+            # keeps every role headings had, however unlikely: the page decides.
+            keep_all = seen is not None and cls[0] == "h"
+            guess = likely.get(cls)
+            if guess is not None:
+                p = marginal(guess, k)
+                if p > _SURE_ALL:
+                    if keep_all:
+                        out.append({label: log(p) if label == guess else floor for label in labels})
+                    else:
+                        out.append({guess: log(p)})
+                    continue
             row = {}
-            # A role lines of this shape class never had in training is not offered.
-            heading = cls[0] == "h"
-            for label in self.labels if seen is None else seen:
+            mass = 0.0  # the probability of the roles read so far
+            top, top_p = "", -1.0
+            for label in labels:
+                if mass > _SURE_ALL:
+                    if keep_all:
+                        row[label] = floor
+                    continue
                 p = marginal(label, k)
+                mass += p
+                if p > top_p:
+                    top, top_p = label, p
                 if p >= MIN_PROB:
-                    row[label] = math.log(p)
-                elif heading and seen is not None:
-                    row[label] = floor  # a heading keeps every role headings had: the page decides
+                    row[label] = log(p)
+                elif keep_all:
+                    row[label] = floor
+            likely[cls] = top
             if not row:  # nothing likely enough: every role of the class, equally unlikely
                 row = dict.fromkeys(seen or self.labels, floor)
             out.append(row)
