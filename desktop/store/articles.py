@@ -193,3 +193,11 @@ def label_counts(db: Database, flt: ArticleFilter) -> dict[str, int]:
             params,
         )
     return {label: n for label, n in cur}
+
+
+def page_of(db: Database, article_id: int) -> int:
+    """The page an article is on (NotFoundError when it is gone): a write's scope look-up."""
+    row = db.execute("SELECT page_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"article {article_id} does not exist (it may have been removed)", kind="article", id=article_id)
+    return row[0]

@@ -205,3 +205,12 @@ def remove_spans(db: Database, editor: str, span_ids: list[int]) -> Changes:
         changes = changes.merge(remove_span(db, editor, span_id))
     changes.span_id = None
     return changes
+
+
+def owners(db: Database, span_ids: list[int] | tuple[int, ...] | Any) -> list[int]:
+    """The articles the spans ``span_ids`` belong to (spans gone are left out): a write's scope look-up."""
+    ids = list(span_ids)
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    return [r[0] for r in db.execute(f"SELECT DISTINCT article_id FROM spans WHERE id IN ({marks})", ids)]

@@ -276,16 +276,6 @@ class Store(TeamMethods):
             if pending is not None:
                 journal.attach(self.db, pending)
 
-    def _page_of(self, article_id: int) -> int:
-        row = self.db.execute("SELECT page_id FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if row is None:
-            raise NotFoundError(f"article {article_id} does not exist (it may have been removed)", kind="article", id=article_id)
-        return row[0]
-
-    def _article_of_span(self, span_id: int) -> list[int]:
-        row = self.db.execute("SELECT article_id FROM spans WHERE id = ?", (span_id,)).fetchone()
-        return [] if row is None else [row[0]]
-
     # pages / import -------------------------------------------------------
     @_reading
     def has_page_hash(self, content_hash: str) -> bool:
@@ -453,14 +443,14 @@ class Store(TeamMethods):
         self, span_id: int, *, start: int | None = None, end: int | None = None, label: str | None = None,
         value: Any = UNSET, origin: str | None = None, needs_check: bool | None = None,
     ) -> Changes:
-        with self._write(lambda: self._article_of_span(span_id)) as db:
+        with self._write(lambda: spans.owners(self.db, [span_id])) as db:
             return spans.update_span(
                 db, self.editor, span_id, start=start, end=end, label=label, value=value, origin=origin,
                 needs_check=needs_check,
             )
 
     def remove_span(self, span_id: int) -> Changes:
-        with self._write(lambda: self._article_of_span(span_id)) as db:
+        with self._write(lambda: spans.owners(self.db, [span_id])) as db:
             return spans.remove_span(db, self.editor, span_id)
 
     def add_spans(self, items: list[dict[str, Any]]) -> spans.SpansAdded:
@@ -468,13 +458,7 @@ class Store(TeamMethods):
             return spans.add_spans(db, self.editor, items)
 
     def remove_spans(self, span_ids: Sequence[int]) -> Changes:
-        def owners() -> list[int]:
-            if not span_ids:
-                return []
-            marks = ", ".join("?" * len(span_ids))
-            return [r[0] for r in self.db.execute(f"SELECT DISTINCT article_id FROM spans WHERE id IN ({marks})", list(span_ids))]
-
-        with self._write(owners) as db:
+        with self._write(lambda: spans.owners(self.db, span_ids)) as db:
             return spans.remove_spans(db, self.editor, list(span_ids))
 
     @_reading
@@ -556,11 +540,11 @@ class Store(TeamMethods):
 
     # segmentation (additions) ------------------------------------------------------------
     def split_article(self, article_id: int, body_offset: int) -> Changes:
-        with self._write(page=lambda: self._page_of(article_id)) as db:
+        with self._write(page=lambda: articles.page_of(self.db, article_id)) as db:
             return _segmentation().split_article(db, self.editor, article_id, body_offset)
 
     def merge_articles(self, first_id: int, second_id: int) -> Changes:
-        with self._write(page=lambda: self._page_of(first_id)) as db:
+        with self._write(page=lambda: articles.page_of(self.db, first_id)) as db:
             return _segmentation().merge_articles(db, self.editor, first_id, second_id)
 
     def promote_line(self, article_id: int, paragraph: int, field: str) -> Changes:
@@ -601,7 +585,7 @@ class Store(TeamMethods):
         # article scope when only the article changes, page scope when the page goes back too
         def page() -> int | None:
             page_level = journal.revert_plan(self.db, article_id, event_id).page_event is not None
-            return self._page_of(article_id) if page_level else None
+            return articles.page_of(self.db, article_id) if page_level else None
 
         with self._write([article_id], page=page) as db:
             return journal.revert_article(db, self.editor, article_id, event_id)
@@ -699,7 +683,7 @@ class Store(TeamMethods):
 
     # page blocks (additions) -----------------------------------------------------------------
     def move_paragraphs(self, article_id: int, start: int, end: int, target_id: int) -> Changes:
-        with self._write(page=lambda: self._page_of(article_id)) as db:
+        with self._write(page=lambda: articles.page_of(self.db, article_id)) as db:
             return _page_blocks().move_paragraphs(db, self.editor, article_id, start, end, target_id)
 
     def mark_caption(self, article_id: int, start: int, end: int) -> Changes:
@@ -709,7 +693,7 @@ class Store(TeamMethods):
     def mark_not_article(
         self, article_id: int, start: int | None = None, end: int | None = None, *, drop_checked: bool = False
     ) -> Changes:
-        with self._write(page=lambda: self._page_of(article_id)) as db:
+        with self._write(page=lambda: articles.page_of(self.db, article_id)) as db:
             return _page_blocks().mark_not_article(db, self.editor, article_id, start, end, drop_checked=drop_checked)
 
     def make_article(self, page_id: int, block_index: int, spans: Sequence[dict[str, Any]] = ()) -> Changes:

@@ -183,19 +183,21 @@ def test_page_layout_follows_a_split(seeded: Store) -> None:
 def test_a_write_looks_its_scope_up_inside_its_own_transaction(seeded: Store, monkeypatch) -> None:
     """The page of an article (or the article of a span) is read under the write lock, in the
     transaction: a worker's write in between cannot make the journal keep the wrong scope."""
+    from desktop.store import articles, spans
+
     seen: list[bool] = []
-    page_of, article_of_span = seeded._page_of, seeded._article_of_span
+    page_of, owners = articles.page_of, spans.owners
 
-    def checked_page_of(article_id: int) -> int:
+    def checked_page_of(db, article_id: int) -> int:
         seen.append(seeded.db.conn.in_transaction and seeded._lock._is_owned())
-        return page_of(article_id)
+        return page_of(db, article_id)
 
-    def checked_article_of_span(span_id: int) -> list[int]:
+    def checked_owners(db, span_ids) -> list[int]:
         seen.append(seeded.db.conn.in_transaction and seeded._lock._is_owned())
-        return article_of_span(span_id)
+        return owners(db, span_ids)
 
-    monkeypatch.setattr(seeded, "_page_of", checked_page_of)
-    monkeypatch.setattr(seeded, "_article_of_span", checked_article_of_span)
+    monkeypatch.setattr(articles, "page_of", checked_page_of)
+    monkeypatch.setattr(spans, "owners", checked_owners)
     article, _ = _multi_span_article(seeded)
     seeded.update_span(article.spans[0].id, label="ORG")
     seeded.remove_span(article.spans[1].id)
