@@ -100,9 +100,9 @@ def main() -> None:
         fts = store.db.execute("SELECT sum(length(block)) FROM article_fts_data").fetchone()[0]
         print(f"file size: {size / 1e6:,.0f} MB (search index {fts / 1e6:,.0f} MB)")
         for q in ("镇", "发展", "金融", "产业发展", "成都市委", "数字经济"):
-            c_ms, count = timed(lambda: store.count_articles(ArticleFilter(query=q)))
-            i_ms, ids = timed(lambda: store.article_ids(ArticleFilter(query=q)))
-            r_ms, _ = timed(lambda: store.article_rows(ids[:50]))
+            c_ms, count = timed(lambda q=q: store.count_articles(ArticleFilter(query=q)))
+            i_ms, ids = timed(lambda q=q: store.article_ids(ArticleFilter(query=q)))
+            r_ms, _ = timed(lambda ids=ids: store.article_rows(ids[:50]))
             print(f"query {q!r} ({len(q)} chars): {count:,} hits; count {c_ms:.0f} ms, ordered ids {i_ms:.0f} ms, first 50 rows {r_ms:.1f} ms")
         # The page order is cached (store/page_order.py); a write that changes it (import, split,
         # merge) makes the next list read it again: the first search after such a write pays that.
@@ -117,7 +117,7 @@ def main() -> None:
             ("status=unreviewed", ArticleFilter(statuses=("unreviewed",)), "page"),
             ("label PER + query 发展", ArticleFilter(labels=("PER",), query="发展"), "page"),
         ):
-            ms, ids = timed(lambda: store.article_ids(flt, sort))
+            ms, ids = timed(lambda flt=flt, sort=sort: store.article_ids(flt, sort))
             print(f"article_ids {label}: {len(ids):,} ids in {ms:.0f} ms")
         ms, _ = timed(lambda: store.count_articles())
         print(f"count_articles(): {ms:.0f} ms")

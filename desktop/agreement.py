@@ -198,7 +198,7 @@ def agreement(items: Iterable[Item], top: int = 10) -> AgreementReport:
         bodies = {versions[n][0] for n in names}
         span_sets = [set(versions[n][1]) for n in names]
         if len(bodies) == 1 and len(names) > 1:
-            differing = len(set.union(*span_sets) - set.intersection(*span_sets))
+            differing = len(span_sets[0].union(*span_sets[1:]) - span_sets[0].intersection(*span_sets[1:]))
             if differing:
                 disagreements.append((aid, title, differing, names))
         if len(all_editors) > 2 and names == all_editors and len(bodies) == 1:

@@ -28,7 +28,9 @@ case "$mode" in
   setup) ;;
   test)
     export QT_QPA_PLATFORM=offscreen
-    .venv/bin/lint-imports
+    .venv/bin/lint-imports                 # layer contracts
+    .venv/bin/ruff check desktop tests bench  # lint (rules in pyproject.toml)
+    .venv/bin/mypy                         # types of desktop/ (settings in pyproject.toml)
     exec .venv/bin/python -m pytest -q -p no:randomly "${@:2}"
     ;;
   run)

@@ -103,7 +103,7 @@ def test_annotate_keeps_one_line_out_per_line_in(tmp_path):
 def test_annotate_reads_stdin():
     proc = subprocess.run(
         [sys.executable, "-m", "desktop", "annotate"],
-        input="成都市青羊区人社局\n2月20日\n".encode("utf-8"), capture_output=True, timeout=300,
+        input="成都市青羊区人社局\n2月20日\n".encode(), capture_output=True, timeout=300,
     )
     assert proc.returncode == 0
     assert len(proc.stdout.decode("utf-8").splitlines()) == 2

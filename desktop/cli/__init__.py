@@ -175,12 +175,12 @@ def export_cmd(db: Path, fmt: str, status, tag, page, label, human_only: bool, u
 
     from desktop.export.atomic import ExportError
     from desktop.export.jsonl import dumps_record
-    from desktop.export.options import ExportOptions, apply_options
+    from desktop.export.options import ExportOptions, apply_options, normalise_ratios
     from desktop.export.stream import export_project
     from desktop.store.errors import StoreError
 
     try:
-        ratios = tuple(float(x) for x in split.split(",")) if split else None
+        ratios = normalise_ratios(float(x) for x in split.split(",")) if split else None
         options = ExportOptions(labels=tuple(label), human_only=human_only, unit=unit, split=ratios, seed=seed,
                                 offset_unit=offset_unit, all_editors=all_editors)
     except ValueError as err:
@@ -363,7 +363,7 @@ def train_cmd(db, include_imported, corpora, more, seed, output: Path, max_itera
     params = TrainParams()
     chosen = (("max_iterations", max_iterations), ("c1", c1), ("c2", c2), ("jsonl_weight", jsonl_weight),
               ("learn_dev", learn_dev or None))
-    params = replace(params, **{k: v for k, v in chosen if v is not None})
+    params = replace(params, **{k: v for k, v in chosen if v is not None})  # type: ignore[arg-type]
     bars: dict[str, tqdm] = {}
 
     def progress(stage: str, done: int, total: int) -> None:
@@ -444,8 +444,8 @@ def eval_cmd(gold: Path | None, corpus: Path | None, seeds: Path | None, model: 
     from desktop.pipeline.segment import segment_page
     from desktop.resources import seeds_dir
 
-    extractor = _extractor(model)
-    report = evaluate(gold, segment_page, extractor.extract, seeds or seeds_dir())
+    assert gold is not None  # checked above: --gold or --corpus
+    report = evaluate(gold, segment_page, _extractor(model).extract, seeds or seeds_dir())
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=1, default=str))
     else:

@@ -19,6 +19,7 @@ message naming the path and the reason; other exceptions propagate unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -192,10 +193,8 @@ def _remove_earlier_export(folder: Path) -> None:
     for name in _marker_files(folder) or set():
         _remove_quietly(folder / name)
     _remove_quietly(folder / MARKER_NAME)
-    try:
+    with contextlib.suppress(OSError):
         folder.rmdir()
-    except OSError:
-        pass
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:

@@ -71,9 +71,7 @@ class ExportOptions:
         """Whether ``span`` survives the label filter and the human-only switch."""
         if self.labels and span["label"] not in self.labels:
             return False
-        if self.human_only and span.get("origin", "auto") not in HUMAN_ORIGINS:
-            return False
-        return True
+        return not (self.human_only and span.get("origin", "auto") not in HUMAN_ORIGINS)
 
 
 def judged(record: Mapping[str, Any]) -> bool:
@@ -99,7 +97,7 @@ def normalise_ratios(ratios: Iterable[float]) -> tuple[float, float, float]:
 
 def apply_options(
     records: Iterable[Mapping[str, Any]], options: ExportOptions
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[Mapping[str, Any]]:
     """Yield records with spans filtered and, for unit="sentence", one per sentence;
     with ``human_only``, articles no editor judged are left out (:func:`judged`).
 

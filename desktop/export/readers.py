@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,12 @@ OUT_OF_RANGE = "out of range or empty"
 TEXT_DIFFERS = "text differs from the body"
 _BOM = b"\xef\xbb\xbf"
 _WS = re.compile(r"[ \t\n\r]*")
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    """The first offset at or after ``pos`` that is not JSON whitespace."""
+    m = _WS.match(text, pos)
+    return m.end() if m is not None else pos
 
 
 class AnnotationReadError(ValueError):
@@ -111,7 +117,7 @@ def _json_array_items(path: str | os.PathLike[str], what: str) -> Iterator[tuple
         raise AnnotationReadError(f"{path}: not UTF-8 text (byte {exc.start + 1})") from None
     except MemoryError:
         raise AnnotationReadError(f"{path}: the file is too large to read with the memory available") from None
-    i = _WS.match(text).end()
+    i = _skip_ws(text, 0)
     if i == len(text):
         raise AnnotationReadError(f"{path}: empty file; expected a JSON list of {what}")
     if text[i] != "[":
@@ -119,7 +125,7 @@ def _json_array_items(path: str | os.PathLike[str], what: str) -> Iterator[tuple
         line = text.count("\n", 0, i) + 1
         raise AnnotationReadError(f"{path}:{line}: expected a JSON list of {what}, but the file's top level is {kind}")
     line, seen = 1, 0
-    i = _WS.match(text, i + 1).end()
+    i = _skip_ws(text, i + 1)
     if text.startswith("]", i):
         i += 1
     else:
@@ -136,9 +142,9 @@ def _json_array_items(path: str | os.PathLike[str], what: str) -> Iterator[tuple
             except MemoryError:
                 raise AnnotationReadError(f"{where}: too large to read with the memory available") from None
             yield line, value
-            i = _WS.match(text, i).end()
+            i = _skip_ws(text, i)
             if text.startswith(",", i):
-                i = _WS.match(text, i + 1).end()
+                i = _skip_ws(text, i + 1)
                 continue
             if text.startswith("]", i):
                 i += 1
@@ -146,7 +152,7 @@ def _json_array_items(path: str | os.PathLike[str], what: str) -> Iterator[tuple
             line += text.count("\n", seen, i)
             seen = i
             raise AnnotationReadError(f"{path}:{line}: not JSON: expected ',' or ']' after an item of the list")
-    if _WS.match(text, i).end() != len(text):
+    if _skip_ws(text, i) != len(text):
         raise AnnotationReadError(f"{path}:{text.count(chr(10), 0, i) + 1}: not JSON: extra data after the list")
 
 
@@ -265,7 +271,7 @@ def parse_doccano(path: str | os.PathLike[str], offset_unit: str = "utf16") -> I
         yield record
 
 
-def _ls_spans(result: list[Mapping[str, Any]], omap: OffsetMap, unit: str, default_origin: str, where: str,
+def _ls_spans(result: Sequence[Mapping[str, Any]], omap: OffsetMap, unit: str, default_origin: str, where: str,
               line: int, on_bad_span: BadSpanFn | None) -> list[dict[str, Any]]:
     spans = []
     for item in result:
@@ -293,7 +299,8 @@ def read_label_studio(
         if "data" not in task:  # JSON_MIN: {"text": ..., "label": [{start, end, text, labels}]}
             text = task.get(text_key)
             items = [{"type": "labels", "value": v} for v in task.get("label") or []]
-            data, annotations, predictions = task, [{"result": items}], []
+            data, annotations = task, [{"result": items}]
+            predictions: list[Any] = []
         else:
             data = task["data"]
             text = data.get(text_key)

@@ -30,7 +30,7 @@ STR_LIST = {"type": ["array", "null"], "items": STR}
 # Fields of a record that become article fields (Newsdesk JSONL; also carried
 # by doccano records and Label Studio ``data`` written by Newsdesk).
 ARTICLE_FIELDS: dict[str, Any] = {
-    **{name: OPT_STR for name in ("title", "kicker", "subtitle", "byline", "source", "dateline", "dateline_iso")},
+    **dict.fromkeys(("title", "kicker", "subtitle", "byline", "source", "dateline", "dateline_iso"), OPT_STR),
     "authors": {
         "type": ["array", "null"],
         "items": {"type": "object", "required": ["name"], "properties": {"name": STR, "role": OPT_STR}},
@@ -129,9 +129,10 @@ def _short(value: Any) -> str:
 
 
 def _reason(err: fastjsonschema.JsonSchemaValueException) -> str:
-    name = err.name[4:].lstrip(".") if err.name.startswith("data") else err.name
+    full = err.name or ""
+    name = full[4:].lstrip(".") if full.startswith("data") else full
     where = name or "the record"
-    rest = err.message[len(err.name):].strip() if err.message.startswith(err.name) else err.message
+    rest = err.message[len(full):].strip() if err.message.startswith(full) else err.message
     if err.rule == "required":
         missing = re.findall(r"'([^']*)'", rest)
         fields = ", ".join(repr(m) for m in missing) or rest
@@ -157,8 +158,8 @@ def check_text(record: Any) -> None:
     while stack:
         value, depth = stack.pop()
         if isinstance(value, str):
-            if not value.isascii() and _LONE_SURROGATE.search(value):
-                raise RecordShapeError(f"the string {_short(value)} holds a lone surrogate (\\u{ord(_LONE_SURROGATE.search(value)[0]):04x}), which is not text")
+            if not value.isascii() and (lone := _LONE_SURROGATE.search(value)):
+                raise RecordShapeError(f"the string {_short(value)} holds a lone surrogate (\\u{ord(lone[0]):04x}), which is not text")
         elif isinstance(value, (list, dict)):
             if depth >= MAX_DEPTH:
                 raise RecordShapeError(f"values are nested more than {MAX_DEPTH} deep")

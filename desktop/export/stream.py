@@ -50,7 +50,7 @@ def _jsonl(record: Mapping[str, Any], _options: ExportOptions) -> tuple[bytes, i
     return json_bytes(ordered_record(record)) + b"\n", len(record["spans"])
 
 
-def _doccano(record: Mapping[str, Any], options: ExportOptions) -> tuple[str, int]:
+def _doccano(record: Mapping[str, Any], options: ExportOptions) -> tuple[bytes, int]:
     from desktop.export.doccano import DEFAULT_UNIT, doccano_line
 
     line = doccano_line(record, options.offset_unit or DEFAULT_UNIT)
@@ -152,7 +152,7 @@ def export_project(
     from desktop.store.store import Store
 
     options = options or ExportOptions()
-    store = Store.open(project, create=False, readonly=True)
+    store = Store.open(Path(project), create=False, readonly=True)
     try:
         ids = store.export_ids(flt)
     finally:

@@ -40,12 +40,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.export.readers import AnnotationReadError, read_doccano, read_jsonl, read_label_studio
 from desktop.pipeline.ingest import content_hash, display_name
 from desktop.pipeline.model import LABELS, ROLES, Article, Author, PageResult, Section, Span
 from desktop.store.errors import OverlapError, StoreError
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
 
 READERS: dict[str, Callable[..., Iterator[tuple[int, dict[str, Any]]]]] = {
     "jsonl": read_jsonl,
@@ -142,14 +145,14 @@ def _article(
     for a in record.get("authors") or []:
         if isinstance(a, Mapping) and a.get("name"):
             role = a.get("role") if a.get("role") in ROLES else "作者"
-            authors.append(Author(str(a["name"]), role))
+            authors.append(Author(str(a["name"]), str(role)))
     sections = []
     for s in record.get("sections") or []:
         if isinstance(s, Mapping) and isinstance(s.get("start"), int) and 0 <= s["start"] <= s.get("end", -1) <= len(body):
             sections.append(Section(str(s.get("title") or ""), s["start"], s["end"]))
         else:
             skipped.append(SkippedSpan(line, s.get("start"), s.get("end"), "(section)", "section out of range"))
-    texts = {k: record.get(k) if isinstance(record.get(k), str) else "" for k in _TEXT_FIELDS}
+    texts: dict[str, Any] = {k: record.get(k) if isinstance(record.get(k), str) else "" for k in _TEXT_FIELDS}
     iso = record.get("dateline_iso")
     return Article(
         position=position,
@@ -184,7 +187,7 @@ def _map_span(src: str, dst: str, start: int, end: int) -> tuple[int, int] | Non
 
 
 def import_annotations(
-    store: Any,
+    store: Store,
     path: str | Path,
     fmt: str,
     *,
@@ -228,7 +231,7 @@ def import_annotations(
 
 
 def _add_to_article(
-    store: Any, aid: int, no: int, body: str, spans: list[dict[str, Any]], summary: AnnotationImportSummary
+    store: Store, aid: int, no: int, body: str, spans: list[dict[str, Any]], summary: AnnotationImportSummary
 ) -> int:
     """Add the record's spans to article ``aid``; the number added."""
     article = store.get_article(aid)
@@ -259,7 +262,7 @@ def _add_to_article(
 
 
 def _write_page(
-    store: Any, path: Path, articles: list[Article], tags: list[list[str]], summary: AnnotationImportSummary
+    store: Store, path: Path, articles: list[Article], tags: list[list[str]], summary: AnnotationImportSummary
 ) -> None:
     name, raw_name = display_name(path.name)
     try:
@@ -281,14 +284,14 @@ def _write_page(
             summary.spans_by_label.subtract(s.label for s in a.spans)
         summary.spans_by_label = +summary.spans_by_label
         return
-    if any(tags):
+    if any(tags) and outcome.page_id is not None:
         ids = [r.id for r in _page_rows(store, outcome.page_id)]
         for aid, t in zip(ids, tags):
             if t:
                 store.set_tags(aid, t)
 
 
-def _page_rows(store: Any, page_id: int) -> list[Any]:
+def _page_rows(store: Store, page_id: int) -> list[Any]:
     from desktop.store.records import ArticleFilter
 
     name = next(p.source_name for p in store.pages() if p.id == page_id)

@@ -29,7 +29,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,7 +201,7 @@ def _warm_worker(parent: int | None = None, model: tuple[int, bytes] | None = No
 
 
 def _results(jobs: list[_Job], workers: int, cancelled: CancelledFn,
-             model: tuple[int, bytes] | None = None) -> Iterator[ProcessedPage | FileProblem]:
+             model: tuple[int, bytes] | None = None) -> Generator[ProcessedPage | FileProblem, None, None]:
     """Process jobs in order, in this process or on a pool, with a bounded queue."""
     if workers <= 1 or len(jobs) < POOL_THRESHOLD:
         for job in jobs:

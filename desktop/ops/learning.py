@@ -16,15 +16,18 @@ from __future__ import annotations
 import multiprocessing
 import queue
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.pipeline.project_training import Cancelled, TrainingText
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
 
 ProgressFn = Callable[[str, int, int], None]
 CancelledFn = Callable[[], bool]
 
 
-def install_current(store: Any) -> str | None:
+def install_current(store: Store) -> str | None:
     """Use the project's current model process-wide (or the shipped model when it has none).
 
     Returns None, or one line saying why the stored model cannot be used (the shipped one is then)."""
@@ -32,15 +35,18 @@ def install_current(store: Any) -> str | None:
     from desktop.pipeline.project_model import ProjectModelError
 
     current = store.current_model()
+    if current is None:
+        entities.use_project_model(None, None)
+        return None
     try:
-        entities.use_project_model(None if current is None else current[1], None if current is None else current[0])
+        entities.use_project_model(current[1], current[0])
     except ProjectModelError as err:
         entities.use_project_model(None)
         return f"project model {current[0]}: {err}; the shipped model is used"
     return None
 
 
-def training_inputs(store: Any, include_imported: bool) -> list[TrainingText]:
+def training_inputs(store: Store, include_imported: bool) -> list[TrainingText]:
     return [TrainingText(body, tuple(spans), aid) for aid, body, spans in store.training_texts(include_imported)]
 
 
@@ -49,7 +55,7 @@ def _meta(include_imported: bool) -> dict[str, Any]:
 
 
 def train_from_store(
-    store: Any, *, include_imported: bool = False, seed: int = 11,
+    store: Store, *, include_imported: bool = False, seed: int = 11,
     progress: ProgressFn | None = None, cancelled: CancelledFn | None = None, base: Any = None,
 ) -> tuple[int, dict[str, Any]]:
     """Train on the project's reviewed articles in this process, store the model as current: (id, header).

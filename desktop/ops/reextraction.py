@@ -21,11 +21,14 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.pipeline.model import STATUSES
 from desktop.store.errors import StoreError
 from desktop.store.records import ArticleFilter
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
 
 
 def _entities() -> Any:
@@ -76,7 +79,7 @@ def span_dict(t: Sequence[Any]) -> dict[str, Any]:
             "confidence": t[6]}
 
 
-def reextract_ids(store: Any) -> list[int]:
+def reextract_ids(store: Store) -> list[int]:
     """Articles a batch covers: not reviewed and not rejected, in page order."""
     return store.article_ids(ArticleFilter(statuses=OPEN_STATUSES))
 
@@ -101,7 +104,7 @@ class BatchSummary:
 
 
 def run_batch(
-    store: Any,
+    store: Store,
     article_ids: Sequence[int],
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,

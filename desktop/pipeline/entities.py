@@ -240,9 +240,9 @@ class EntityExtractor:
             return [_with_confidence(s, RULE_CONFIDENCE.get(s.label)) for s in rule_spans]
         entity_rules = [(s.start, s.end, s.label) for s in rule_spans if s.label in ENTITY_LABELS]
         tagged, doubts = self._tag(text, tokens, rule_spans, entity_rules)
-        entity_rules = [(s, e, lab, p) for (s, e, lab), p in zip(entity_rules, doubts)]
+        scored_rules = [(s, e, lab, p) for (s, e, lab), p in zip(entity_rules, doubts)]
         ends = _word_ends(tokens)
-        merged = merge_entity_spans(tagged, entity_rules, word_ends=ends)
+        merged = merge_entity_spans(tagged, scored_rules, word_ends=ends)
         titles = [(s.start, s.end) for s in rule_spans if s.label == "DOC"]
         if self.convention == "spec":
             merged = self._lex.conventions.apply(text, merged, ends, titles)
@@ -278,8 +278,8 @@ class EntityExtractor:
         tagged: list[tuple[int, int, str, float]] = []
         doubts: list[float | None] = [None] * len(others)
         k = 0
-        for a, b, words in _pieces(tokens):
-            rows = char_features(text[a:b], words, rule_tags[a:b], self._lex.features)
+        for a, b, piece_tokens in _pieces(tokens):
+            rows = char_features(text[a:b], piece_tokens, rule_tags[a:b], self._lex.features)
             first = k
             while k < len(others) and others[k][1] <= b:
                 k += 1

@@ -74,7 +74,7 @@ def split_block(lines: Sequence[Line]) -> tuple[list[Line], list[Line]]:
 def has_inline_subtitle(text: str) -> bool:
     """True for a heading line printed as ``title ——subtitle``."""
     m = _INLINE_DASH_RE.search(text)
-    return bool(m) and bool(strip_marks(text[: m.start()]))
+    return m is not None and bool(strip_marks(text[: m.start()]))
 
 
 def _split_inline_subtitle(line: Line) -> list[tuple[str, Piece]]:

@@ -144,14 +144,14 @@ def find_orgs(text: str, places: list[PlaceMatch], word_starts: set[int]) -> lis
         end = m.end()
         branch_place = place_at_end_from(places, end)
         if branch_place is not None:
-            b = p.branch.match(text, branch_place.end)
-            if b is not None:
-                end = b.end()
+            branch = p.branch.match(text, branch_place.end)
+            if branch is not None:
+                end = branch.end()
         found.append(OrgMatch(m.start(), end))
     for m in p.company_end.finditer(text):
-        start = _company_start(text, m.start(), place_starts, word_starts)
-        if start is not None:
-            found.append(OrgMatch(start, m.end()))
+        company_at = _company_start(text, m.start(), place_starts, word_starts)
+        if company_at is not None:
+            found.append(OrgMatch(company_at, m.end()))
     return [o for o in found if not _generic_or_facility(text, o)]
 
 

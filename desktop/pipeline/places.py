@@ -326,9 +326,9 @@ def _local_seeds(text: str, word_starts: set[int]) -> list[PlaceMatch]:
             continue
         if len(m.group()) == 1 and text[e : e + 1] in _NOT_AFTER_LOCAL:
             continue
-        b = name_start(text, s, word_starts)
-        if b is not None and not (m.group() in _ROAD_SUFFIXES and _counted_way(text[b:s])):
-            seeds.append(PlaceMatch(b, e, None))
+        name_at = name_start(text, s, word_starts)
+        if name_at is not None and not (m.group() in _ROAD_SUFFIXES and _counted_way(text[name_at:s])):
+            seeds.append(PlaceMatch(name_at, e, None))
     return seeds
 
 

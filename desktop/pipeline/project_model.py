@@ -189,7 +189,7 @@ class ProjectExtractor:
         """The final spans of ``text`` from the shipped extractor's ``base`` spans (the model's
         gate unless ``gate`` is given: cross-validation tries each)."""
         tagged = self._tagger.tag(stack_features(text, tokens, base))
-        return self.decide(text, base, tagged, self.gate if gate == "model" else gate)
+        return self.decide(text, base, tagged, self.gate if isinstance(gate, str) else gate)
 
     def tagged(self, text: str, tokens: Sequence[tuple[str, str]], base: Sequence[Span]) -> list[tuple[int, int, str, float]]:
         """The second CRF's spans ``(start, end, label, confidence)`` of ``text``."""

@@ -35,7 +35,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 from typing import Any
 
@@ -172,7 +172,7 @@ def train_project_model(
     crf = _train_crf([(rows, tags) for _t, _w, _b, rows, tags in prepared], progress, "training", cancelled, iterations)
     labels = Counter(lab for t in texts for _s, _e, lab in t.spans if lab in ENTITY_LABELS)
     header: dict[str, Any] = {
-        "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "seed": seed,
         "articles": len(texts),
         "spans": sum(labels.values()),

@@ -137,7 +137,7 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
     scores[HEAD] = head
 
     # --- a section head inside the article
-    if nxt_shape is not None and ev.bodyish(nxt) and not s.dash:
+    if nxt is not None and nxt_shape is not None and ev.bodyish(nxt) and not s.dash:
         sub = 0.0
         if ev.parallel[k]:
             sub += W["subhead_parallel"]
@@ -154,7 +154,7 @@ def _heading_roles(ev: PageEvidence, k: int) -> dict[str, float]:
         scores[SUBHEAD] = sub
 
     # --- a banner above a headline, or a kicker (scored as 'head' when it is one)
-    if nxt_shape is not None and nxt_shape.headingish and not s.dash and not nxt_shape.dash and not s.lone_name:
+    if nxt is not None and nxt_shape is not None and nxt_shape.headingish and not s.dash and not nxt_shape.dash and not s.lone_name:
         banner = 0.0
         together = ev.lines[nxt].blank_before == 0 and ev.uses_blank_lines and (s.level > 0) == (nxt_shape.level > 0)
         if s.length <= SHORT_HEADING and not together:

@@ -101,7 +101,7 @@ class _Cutter:
             self._flush_head()
         if action == NEW:
             self._new()
-        if role == BODY or role == NEW_BODY:
+        if role in (BODY, NEW_BODY):
             self._body(self._draft(), line, 0)
         elif role == BANNER:
             self._block("banner", line)

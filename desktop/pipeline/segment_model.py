@@ -22,7 +22,7 @@ import pycrfsuite
 
 from desktop.pipeline.evidence import PageEvidence
 from desktop.pipeline.roles import IMAGE, LEAD, NOISE, NOTE_FROM, NOTE_TO
-from desktop.pipeline.segment_features import CLASS_FEATURE, FEATURE_VERSION, class_group, page_features
+from desktop.pipeline.segment_features import CLASS_FEATURE, FEATURE_VERSION, page_features
 
 MODEL_NAME = "segmenter.crfsuite"
 META_NAME = "segmenter.json"

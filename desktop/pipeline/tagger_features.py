@@ -40,7 +40,7 @@ from dataclasses import dataclass
 FEATURE_VERSION = 4
 
 # Full-width ASCII -> half-width, every digit -> "0".
-_NORMALISE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_NORMALISE: dict[int, int | str] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _NORMALISE.update({ord(d): "0" for d in "0123456789０１２３４５６７８９"})
 _NORMALISE[0x3000] = " "
 def _class_table() -> dict[int, str]:
@@ -221,7 +221,9 @@ def _word_rows(
         )
         for w, size, lt, rt, c, lc, rc in zip(words, sizes, left_tags, right_tags, classes, left_cls, right_cls)
     ]
-    rows = [("wp=" + place + tag, *feats) for size, tag, feats in zip(sizes, tags, shared) for place in _places(size)]
+    rows: list[tuple[str, ...]] = [
+        ("wp=" + place + tag, *feats) for size, tag, feats in zip(sizes, tags, shared) for place in _places(size)
+    ]
     return rows, words, tags, classes
 
 

@@ -100,6 +100,7 @@ def set_status(db: Database, editor: str, article_id: int, status: str) -> Chang
     if status not in STATUSES:
         raise StoreError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}", code="unknown_status", status=status)
     old = dict(zip(("status", "reviewer", "reviewed_at"), _article(db, article_id, "status, reviewer, reviewed_at")))
+    new: dict[str, Any]
     if status == "reviewed":
         new = {"status": status, "reviewer": editor, "reviewed_at": utc_now()}
     else:

@@ -192,7 +192,7 @@ def label_counts(db: Database, flt: ArticleFilter) -> dict[str, int]:
             " GROUP BY label ORDER BY label",
             params,
         )
-    return {label: n for label, n in cur}
+    return dict(cur)
 
 
 def page_of(db: Database, article_id: int) -> int:

@@ -6,7 +6,7 @@ Owns: ``dumps``/``loads`` (compact UTF-8 JSON, None stays NULL) and ``utc_now``.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from typing import Any
 
 
@@ -23,4 +23,4 @@ def loads(text: str | None, default: Any = None) -> Any:
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

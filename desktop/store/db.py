@@ -224,9 +224,9 @@ def open_database(path: Path, *, create: bool, readonly: bool) -> tuple[Database
                 code="older_format_read_only",
             )
         with translate_errors():
-            conn = connect(path, readonly=True)
-            conn.execute("PRAGMA query_only = ON")
-            return Database(conn, execute_plugins=False), None
+            reader = connect(path, readonly=True)
+            reader.execute("PRAGMA query_only = ON")
+            return Database(reader, execute_plugins=False), None
     if not path.parent.is_dir():
         raise StoreError(f"The folder {path.parent} does not exist.", code="folder_missing")
     _check_writable(path, exists)

@@ -76,7 +76,7 @@ def _records_batch(db: Database, ids: list[int]) -> list[dict[str, Any]]:
     rows = {r[0]: r for r in db.conn.execute(_ARTICLES_SQL.format(marks=marks), ids)}
     spans = _by_article(db, _SPANS_SQL, ids)
     tags = _by_article(db, _TAGS_SQL, ids)
-    out = []
+    out: list[dict[str, Any]] = []
     for aid in ids:
         r = rows.get(aid)
         if r is None:  # removed since the ids were read

@@ -60,7 +60,7 @@ def _set_version(db: Database, n: int) -> None:
 
 @MIGRATIONS(name="v1_initial")
 def v1_initial(db: Database) -> None:
-    db["pages"].create(
+    db.table("pages").create(
         {
             "id": int,
             "source_name": str,
@@ -77,9 +77,9 @@ def v1_initial(db: Database) -> None:
         not_null={"source_name", "content_hash", "raw_text", "text", "imported_at", "version", "superseded"},
         defaults={"version": 1, "superseded": 0, "blocks": "[]", "encoding": "utf-8"},
     )
-    db["pages"].create_index(["content_hash"], unique=True)
-    db["pages"].create_index(["source_name", "version"], unique=True)
-    db["articles"].create(
+    db.table("pages").create_index(["content_hash"], unique=True)
+    db.table("pages").create_index(["source_name", "version"], unique=True)
+    db.table("articles").create(
         {
             "id": int,
             "page_id": int,
@@ -112,31 +112,31 @@ def v1_initial(db: Database) -> None:
         },
     )
     # Covering for list filters/sorts: status and n_spans sit after the long body in the row.
-    db["articles"].create_index(["page_id", "position", "status", "n_spans"])
-    db["articles"].create_index(["status"])
-    db["spans"].create(
+    db.table("articles").create_index(["page_id", "position", "status", "n_spans"])
+    db.table("articles").create_index(["status"])
+    db.table("spans").create(
         {"id": int, "article_id": int, "start": int, "end": int, "label": str, "text": str, "value": str, "origin": str},
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
         not_null={"article_id", "start", "end", "label", "text", "origin"},
         defaults={"origin": "auto"},
     )
-    db["spans"].create_index(["article_id", "start"])
-    db["spans"].create_index(["article_id", "label"])
-    db["tags"].create({"name": str, "group": str}, pk="name", not_null={"group"}, defaults={"group": "topic"})
-    db["tags"].insert_all(load_json("tags.json")["tags"], pk="name")
-    db["article_tags"].create(
+    db.table("spans").create_index(["article_id", "start"])
+    db.table("spans").create_index(["article_id", "label"])
+    db.table("tags").create({"name": str, "group": str}, pk="name", not_null={"group"}, defaults={"group": "topic"})
+    db.table("tags").insert_all(load_json("tags.json")["tags"], pk="name")
+    db.table("article_tags").create(
         {"article_id": int, "tag": str},
         pk=("article_id", "tag"),
         foreign_keys=[("article_id", "articles", "id"), ("tag", "tags", "name")],
     )
-    db["article_tags"].create_index(["tag", "article_id"])
-    db["events"].create(
+    db.table("article_tags").create_index(["tag", "article_id"])
+    db.table("events").create(
         {"id": int, "article_id": int, "editor": str, "at": str, "action": str, "before": str, "after": str},
         pk="id",
         not_null={"editor", "at", "action"},
     )
-    db["events"].create_index(["article_id", "id"])
+    db.table("events").create_index(["article_id", "id"])
     # Contentless: the index alone, the token strings are recomputed from articles when needed.
     # Tokens are made by desktop.store.textindex; see there why "ascii" is right for them.
     db.execute("CREATE VIRTUAL TABLE article_fts USING fts5(tg, bg, content='', tokenize='ascii')")
@@ -147,21 +147,21 @@ def v1_initial(db: Database) -> None:
 
 @MIGRATIONS(name="v2_note_needs_check")
 def v2_note_needs_check(db: Database) -> None:
-    db["articles"].add_column("note", str, not_null_default="")
-    db["spans"].add_column("needs_check", int, not_null_default=0)
+    db.table("articles").add_column("note", str, not_null_default="")
+    db.table("spans").add_column("needs_check", int, not_null_default=0)
     _set_version(db, 2)
 
 
 @MIGRATIONS(name="v3_states")
 def v3_states(db: Database) -> None:
-    db["states"].create(
+    db.table("states").create(
         {"event_id": int, "article_id": int, "page_id": int, "scope": str, "touched": str, "data": bytes},
         pk=("event_id", "article_id"),
         foreign_keys=[("event_id", "events", "id")],
         not_null={"page_id", "scope", "data"},
     )
-    db["states"].create_index(["article_id", "event_id"])
-    db["states"].create_index(["page_id", "scope", "event_id"])
+    db.table("states").create_index(["article_id", "event_id"])
+    db.table("states").create_index(["page_id", "scope", "event_id"])
     _set_version(db, 3)
 
 
@@ -169,11 +169,11 @@ def v3_states(db: Database) -> None:
 def v4_span_suggestion_confidence(db: Database) -> None:
     from desktop.store.span_origin import promote_edited_spans
 
-    db["spans"].add_column("confidence", float)
-    db["spans"].add_column("suggested", str)
-    db["articles"].add_column("continued_from", str, not_null_default="")
-    db["articles"].add_column("continued_to", str, not_null_default="")
-    db["pages"].add_column("source_name_raw", bytes)
+    db.table("spans").add_column("confidence", float)
+    db.table("spans").add_column("suggested", str)
+    db.table("articles").add_column("continued_from", str, not_null_default="")
+    db.table("articles").add_column("continued_to", str, not_null_default="")
+    db.table("pages").add_column("source_name_raw", bytes)
     db.execute("UPDATE spans SET suggested = origin WHERE origin IN ('auto', 'imported')")
     promote_edited_spans(db)
     _set_version(db, 4)
@@ -183,19 +183,19 @@ def v4_span_suggestion_confidence(db: Database) -> None:
 def v5_team(db: Database) -> None:
     import uuid
 
-    db["project_info"].create({"key": str, "value": str}, pk="key", not_null={"value"})
-    db["project_info"].insert({"key": "project_id", "value": uuid.uuid4().hex})
-    db["editor_versions"].create(
+    db.table("project_info").create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db.table("project_info").insert({"key": "project_id", "value": uuid.uuid4().hex})
+    db.table("editor_versions").create(
         {"article_id": int, "editor": str, "package_id": str, "data": str, "fingerprint": str, "merged_at": str},
         pk=("article_id", "editor"),
         not_null={"package_id", "data", "fingerprint", "merged_at"},
     )
-    db["merged_packages"].create(
+    db.table("merged_packages").create(
         {"package_id": str, "editor": str, "file_name": str, "merged_at": str, "last_event_id": int, "articles": int},
         pk="package_id",
         not_null={"editor", "merged_at", "last_event_id"},
     )
-    db["adjudications"].create(
+    db.table("adjudications").create(
         {"article_id": int, "adjudicator": str, "at": str, "editors": str},
         pk="article_id",
         not_null={"adjudicator", "at"},
@@ -205,14 +205,14 @@ def v5_team(db: Database) -> None:
 
 @MIGRATIONS(name="v6_models")
 def v6_models(db: Database) -> None:
-    db["models"].create(
+    db.table("models").create(
         {"id": int, "created_at": str, "editor": str, "kind": str, "articles": int, "spans": int,
          "current": int, "header": str, "data": bytes},
         pk="id",
         not_null={"created_at", "kind", "articles", "spans", "current", "header", "data"},
         defaults={"current": 0, "kind": "project-crf"},
     )
-    db["articles"].add_column("model_id", int)
+    db.table("articles").add_column("model_id", int)
     _set_version(db, 6)
 
 

@@ -24,6 +24,7 @@ What a model learns from (``training_texts``):
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,7 +69,8 @@ def add_model(db: Database, editor: str, data: bytes, header: dict[str, Any], *,
         (utc_now(), editor, "project-crf", int(header.get("articles", 0)), int(header.get("spans", 0)),
          1 if make_current else 0, json.dumps(header, ensure_ascii=False, sort_keys=True), bytes(data)),
     )
-    return int(cur.lastrowid)
+    assert cur.lastrowid is not None  # an INSERT sets it
+    return cur.lastrowid
 
 
 def _has_table(db: Database) -> bool:
@@ -114,7 +116,7 @@ def delete_model(db: Database, model_id: int) -> None:
     db.execute("DELETE FROM models WHERE id = ?", (model_id,))
 
 
-def training_texts(db: Database, include_imported: bool = False) -> list[tuple[int, str, list[tuple[int, int, str]]]]:
+def training_texts(db: Database | sqlite3.Connection, include_imported: bool = False) -> list[tuple[int, str, list[tuple[int, int, str]]]]:
     """``(article id, body, spans)`` of the articles a model learns from (see the module docstring)."""
     imported = "EXISTS (SELECT 1 FROM spans s WHERE s.article_id = a.id AND s.origin = 'imported')"
     if include_imported:

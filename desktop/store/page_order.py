@@ -101,7 +101,7 @@ def _state(db: Database) -> tuple[int, ...] | None:
     if conn.in_transaction:
         return None
     tracking = _TRACKING.get(db)
-    counter = -1  # a read-only connection: it changes nothing itself
+    counter: int | None = -1  # a read-only connection: it changes nothing itself
     if tracking is not False:
         try:
             counter, triggers = conn.execute(_STATE_SQL).fetchone()
@@ -114,7 +114,7 @@ def _state(db: Database) -> tuple[int, ...] | None:
             counter = conn.execute("SELECT n FROM temp.nd_order_gen").fetchone()[0] if _TRACKING[db] else -1
     data_version = conn.execute("PRAGMA data_version").fetchone()[0]
     schema_version = conn.execute("PRAGMA schema_version").fetchone()[0]
-    return (counter, data_version, schema_version)
+    return (-1 if counter is None else counter, data_version, schema_version)
 
 
 def _entry(db: Database) -> _Entry | None:

@@ -86,7 +86,9 @@ def insert_page(db: Database, editor: str, page: PageInput) -> ImportOutcome:
     )
     page_id = cur.lastrowid
     next_id = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
-    article_rows, span_rows, fts = [], [], []
+    article_rows: list[Any] = []
+    span_rows: list[Any] = []
+    fts: list[Any] = []
     labels: Counter[str] = Counter()
     dropped = 0
     for offset, a in enumerate(result.articles):

@@ -201,7 +201,7 @@ class Occurrence:
     right: str  # up to ``context`` characters after
 
 
-class ExportRecord(dict):  # type: ignore[type-arg]
+class ExportRecord(dict[str, Any]):
     """An export record as ``export_records`` makes it: every key in ``desktop.export.base.RECORD_KEYS``
     order, every span's in ``SPAN_KEYS`` order (``ordered_record`` hands it on without copying)."""
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlite_utils import Database
 
@@ -99,7 +99,7 @@ def _accept(body: str, kept: list[tuple[int, int]], spans: Iterable[Mapping[str,
     valid: list[tuple[int, int, int, Mapping[str, Any]]] = []
     skipped = 0
     for n, s in enumerate(spans):
-        start, end = s.get("start"), s.get("end")
+        start, end = s.get("start"), s.get("end")  # type: ignore[assignment]  # checked just below
         if not (_is_int(start) and _is_int(end) and 0 <= start < end <= len(body)) or s.get("label") not in LABELS:
             skipped += 1
             continue
@@ -178,7 +178,7 @@ def _apply(db: Database, editor: str, plans: list[_Plan], result: Reextracted) -
                     (span_id, plan.article_id, s["start"], s["end"], s["label"], s["text"], s["value"], "auto",
                      int(s["needs_check"]), s["confidence"], "auto"),
                 )
-                inserted[plan.article_id].append(cur.lastrowid if span_id is None else span_id)
+                inserted[plan.article_id].append(cast(int, cur.lastrowid) if span_id is None else span_id)
     for plan in plans:
         aid = plan.article_id
         ids = inserted[aid]

@@ -103,6 +103,7 @@ def add_span(
          confidence, suggested),
     )
     new_id = cur.lastrowid if span_id is None else span_id
+    assert new_id is not None  # an INSERT sets lastrowid
     _count(db, article_id, +1)
     record_event(db, article_id, editor, "add_span", None, _span(db, new_id))
     return Changes({article_id}, {"spans"}, span_id=new_id)

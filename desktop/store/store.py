@@ -136,7 +136,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import wraps
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -144,7 +144,7 @@ from typing import Any, ParamSpec, TypeVar
 from desktop.pipeline.model import PageResult
 from sqlite_utils import Database
 
-from desktop.store import annotations, articles, body, journal, pages, search, spans, stats
+from desktop.store import annotations as field_edits, articles, body, journal, pages, search, spans, stats
 from desktop.store import lazy_search, models, page_order, records, reextract
 
 from desktop.store.db import connect, open_database, translate_errors, write_transaction
@@ -256,7 +256,7 @@ class Store(TeamMethods):
     def _write(
         self,
         articles: Iterable[int] | Callable[[], Iterable[int]] = (),
-        page: int | Callable[[], int] | None = None,
+        page: int | Callable[[], int | None] | None = None,
     ) -> Iterator[Any]:
         """One transaction under the store lock; sqlite3 errors become StoreError.
 
@@ -419,11 +419,11 @@ class Store(TeamMethods):
     # edits ------------------------------------------------------------------
     def set_field(self, article_id: int, name: str, value: str | None, flags: list[str] | None = None) -> Changes:
         with self._write([article_id]) as db:
-            return annotations.set_field(db, self.editor, article_id, name, value, flags)
+            return field_edits.set_field(db, self.editor, article_id, name, value, flags)
 
     def set_authors(self, article_id: int, authors: list[dict[str, str]]) -> Changes:
         with self._write([article_id]) as db:
-            return annotations.set_authors(db, self.editor, article_id, authors)
+            return field_edits.set_authors(db, self.editor, article_id, authors)
 
     def set_body(self, article_id: int, new_body: str) -> Changes:
         with self._write([article_id]) as db:
@@ -477,19 +477,19 @@ class Store(TeamMethods):
 
     def set_status(self, article_id: int, status: str) -> Changes:
         with self._write([article_id]) as db:
-            return annotations.set_status(db, self.editor, article_id, status)
+            return field_edits.set_status(db, self.editor, article_id, status)
 
     def set_tags(self, article_id: int, tags: list[str]) -> Changes:
         with self._write([article_id]) as db:
-            return annotations.set_tags(db, self.editor, article_id, tags)
+            return field_edits.set_tags(db, self.editor, article_id, tags)
 
     @_reading
     def tag_vocabulary(self) -> list[dict[str, str]]:
-        return annotations.tag_vocabulary(self.db)
+        return field_edits.tag_vocabulary(self.db)
 
     def add_tag(self, name: str, group: str = "topic") -> Changes:
         with self._write() as db:
-            return annotations.add_tag(db, self.editor, name, group)
+            return field_edits.add_tag(db, self.editor, name, group)
 
     @_reading
     def events(self, article_id: int | None = None, limit: int = 500) -> list[Event]:
@@ -603,7 +603,7 @@ class Store(TeamMethods):
             return reextract.replace_auto_spans(db, self.editor, article_id, new_spans, force=force)
 
     def replace_auto_spans_many(
-        self, mapping: dict[int, Sequence[dict[str, Any]]], *, force: bool = False,
+        self, mapping: Mapping[int, Sequence[dict[str, Any]]], *, force: bool = False,
         skip_statuses: Sequence[str] = (), bodies: dict[int, str] | None = None, model_id: Any = UNSET,
     ) -> reextract.Reextracted:
         with self._write(list(mapping)) as db:

@@ -46,7 +46,7 @@ def disagreements(body: str, versions: Mapping[str, Mapping[str, Any]]) -> Versi
     if len(editors) < 2:
         return view
     sets = [set(view.spans[e]) for e in editors]
-    differing = sorted(set.union(*sets) - set.intersection(*sets))
+    differing = sorted(sets[0].union(*sets[1:]) - sets[0].intersection(*sets[1:]))
     clusters: list[list[Span]] = []
     for span in differing:
         if clusters and span[0] < max(s[1] for s in clusters[-1]):

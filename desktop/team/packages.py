@@ -16,10 +16,13 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.store.errors import StoreError
 from desktop.store.records import ArticleFilter
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
 
 Progress = Callable[..., None]
 
@@ -76,7 +79,7 @@ class SplitResult:
 
 
 def split_project(
-    store: Any, editors: Sequence[str], folder: Path, *, overlap: float = 0.1, statuses: Sequence[str] = (),
+    store: Store, editors: Sequence[str], folder: Path, *, overlap: float = 0.1, statuses: Sequence[str] = (),
     seed: int = 0, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
 ) -> SplitResult:
     """One package per editor in ``folder`` (created if missing; existing package files refuse)."""
@@ -119,7 +122,7 @@ class MergeReport:
 
 
 def merge_packages(
-    store: Any, paths: Sequence[Path], progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+    store: Store, paths: Sequence[Path], progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
 ) -> MergeReport:
     """Merge each package in turn (one transaction each); a refused one is reported, the rest go on."""
     report = MergeReport()

@@ -23,7 +23,7 @@ def _no_feature_source_scan() -> None:
     """
     feature = _sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
-        feature._mod_uses_pyside = lambda _module: False
+        feature._mod_uses_pyside = lambda _module: False  # type: ignore[attr-defined]  # checked just above
 
 
 _no_feature_source_scan()

@@ -16,10 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from desktop.resources import load_json
 
 
@@ -163,7 +164,7 @@ class ActionSet:
     def __getitem__(self, action_id: str) -> QAction:
         return self.actions[action_id]
 
-    def connect(self, action_id: str, slot: Callable[[], object]) -> None:
+    def connect(self, action_id: str, slot: Callable[..., object]) -> None:
         self.actions[action_id].triggered.connect(lambda _checked=False: slot())
 
     def in_menu(self, menu: str) -> list[QAction]:

@@ -36,7 +36,14 @@ class Adjudication(QObject):
 
     @property
     def active(self) -> bool:
-        return self.view is not None and self.ctx.record is not None and self.ctx.record.id == self.article_id
+        return self._state() is not None
+
+    def _state(self) -> tuple[VersionsView, ArticleRecord] | None:
+        """The versions on show and the article they are of, while adjudicating it."""
+        record = self.ctx.record
+        if self.view is None or record is None or record.id != self.article_id:
+            return None
+        return self.view, record
 
     def _show(self, record: ArticleRecord | None) -> None:
         if record is None or record.status != ADJUDICATE_STATUS or not self.ctx.has_store:
@@ -57,10 +64,12 @@ class Adjudication(QObject):
 
     # --- keys ---------------------------------------------------------------------------
     def go_to(self, index: int) -> None:
-        if not self.active or not self.view.groups:
+        state = self._state()
+        if state is None or not state[0].groups:
             return
-        self.current = max(0, min(index, len(self.view.groups) - 1))
-        self.panel.show_versions(self.ctx.record.body, self.view, self._now(self.ctx.record), self.current)
+        view, record = state
+        self.current = max(0, min(index, len(view.groups) - 1))
+        self.panel.show_versions(record.body, view, self._now(record), self.current)
 
     def next_stretch(self) -> None:
         self.go_to(self.current + 1)
@@ -69,8 +78,9 @@ class Adjudication(QObject):
         self.go_to(self.current - 1)
 
     def take_editor(self, n: int) -> None:
-        if self.active and n < len(self.view.editors):
-            self.take(self.view.editors[n])
+        state = self._state()
+        if state is not None and n < len(state[0].editors):
+            self.take(state[0].editors[n])
 
     def take_both(self) -> None:
         self.take(BOTH)
@@ -80,11 +90,12 @@ class Adjudication(QObject):
 
     def take(self, choice: str) -> bool:
         """Give the current stretch ``choice``'s spans (an editor, BOTH or NEITHER), then go to the next."""
-        if not self.active or not self.view.groups:
+        state = self._state()
+        if state is None or not state[0].groups:
             self.ctx.status_message.emit(self.tr("This article has nothing to adjudicate"))
             return False
-        record = self.ctx.record
-        group = self.view.groups[self.current]
+        view, record = state
+        group = view.groups[self.current]
         remove_ids, add = choice_plan(group, self._now(record), choice)
         if not remove_ids and not add:
             self.next_stretch()

@@ -12,7 +12,7 @@ the same field, or resizes of the same span, merge into one undo step.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -22,6 +22,9 @@ from desktop.store.records import Changes, SpanRow
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import fill
 from desktop.ui.messages import Refusal
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
 
 MERGE_FIELD = 1001
 MERGE_SPAN_RESIZE = 1002
@@ -37,10 +40,10 @@ class StoreCommand(QUndoCommand):
         self.article_id = article_id
         self._applied_once = False
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         raise NotImplementedError
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
         raise NotImplementedError
 
     def _run(self, write: Callable[[Any], Changes]) -> None:
@@ -77,10 +80,10 @@ class SetFieldCommand(StoreCommand):
             record = ctx.record if ctx.record is not None and ctx.record.id == article_id else ctx.store.get_article(article_id)
             self.old_flags = list(record.flags)
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         return store.set_field(self.article_id, self.name, self.new)
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
         return store.set_field(self.article_id, self.name, self.old, self.old_flags)
 
     def id(self) -> int:
@@ -100,10 +103,10 @@ class SetAuthorsCommand(StoreCommand):
         super().__init__(ctx, article_id, QCoreApplication.translate("Commands", "Edit authors"))
         self.old, self.new = [dict(a) for a in old], [dict(a) for a in new]
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         return store.set_authors(self.article_id, self.new)
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
         return store.set_authors(self.article_id, self.old)
 
 
@@ -112,10 +115,10 @@ class SetTagsCommand(StoreCommand):
         super().__init__(ctx, article_id, QCoreApplication.translate("Commands", "Change tags"))
         self.old, self.new = list(old), list(new)
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         return store.set_tags(self.article_id, self.new)
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
         return store.set_tags(self.article_id, self.old)
 
 
@@ -124,10 +127,10 @@ class SetStatusCommand(StoreCommand):
         super().__init__(ctx, article_id, QCoreApplication.translate("Commands", "Set status"))
         self.old, self.new = old, new
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         return store.set_status(self.article_id, self.new)
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
         return store.set_status(self.article_id, self.old)
 
 
@@ -141,14 +144,15 @@ class AddSpanCommand(StoreCommand):
         self.start, self.end, self.label, self.value, self.origin = start, end, label, value, origin
         self.span_id: int | None = None
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         changes = store.add_span(
             self.article_id, self.start, self.end, self.label, value=self.value, origin=self.origin, span_id=self.span_id
         )
         self.span_id = changes.span_id
         return changes
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
+        assert self.span_id is not None  # set by forward(), which ran first
         return store.remove_span(self.span_id)
 
 
@@ -157,10 +161,10 @@ class RemoveSpanCommand(StoreCommand):
         super().__init__(ctx, article_id, fill(QCoreApplication.translate("Commands", "Delete %1 span"), span.label))
         self.span = span
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         return store.remove_span(self.span.id)
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
         s = self.span
         return store.add_span(
             self.article_id, s.start, s.end, s.label, value=s.value, origin=s.origin, span_id=s.id,
@@ -182,10 +186,10 @@ class UpdateSpanCommand(StoreCommand):
         super().__init__(ctx, article_id, text)
         self.span_id, self.old, self.new = span.id, {**old, "origin": span.origin}, dict(new)
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         return store.update_span(self.span_id, **self.new)
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
         return store.update_span(self.span_id, **self.old)
 
     def id(self) -> int:
@@ -209,10 +213,10 @@ class AcceptAutoSpansCommand(StoreCommand):
         super().__init__(ctx, article_id, QCoreApplication.translate("Commands", "Accept machine spans"))
         self.auto_spans = list(auto_spans)
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         return store.accept_auto_spans(self.article_id)
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
         changes = Changes()
         for s in self.auto_spans:  # each span back to its own origin, same id, same place
             changes = changes.merge(store.update_span(s.id, origin=s.origin))
@@ -227,10 +231,10 @@ class AcceptSpanCommand(StoreCommand):
         super().__init__(ctx, article_id, fill(QCoreApplication.translate("Commands", "Accept %1 span"), span.label))
         self.span_id, self.old_origin = span.id, span.origin
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         return store.update_span(self.span_id, origin="human")
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
         return store.update_span(self.span_id, origin=self.old_origin)
 
 
@@ -249,7 +253,7 @@ class LabelOccurrencesCommand(StoreCommand):
         self.span_ids: list[int | None] = [None] * len(self.targets)
         self.skipped = 0
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         items = [
             {"article_id": a, "start": s, "end": e, "label": self.label, "origin": "human", "span_id": sid}
             for (a, s, e), sid in zip(self.targets, self.span_ids)
@@ -263,7 +267,7 @@ class LabelOccurrencesCommand(StoreCommand):
             raise Refusal(QCoreApplication.translate("Commands", "Nothing left to label: every occurrence is labelled already"))
         return done
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
         return store.remove_spans([sid for sid in self.span_ids if sid is not None])
 
     @property

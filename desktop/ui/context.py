@@ -128,7 +128,7 @@ class AppContext(QObject):
                 self.record = self.store.get_article(self.article_id)
             except NotFoundError:  # merged away, or a split undone
                 self.article_id, self.record, self.span_id, gone = None, None, None, True
-            if self.span_id is not None and all(s.id != self.span_id for s in self.record.spans):
+            if self.span_id is not None and self.record is not None and all(s.id != self.span_id for s in self.record.spans):
                 self.span_id = None
         self.changes_applied.emit(changes)
         if gone:

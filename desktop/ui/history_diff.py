@@ -24,7 +24,7 @@ class Run:
 
 
 def _opcodes(a: list[str] | str, b: list[str] | str) -> list[tuple[str, int, int, int, int]]:
-    return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return list(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
 
 
 def _raw_runs(old: str, new: str) -> list[Run]:

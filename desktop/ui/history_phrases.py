@@ -16,8 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
+from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from desktop.store.records import Event
 from desktop.ui.history_diff import DELETED, INSERTED, NEW, OLD, QUOTE, TEXT, Run, body_diff, count_changes
 from desktop.ui.label_palette import label_text

@@ -10,7 +10,7 @@ change too, and pushes the command).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
@@ -23,13 +23,16 @@ from desktop.ui.i18n import fill, local_time
 from desktop.ui.messages import label_name
 from desktop.ui.segment_commands import SegmentCommand
 
+if TYPE_CHECKING:
+    from desktop.store.store import Store
+
 
 class RevertArticleCommand(SegmentCommand):
     def __init__(self, ctx: AppContext, article_id: int, page_id: int, event_id: int) -> None:
         super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Revert article to an earlier point"))
         self.event_id = event_id
 
-    def operate(self, store: Any) -> Changes:
+    def operate(self, store: Store) -> Changes:
         return store.revert_article(self.article_id, self.event_id)
 
 

@@ -4,19 +4,25 @@ Owns: ``install_translator`` (zh_CN unless English is chosen; English is the
 source language and needs no file) and ``fill`` ("%1 of %2" templates, the Qt
 convention translators know, filled in one pass so an argument containing
 "%2" is never substituted again) and ``local_time`` (stored UTC timestamps
-shown in the editor's local time).
+shown in the editor's local time) and ``QT_TRANSLATE_NOOP`` (Qt's marker of a text to
+translate later, typed: Qt's own is declared to return ``object``).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.resources import resource_path
 
 _PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for translation in ``context``; returns it unchanged (translated when shown)."""
+    return text
 
 
 def fill(template: str, *args: object) -> str:
@@ -50,5 +56,5 @@ def local_time(iso: str | None, seconds: bool = False) -> str:
     except ValueError:
         return iso
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")

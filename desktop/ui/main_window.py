@@ -10,6 +10,8 @@ keyboard focus.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -117,7 +119,7 @@ class MainWindow(RememberGeometry, QMainWindow):
         s.actions = a  # the span menu shows the same actions as the keys
         for style in label_styles():
             a.connect(f"span.label.{style.label}", lambda label=style.label: s.apply_label(label))
-        wiring = {
+        wiring: dict[str, Callable[..., object]] = {
             "file.new": p.new_project,
             "file.open": p.open_dialog,
             "file.import": p.import_files,
@@ -170,7 +172,7 @@ class MainWindow(RememberGeometry, QMainWindow):
             "review.take_neither": self.adjudication.take_neither,
             "review.next_disagreement": self.adjudication.next_stretch,
             "review.previous_disagreement": self.adjudication.previous_stretch,
-            **{f"review.take_editor_{n}": (lambda n=n: self.adjudication.take_editor(n - 1)) for n in range(1, 6)},
+            **{f"review.take_editor_{n}": partial(self.adjudication.take_editor, n - 1) for n in range(1, 6)},
             "review.train": self.training.train,
             "review.models": self.training.show_models,
             "span.next_uncertain": self.uncertain.next_uncertain,

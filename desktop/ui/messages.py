@@ -15,10 +15,10 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop.store.errors import StoreError
-from desktop.ui.i18n import fill
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, fill
 from desktop.ui.label_palette import label_text
 
 log = logging.getLogger("newsdesk")

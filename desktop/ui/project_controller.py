@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -24,16 +24,19 @@ from desktop.ui.messages import explain
 from desktop.ui.settings import LAST_IMPORT_DIR
 from desktop.ui.tasks import Task
 
+if TYPE_CHECKING:
+    from desktop.store.store import Store
+
 DEMO_FILE_NAME = "demo.sqlite"
 
 
-def open_store(path: Path, *, create: bool, editor: str, readonly: bool = False) -> Any:
+def open_store(path: Path, *, create: bool, editor: str, readonly: bool = False) -> Store:
     from desktop.store.store import Store
 
     return Store.open(path, create=create, editor=editor, readonly=readonly)
 
 
-def import_work(store: Any, paths: list[Path]) -> Callable[..., Any]:
+def import_work(store: Store, paths: list[Path]) -> Callable[..., Any]:
     """The import as a callable for a worker thread.
 
     ``store`` is the open store, used from the worker (``desktop.ui.tasks``: the

@@ -13,7 +13,7 @@ store (shared with the worker: ``desktop.ui.tasks``); reviewed and rejected arti
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -25,6 +25,9 @@ from desktop.ui.context import AppContext
 from desktop.ui.i18n import fill
 from desktop.ui.messages import Refusal
 from desktop.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
 
 log = logging.getLogger("newsdesk")
 
@@ -39,7 +42,7 @@ class ReextractArticleCommand(StoreCommand):
         self.after: list[dict[str, Any]] | None = None  # the auto spans it wrote (ids included)
         self.spans_skipped = 0
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         if self.after is None:
             result = store.replace_auto_spans(self.article_id, self.new_spans)
             if self.article_id not in result.article_ids:
@@ -50,7 +53,7 @@ class ReextractArticleCommand(StoreCommand):
             return result
         return store.replace_auto_spans(self.article_id, self.after, force=True)
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
         return store.replace_auto_spans(self.article_id, self.before, force=True)
 
 
@@ -71,12 +74,12 @@ class ReextractBatchCommand(StoreCommand):
     def _mapping(spans: dict[int, list[tuple]]) -> dict[int, list[dict[str, Any]]]:
         return {aid: [span_dict(t) for t in items] for aid, items in spans.items()}
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         if not self._applied_once:
             return Changes(set(self.after), {"spans"})
         return store.replace_auto_spans_many(self._mapping(self.after), force=True)
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
         return store.replace_auto_spans_many(self._mapping(self.before), force=True)
 
     def _apply(self, write: Any) -> None:
@@ -170,7 +173,7 @@ class Reextraction(QObject):
         self.last_task = task
         return task
 
-    def _on_batch_done(self, store: Any, summary: BatchSummary) -> None:
+    def _on_batch_done(self, store: Store, summary: BatchSummary) -> None:
         if not self.ctx.has_store or self.ctx.store is not store:
             self.batch_finished.emit(summary)  # the project was closed meanwhile: its undo history is gone
             return

@@ -11,7 +11,7 @@ one store write, one transaction and one event row.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -19,6 +19,9 @@ from desktop.store.errors import StoreError
 from desktop.store.records import Changes
 from desktop.ui.commands import StoreCommand
 from desktop.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
 
 
 class SegmentCommand(StoreCommand):
@@ -31,17 +34,17 @@ class SegmentCommand(StoreCommand):
         self.after: dict[str, Any] | None = None
         self.focus_after = article_id
 
-    def operate(self, store: Any) -> Changes:
+    def operate(self, store: Store) -> Changes:
         raise NotImplementedError
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         if self.after is None:
             changes = self.operate(store)
             self.after = store.snapshot_articles(self.page_id)
             return changes
         return store.restore_articles(self.after)
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
         return store.restore_articles(self.before)
 
     def redo(self) -> None:
@@ -66,7 +69,7 @@ class SplitArticleCommand(SegmentCommand):
         self.offset = offset
         self.new_id: int | None = None
 
-    def operate(self, store: Any) -> Changes:
+    def operate(self, store: Store) -> Changes:
         changes = store.split_article(self.article_id, self.offset)
         self.new_id = next(iter(changes.article_ids - {self.article_id}), None)
         return changes
@@ -77,7 +80,7 @@ class MergeArticlesCommand(SegmentCommand):
         super().__init__(ctx, first_id, page_id, QCoreApplication.translate("Commands", "Merge articles"))
         self.second_id = second_id
 
-    def operate(self, store: Any) -> Changes:
+    def operate(self, store: Store) -> Changes:
         return store.merge_articles(self.article_id, self.second_id)
 
 
@@ -86,7 +89,7 @@ class EditBodyCommand(SegmentCommand):
         super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Edit body text"))
         self.new_body = new_body
 
-    def operate(self, store: Any) -> Changes:
+    def operate(self, store: Store) -> Changes:
         return store.set_body(self.article_id, self.new_body)
 
 
@@ -94,7 +97,7 @@ class RestoreOriginalBodyCommand(SegmentCommand):
     def __init__(self, ctx: AppContext, article_id: int, page_id: int) -> None:
         super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Restore original text"))
 
-    def operate(self, store: Any) -> Changes:
+    def operate(self, store: Store) -> Changes:
         return store.restore_original_body(self.article_id)
 
 
@@ -103,7 +106,7 @@ class PromoteLineCommand(SegmentCommand):
         super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Paragraph to heading"))
         self.paragraph, self.field = paragraph, field
 
-    def operate(self, store: Any) -> Changes:
+    def operate(self, store: Store) -> Changes:
         return store.promote_line(self.article_id, self.paragraph, self.field)
 
 
@@ -112,7 +115,7 @@ class DemoteFieldCommand(SegmentCommand):
         super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Heading back into body"))
         self.field = field
 
-    def operate(self, store: Any) -> Changes:
+    def operate(self, store: Store) -> Changes:
         return store.demote_field(self.article_id, self.field)
 
 
@@ -133,7 +136,7 @@ class MoveParagraphsCommand(SegmentCommand):
         super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Move paragraphs"))
         self.start, self.end, self.target_id = start, end, target_id
 
-    def operate(self, store: Any) -> Changes:
+    def operate(self, store: Store) -> Changes:
         return store.move_paragraphs(self.article_id, self.start, self.end, self.target_id)
 
 
@@ -142,7 +145,7 @@ class MarkCaptionCommand(SegmentCommand):
         super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Paragraphs to caption"))
         self.start, self.end = start, end
 
-    def operate(self, store: Any) -> Changes:
+    def operate(self, store: Store) -> Changes:
         return store.mark_caption(self.article_id, self.start, self.end)
 
 
@@ -161,12 +164,12 @@ class MarkNotArticleCommand(SegmentCommand):
         self.whole = start is None
         self.focus_after = shown_after if self.whole else article_id  # type: ignore[assignment]
 
-    def operate(self, store: Any) -> Changes:
+    def operate(self, store: Store) -> Changes:
         return store.mark_not_article(self.removed_id, self.start, self.end, drop_checked=self.drop_checked)
 
     def redo(self) -> None:
         # StoreCommand shows ``article_id`` after a redo: not the article that goes away
-        self.article_id = self.focus_after if self.whole else self.removed_id  # type: ignore[assignment]
+        self.article_id = self.focus_after if self.whole else self.removed_id
         super().redo()
 
     def undo(self) -> None:
@@ -185,7 +188,7 @@ class MakeArticleCommand(SegmentCommand):
         self.block_index, self.spans = block_index, [dict(s) for s in spans]
         self.new_id: int | None = None
 
-    def operate(self, store: Any) -> Changes:
+    def operate(self, store: Store) -> Changes:
         changes = store.make_article(self.page_id, self.block_index, self.spans)
         self.new_id = next(iter(changes.article_ids), None)
         if self.new_id is not None:
@@ -200,5 +203,5 @@ class BlockToCaptionCommand(SegmentCommand):
         super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Block to caption"))
         self.block_index = block_index
 
-    def operate(self, store: Any) -> Changes:
+    def operate(self, store: Store) -> Changes:
         return store.block_to_caption(self.page_id, self.block_index, self.article_id)

@@ -31,6 +31,7 @@ import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 _MODULE_LOADED = time.perf_counter()
 
@@ -147,7 +148,7 @@ def check_glyphs(font, chars: str) -> GlyphReport:
     return report
 
 
-def shown_texts(window) -> list[tuple[object, str]]:
+def shown_texts(window: Any) -> list[tuple[Any, str]]:
     """(widget, text) for every visible widget of ``window`` showing CJK text."""
     from PySide6.QtCore import QModelIndex, Qt
     from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
@@ -282,7 +283,7 @@ def _run(out_dir: Path, say) -> None:
     qt_started = time.perf_counter()  # from here: loading Qt and the UI modules, the window
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import QEvent, QObject, Qt
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtGui import QFont, QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.app import build_main_window, configure_application
@@ -302,7 +303,8 @@ def _run(out_dir: Path, say) -> None:
 
     if QApplication.instance() is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     settings = Settings(out_dir / "settings.ini")  # the editor's own settings stay untouched
     configure_application(app, settings)
     window = build_main_window(settings)
@@ -329,7 +331,7 @@ def _run(out_dir: Path, say) -> None:
         if prompts.messages:
             raise SelfTestError("the app reported: " + "; ".join(prompts.messages))
 
-        by_font: dict[str, tuple[object, str]] = {_font_key(app.font()): (app.font(), FIXED_SAMPLE)}
+        by_font: dict[str, tuple[QFont, str]] = {_font_key(app.font()): (app.font(), FIXED_SAMPLE)}
         for widget, text in texts:
             key = _font_key(widget.font())
             font, chars = by_font.get(key, (widget.font(), ""))
@@ -348,7 +350,7 @@ def _run(out_dir: Path, say) -> None:
 
         image = window.grab().toImage()
         png = out_dir / "newsdesk-self-test.png"
-        if image.isNull() or not image.save(str(png), "PNG"):
+        if image.isNull() or not image.save(str(png)):  # the format from the .png suffix
             raise SelfTestError(f"could not save the window picture to {png}")
         variety = image_variety(image)
         say(f"  window picture: {png} ({image.width()}x{image.height()}, {variety} colours in a sample)")

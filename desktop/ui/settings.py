@@ -77,7 +77,7 @@ class Settings:
             return [str(v) for v in raw] if isinstance(raw, list) else [str(raw)]
         if key.type is int:
             try:
-                return int(raw)
+                return int(raw)  # type: ignore[call-overload]  # QSettings gives str or int; others refuse below
             except (TypeError, ValueError):
                 return key.default
         return key.type(raw) if raw is not None else key.default

@@ -8,13 +8,16 @@ undo marks it to adjudicate again).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop.store.records import Changes, SpanRow
 from desktop.ui.commands import StoreCommand
 from desktop.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
 
 
 class TakeSpansCommand(StoreCommand):
@@ -26,13 +29,13 @@ class TakeSpansCommand(StoreCommand):
         self.add = add
         self.added_ids: list[int | None] = [None] * len(add)
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         items = [{"start": s, "end": e, "label": lb, "span_id": i} for (s, e, lb), i in zip(self.add, self.added_ids)]
         result = store.replace_spans(self.article_id, [s.id for s in self.remove], items)
         self.added_ids = list(result.span_ids)  # the plan removes every span in the stretch first: none refused
         return result
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
         items = [
             {"start": s.start, "end": s.end, "label": s.label, "value": s.value, "origin": s.origin, "span_id": s.id}
             for s in self.remove
@@ -44,8 +47,8 @@ class FinishAdjudicationCommand(StoreCommand):
     def __init__(self, ctx: AppContext, article_id: int) -> None:
         super().__init__(ctx, article_id, QCoreApplication.translate("Commands", "Finish adjudication"))
 
-    def forward(self, store: Any) -> Changes:
+    def forward(self, store: Store) -> Changes:
         return store.finish_adjudication(self.article_id)
 
-    def backward(self, store: Any) -> Changes:
+    def backward(self, store: Store) -> Changes:
         return store.reopen_adjudication(self.article_id)

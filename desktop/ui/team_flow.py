@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from desktop.store.errors import StoreError
 from desktop.store.records import Changes
@@ -40,7 +41,10 @@ class TeamFlow(QObject):
         if not self.ctx.has_store:
             return
         project = self.ctx.project_path
-        dialog = SplitDialog(project.parent / f"{project.stem}-packages", self.ctx.interaction, self.parent())
+        assert project is not None  # a store is open
+        owner = self.parent()
+        dialog = SplitDialog(project.parent / f"{project.stem}-packages", self.ctx.interaction,
+                             owner if isinstance(owner, QWidget) else None)
         if dialog.exec():
             self.run_split(**dialog.values())
 
@@ -71,7 +75,9 @@ class TeamFlow(QObject):
     def merge_dialog(self) -> None:
         if not self.ctx.has_store:
             return
-        paths = self.ctx.interaction.choose_package_files(str(self.ctx.project_path.parent))
+        project = self.ctx.project_path
+        assert project is not None  # a store is open
+        paths = self.ctx.interaction.choose_package_files(str(project.parent))
         if paths:
             self.run_merge(paths)
 

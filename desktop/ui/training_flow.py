@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -24,6 +24,9 @@ from desktop.ui.context import AppContext
 from desktop.ui.i18n import fill
 from desktop.ui.reextract_commands import Reextraction
 from desktop.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
 
 log = logging.getLogger(__name__)
 NOTHING = "nothing to learn from"  # the work's result when no article is reviewed
@@ -117,7 +120,7 @@ class TrainingFlow(QObject):
         self.last_task = task
         return task
 
-    def _done(self, store: Any, result: Any) -> None:
+    def _done(self, store: Store, result: Any) -> None:
         if result is NOTHING:
             self.ctx.interaction.show_info(
                 self.tr("Train from reviewed articles"),

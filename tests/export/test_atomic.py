@@ -88,11 +88,10 @@ def test_write_failure_mid_file_removes_temp_and_names_reason(tmp_path: Path) ->
 def test_disk_full_error_message(tmp_path: Path) -> None:
     # /dev/full answers every write with ENOSPC; os.replace of the real temp file then never happens.
     target = tmp_path / "out.jsonl"
-    with pytest.raises(ExportError) as info:
-        with atomic_file(target) as stream:
-            stream.write("x")
-            os.dup2(os.open("/dev/full", os.O_WRONLY), stream.fileno())
-            stream.write("y" * 100_000)
+    with pytest.raises(ExportError) as info, atomic_file(target) as stream:
+        stream.write("x")
+        os.dup2(os.open("/dev/full", os.O_WRONLY), stream.fileno())
+        stream.write("y" * 100_000)
     assert "ENOSPC" in str(info.value) and str(target) in str(info.value)
     assert list(tmp_path.iterdir()) == []
 
@@ -168,10 +167,9 @@ def test_brat_replaces_its_own_previous_export(tmp_path: Path) -> None:
 
 
 def test_atomic_dir_leaves_nothing_on_error(tmp_path: Path) -> None:
-    with pytest.raises(ValueError):
-        with atomic_dir(tmp_path / "x") as tmp:
-            (tmp / "a.txt").write_text("半成品")
-            raise ValueError("stop")
+    with pytest.raises(ValueError), atomic_dir(tmp_path / "x") as tmp:
+        (tmp / "a.txt").write_text("半成品")
+        raise ValueError("stop")
     assert list(tmp_path.iterdir()) == []
 
 

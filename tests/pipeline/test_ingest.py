@@ -53,7 +53,7 @@ def test_empty_and_blank_files_are_refused():
 
 
 def test_truncated_utf8_loses_only_the_cut_character():
-    data = SAMPLE.encode("utf-8") + "金".encode("utf-8")[:2]
+    data = SAMPLE.encode("utf-8") + "金".encode()[:2]
     page = decode_page(data)
     assert page.text == SAMPLE
     assert page.warnings and "UTF-8" in page.warnings[0]
@@ -79,7 +79,7 @@ def test_content_hash_is_stable_and_sensitive():
 def test_utf8_damaged_in_the_middle_keeps_its_text_and_says_so(seed_texts):
     text = next(iter(seed_texts.values()))[:3000]
     data = text.encode("utf-8")
-    cut = data.index("本报".encode("utf-8")) if "本报" in text else 300
+    cut = data.index("本报".encode()) if "本报" in text else 300
     damaged = data[:cut] + b"\xe6" + data[cut:]  # a lone lead byte, as a torn copy leaves
     page = decode_page(damaged)
     assert page.encoding == "utf-8"

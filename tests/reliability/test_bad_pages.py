@@ -38,7 +38,7 @@ def bad_pages() -> dict[str, bytes]:
         "01_empty.txt": b"",
         "02_whitespace.txt": " \n\t\r\n\u3000\u3000\u3000\n".encode("utf-8"),
         "03_binary.txt": bytes(range(256)) * 64,
-        "04_truncated_utf8.txt": GOOD.encode("utf-8")[:-2] + "数".encode("utf-8")[:2],
+        "04_truncated_utf8.txt": GOOD.encode("utf-8")[:-2] + "数".encode()[:2],
         "05_mixed_encodings.txt": GOOD.encode("utf-8") + "第二段用国标编码写成的文字。\n".encode("gb18030"),
         "06_20mb.txt": (para * (20_000_000 // len(para.encode()) + 1)).encode("utf-8"),
         "07_no_punctuation.txt": ("成都市青白江区水务局召开会议李鹏飞出席并讲话" * 200).encode(),

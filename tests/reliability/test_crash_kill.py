@@ -108,7 +108,7 @@ def check_project(db: Path, expected: dict[str, int], pages_saved: list[str], la
         if last_saved >= 0:
             ids = store.article_ids(sort="id")
             for k, aid in enumerate(ids):
-                mine = [i for i in range(k, last_saved + 1, len(ids))]
+                mine = list(range(k, last_saved + 1, len(ids)))
                 if not mine:
                     continue
                 note = store.get_article(aid).note

@@ -10,6 +10,7 @@ tracker exits once the last holder of its pipe is gone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -93,10 +94,8 @@ def test_killed_import_leaves_no_worker(tmp_path: Path) -> None:
     finally:
         for pid in seen | descendants(proc.pid):  # never leave our own children behind
             if in_session(pid, proc.pid):
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
         if proc.poll() is None:
             proc.kill()
             proc.wait()

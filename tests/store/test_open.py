@@ -202,8 +202,7 @@ def test_v1_project_is_backed_up_and_migrated(project: Path) -> None:
 def test_operational_errors_become_store_errors(store: Store) -> None:
     from desktop.store.db import translate_errors
 
-    with pytest.raises(StoreError, match="busy"):
-        with translate_errors():
-            raise sqlite3.OperationalError("database is locked")
+    with pytest.raises(StoreError, match="busy"), translate_errors():
+        raise sqlite3.OperationalError("database is locked")
     with pytest.raises(StoreError, match="cannot sort"):
         store.article_ids(sort="nonsense")

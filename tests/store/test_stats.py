@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 import pytest
 
@@ -83,7 +83,7 @@ def test_editor_changes(seeded: Store):
     seeded.set_status(c, "in_review")
 
     st = seeded.stats()
-    today = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
     assert st.by_status == {"reviewed": 2, "in_review": 1, "unreviewed": st.articles - 3}
     assert st.reviewed_articles == 2
     assert st.reviewed_per_day == [(today, 2)]

@@ -3,6 +3,7 @@ answering a modal dialog while its exec() runs, and pressing keys where the focu
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -36,10 +37,8 @@ def select_text(qtbot, window, start: int, length: int) -> None:
 def press(qtbot, key: Qt.Key, modifiers: Qt.KeyboardModifier = NONE) -> QWidget:
     """Press a key where the keyboard focus is, as the editor would (a moment later: the event
     loop runs first); fails when nothing has the focus."""
-    try:
+    with contextlib.suppress(AssertionError):
         qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=1000)
-    except AssertionError:
-        pass
     widget = QApplication.focusWidget()
     assert widget is not None, "no widget has the keyboard focus: keys go nowhere"
     qtbot.keyClick(widget, key, modifiers)

@@ -27,7 +27,7 @@ def article(ctx):
 def _free_range(record, length=2):
     taken = [(s.start, s.end) for s in record.spans]
     for i in range(len(record.body) - length):
-        if not record.body[i : i + length].strip() == record.body[i : i + length]:
+        if record.body[i : i + length].strip() != record.body[i : i + length]:
             continue
         if all(i + length <= a or i >= b for a, b in taken):
             return i, i + length

@@ -134,7 +134,7 @@ BODY = "前文前文成都后文后文前文成都后文后文前文成都后文
 def _bodies(calls: list):
     def bodies(ids):
         calls.append(len(ids))
-        return {a: BODY for a in ids}
+        return dict.fromkeys(ids, BODY)
 
     return bodies
 

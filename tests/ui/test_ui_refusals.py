@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import re
 
-from desk_helpers import CTRL, ALT, SHIFT, press, select_text
+from desk_helpers import CTRL, ALT, press, select_text
 from PySide6.QtCore import Qt
 
 from desktop.store.errors import CODES, StoreError

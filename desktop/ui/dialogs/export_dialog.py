@@ -13,9 +13,9 @@ has finished, "Cancel" becomes "Close".  ``finished_export`` carries the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
@@ -27,12 +27,15 @@ from desktop.export.registry import FORMATS
 from desktop.export.stream import ExportCancelled, export_project  # noqa: F401 - ExportCancelled: its name in errors
 from desktop.pipeline.model import LABELS, STATUSES
 from desktop.store.records import ArticleFilter
-from desktop.ui.i18n import fill
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, fill
 from desktop.ui.interaction import Interaction
 from desktop.ui.label_palette import label_text
 from desktop.ui.models.article_table import status_text
 from desktop.ui.plain_text import make_plain, menu_text, tooltip
 from desktop.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
 
 
 FORMAT_DESCRIPTIONS: dict[str, str] = {
@@ -54,7 +57,7 @@ def format_description(name: str) -> str:
 class ExportDialog(QDialog):
     finished_export = Signal(object)  # ExportStats or str (error)
 
-    def __init__(self, store: Any, interaction: Interaction | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, interaction: Interaction | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
         self.setWindowTitle(self.tr("Export dataset"))
@@ -65,7 +68,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
 
         self.format_box = QComboBox(self)
-        for name, info in FORMATS.items():
+        for name in FORMATS:
             self.format_box.addItem(name, name)
             self.format_box.setItemData(self.format_box.count() - 1, format_description(name), Qt.ItemDataRole.ToolTipRole)
         self.format_box.currentIndexChanged.connect(self._format_changed)

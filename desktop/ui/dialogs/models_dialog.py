@@ -10,7 +10,7 @@ choice takes effect at once for import and re-extraction (``on_change``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QPushButton, QTableWidget, QTableWidgetItem,
@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
 from desktop.ui.i18n import fill
 from desktop.ui.plain_text import plain_label
 
+if TYPE_CHECKING:
+    from desktop.store.store import Store
+
 
 class ModelsDialog(QDialog):
-    def __init__(self, store: Any, interaction: Any, on_change: Callable[[], None],
+    def __init__(self, store: Store, interaction: Any, on_change: Callable[[], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("models_dialog")

@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the store's SQL modules load only when the dialog is used
 def label_order(counts: Mapping[str, Any]) -> list[str]:
     from desktop.store.stats import label_order as order
 
-    return order(counts)
+    return order(dict(counts))
 
 
 class BarChart(QWidget):
@@ -169,7 +169,7 @@ class BarChart(QWidget):
             line = self._line_height()
             y = 0
             for entries in self._legend_lines(self.width()):
-                x = 0
+                x = 0.0
                 for i, name in entries:
                     p.fillRect(QRectF(x, y + (line - 10) / 2, 10, 10), QColor(SERIES_COLOURS[i % len(SERIES_COLOURS)]))
                     x += 14 + self.fontMetrics().horizontalAdvance(name) + 12

@@ -26,7 +26,6 @@ from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     Signal,
     QAbstractTableModel,
     QCoreApplication,
@@ -36,6 +35,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from desktop.store.errors import NotFoundError, StoreError
 from desktop.store.records import ArticleFilter, ArticleRow, Changes, SearchHit
 from desktop.ui.context import AppContext
@@ -265,11 +265,11 @@ class ArticleTableModel(QAbstractTableModel):
         if at_once or not unfiltered or store.order_cached():
             self._ids = store.article_id_array(flt, sort=sort, descending=desc)
             return
-        first = store.first_article_ids(flt, sort=sort, descending=desc, limit=FIRST_WINDOW)
-        if len(first) < FIRST_WINDOW:
-            self._ids = first  # that is every article
+        first_ids = store.first_article_ids(flt, sort=sort, descending=desc, limit=FIRST_WINDOW)
+        if len(first_ids) < FIRST_WINDOW:
+            self._ids = first_ids  # that is every article
             return
-        self._ids = first
+        self._ids = first_ids
         self._complete = False
         self._read_rest_in_background(self._generation)
 

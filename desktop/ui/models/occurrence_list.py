@@ -31,9 +31,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from desktop.ui.i18n import QT_TRANSLATE_NOOP
 from desktop.store.records import Occurrence
 from desktop.ui.label_palette import SEARCH_HIT_CURRENT_FILL
 

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -25,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from desktop.store.records import SpanRow
-from desktop.ui.i18n import fill
+from desktop.ui.i18n import QT_TRANSLATE_NOOP, fill
 from desktop.ui.label_palette import label_text, style_for
 from desktop.ui.plain_text import tooltip
 from desktop.ui.uncertainty import is_uncertain, span_order
@@ -132,7 +131,7 @@ class SpanListModel(QAbstractTableModel):
                 return value_to_text(span.value)
             if col == COL_ORIGIN:
                 if is_uncertain(span):
-                    return self.uncertain_origin_text(span.origin, span.confidence)
+                    return self.uncertain_origin_text(span.origin, span.confidence or 0.0)
                 return self.origin_text(span.origin)
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_LABEL:
             return QBrush(style_for(span.label).color)
@@ -149,7 +148,7 @@ class SpanListModel(QAbstractTableModel):
                 return tooltip(value) if value else None
             if col == COL_ORIGIN:
                 if is_uncertain(span):
-                    return tooltip(fill(self.tr("machine, uncertain: the model gives it %1%"), round(span.confidence * 100)))
+                    return tooltip(fill(self.tr("machine, uncertain: the model gives it %1%"), round((span.confidence or 0.0) * 100)))
                 return tooltip(self.origin_text(span.origin))
         return None
 

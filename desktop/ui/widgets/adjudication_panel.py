@@ -114,7 +114,8 @@ class AdjudicationPanel(QWidget):
 
     def _texts(self, view: VersionsView) -> None:
         for widget in self.texts.values():
-            widget.parentWidget().deleteLater()
+            if (box := widget.parentWidget()) is not None:
+                box.deleteLater()
         self.texts = {}
         for editor in view.editors:
             box = QWidget(self.versions)

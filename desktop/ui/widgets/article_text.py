@@ -39,7 +39,7 @@ def hit_rects(document: QTextDocument, start: int, end: int) -> list[QRectF]:
             a, b = max(first, line_start), min(last, line_end)
             if a >= b:
                 continue
-            x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]
+            x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]  # type: ignore[index]  # (x, cursor) in PySide6
             rects.append(QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height()))
         block = block.next()
     return rects

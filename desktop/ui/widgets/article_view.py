@@ -326,9 +326,10 @@ class ArticleView(QWidget):
 
     def select_span(self, span_id: int | None) -> None:
         self._selected_span = span_id
-        prepared = self._documents.get(self.record.id) if self.record is not None else None
-        if prepared is not None and prepared.document is self.text.document():
-            self._mark(prepared, span_id, self.record)  # repaints only the two spans whose colour changes
+        record = self.record
+        prepared = self._documents.get(record.id) if record is not None else None
+        if record is not None and prepared is not None and prepared.document is self.text.document():
+            self._mark(prepared, span_id, record)  # repaints only the two spans whose colour changes
         span = self.span_by_id(span_id)
         if span is not None and span.end <= self.text.offsets.length:
             cursor = self.text.textCursor()

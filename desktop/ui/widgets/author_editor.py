@@ -129,7 +129,9 @@ class AuthorEditor(QWidget):
         self.table.setItem(row, 1, QTableWidgetItem("记者"))
         self._loading = False
         self.table.setCurrentCell(row, 0)
-        self.table.editItem(self.table.item(row, 0))
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.table.editItem(item)
 
     def remove_selected(self) -> None:
         row = self.table.currentRow()

@@ -53,8 +53,8 @@ def line_roles(layout: dict[str, Any]) -> list[LineRole]:
     """One ``LineRole`` per ``\\n``-separated line of the layout's text (blank lines: no roles)."""
     text = layout["text"]
     pieces: list[tuple[int, int, str, int | None]] = []
-    for number, article in enumerate(layout["articles"], 1):
-        pieces += [(s["start"], s["end"], s["role"], number) for s in article["segments"]]
+    for number, layout_article in enumerate(layout["articles"], 1):
+        pieces += [(s["start"], s["end"], s["role"], number) for s in layout_article["segments"]]
     pieces += [(b["start"], b["end"], b["kind"], None) for b in layout.get("blocks", [])]
     pieces.sort(key=lambda p: p[0])
     out: list[LineRole] = []
@@ -68,10 +68,10 @@ def line_roles(layout: dict[str, Any]) -> list[LineRole]:
         article: int | None = None
         j = i
         while j < len(pieces) and pieces[j][0] < max(end, pos + 1):
-            start, stop, role, number = pieces[j]
+            start, stop, role, owner = pieces[j]
             if stop > pos and role not in roles:
                 roles.append(role)
-                article = number if article is None else article
+                article = owner if article is None else article
             j += 1
         starts = article is not None and article not in seen
         if article is not None:
