@@ -6,7 +6,8 @@ the roles each altered line keeps) and the single alterations it combines:
 * ``strip_marks``   every ``#`` removed (papers that print no marks);
 * ``mark_heads``    headline lines get ``#``, sub-heads ``##`` (papers that mark everything);
 * ``shift_marks``   every mark level moved by one (``#``->``##``, ``###``->``#`` ...);
-* ``wrap_body``     body paragraphs hard-wrapped every ~24 characters (PDF line breaks);
+* ``wrap_body``     body paragraphs and leads hard-wrapped every 12 to 35 characters (PDF line
+                    breaks of narrow and wide columns; a lead's wire tag and byline may be cut);
 * ``drop_blanks``   no blank lines at all;
 * ``bylines_last``  a byline printed above the body moved to the end of its article;
 * ``ocr_swaps``     ``。``->``.``, quotes ->『』/「」, ``，``->``,`` on a share of the lines.
@@ -101,11 +102,13 @@ def shift_marks(lines: list[VLine], rng: random.Random) -> list[VLine]:
 
 
 def wrap_body(lines: list[VLine], rng: random.Random) -> list[VLine]:
-    width = rng.choice((18, 22, 24, 28, 35))
+    width = rng.choice((12, 14, 16, 18, 22, 24, 28, 35))
     out: list[VLine] = []
     for ln in lines:
         shape = shape_of(ln.text)
-        plain = ln.role in (BODY, NEW_BODY) and not (shape.byline_at or shape.note_at or shape.lead)
+        plain = (ln.role in (BODY, NEW_BODY) and not (shape.byline_at or shape.note_at or shape.lead)) or (
+            ln.role == LEAD and shape.lead is not None and width <= 16
+        )
         if not plain or len(ln.text) <= width * 1.5:
             out.append(ln)
             continue

@@ -251,3 +251,30 @@ def test_a_bulleted_item_closed_by_its_credit_keeps_the_credit_as_its_byline() -
     line = "●城西净水厂扩建工程完工，日供水能力提高到15万吨。（通讯员 鲍宁）"
     assert shape_of(line).byline_at == line.index("（通讯员")
     assert shape_of("●一是加强组织领导").byline_at == 0
+
+
+def test_a_page_hard_wrapped_at_a_narrow_column_width_keeps_its_articles() -> None:
+    """pdftotext of a newspaper gives column-wide lines of a dozen characters: short lines
+    without punctuation that are body, not headings, even where a lead's byline is cut."""
+    paragraphs = [
+        "老旧小区加装电梯",
+        "今年再推进三百台",
+        "本报讯（记者 邓文山 通讯员 付小青）记者11日从市住建局获悉，今年全市计划在老旧小区加装电梯300台，"
+        "目前已有126台完成备案，其中58台已经开工建设。",
+        "据了解，去年全市共完成加装电梯241台，惠及居民近万户。今年将优先支持有老年人居住的楼栋。",
+        "雨花区新增两处口袋公园",
+        "本报讯（记者 蒋丽华）近日，雨花区圭塘街道两处口袋公园建成开放，总面积约3200平方米。",
+        "据介绍，今年雨花区还将利用边角地新建口袋公园12处。",
+        "夜间经济点亮消费新场景",
+        "本报讯（记者 王海霞）随着气温回升，我市多个夜间消费街区人气渐旺，带动餐饮消费超过1.2亿元。",
+    ]
+    lines = []
+    for p in paragraphs:
+        lines += [p] if len(p) <= 12 else [p[i : i + 14] for i in range(0, len(p), 14)]
+    result = segment_page("\n".join(lines) + "\n")
+    titles = [a.title for a in result.articles]
+    assert len(result.articles) == 3, titles
+    assert titles[1:] == ["雨花区新增两处口袋公园", "夜间经济点亮消费新场景"]
+    assert result.articles[0].title == "今年再推进三百台"  # (the line above it: kicker or banner)
+    assert "今年全市计划在老旧小区加装电梯300台" in result.articles[0].body.replace("\n", "")
+    assert "1.2亿元" in result.articles[2].body.replace("\n", "")
