@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.pipeline.byline import match_lead, unbracket
+from desktop.pipeline.byline import LeadTag, match_lead, unbracket
 from desktop.pipeline.decode import ATTACH, CONTINUE, NEW, START, decode, step
 from desktop.pipeline.draft import Draft, build_article
 from desktop.pipeline.evidence import PageEvidence
@@ -67,6 +67,9 @@ class _Cutter:
         self.cur: Draft | None = None
         self.head_lines: list[Line] = []
         self.ctx = START
+        # A lead whose bracketed byline a line break cut (本报讯（记者 某某 / 某某）…): the next
+        # line's index and where its body starts, once the byline has taken its first part.
+        self._byline_rest: tuple[int, int] | None = None
 
     def _new(self) -> Draft:
         self._flush_head()
@@ -101,7 +104,11 @@ class _Cutter:
             self._flush_head()
         if action == NEW:
             self._new()
-        if role in (BODY, NEW_BODY):
+        if self._byline_rest is not None and self._byline_rest[0] == k and role == BODY:
+            at = self._byline_rest[1]  # the end of the cut byline: its text went in with the lead line
+            self._draft().add_byline(Piece(line.start, line.start + at, line.text[:at]), "")
+            self._body(self._draft(), line, at)
+        elif role in (BODY, NEW_BODY):
             self._body(self._draft(), line, 0)
         elif role == BANNER:
             self._block("banner", line)
@@ -159,11 +166,32 @@ class _Cutter:
             start = tag.headline_end
             while start < tag.tag_end and line.text[start].isspace():
                 start += 1
+        cut = self._cut_byline(line, tag)
+        if cut is not None:  # the byline goes on into the next line: all of this one is tag
+            draft.add_byline(Piece(line.start + start, line.end, line.text[start:]), cut.byline)
+            draft.top_byline = True
+            return
         draft.add_byline(
             Piece(line.start + start, line.start + tag.tag_end, line.text[start : tag.tag_end]), tag.byline
         )
         draft.top_byline = True
         self._body(draft, line, tag.body_start)
+
+    def _cut_byline(self, line: Line, tag: LeadTag) -> LeadTag | None:
+        """The wire tag read over this line and the next when a line break cut its bracketed
+        byline (a narrow column); sets where the next line's body starts.  None otherwise."""
+        rest = line.text[tag.tag_end :].strip()
+        k = line.index + 1
+        if tag.byline or not rest.startswith(("（", "(")) or "）" in rest or ")" in rest or k >= len(self.lines):
+            return None
+        following = self.lines[k]
+        if following.blank_before or not following.text[:24].count("）") + following.text[:24].count(")"):
+            return None
+        joined = match_lead(line.text + following.text)
+        if joined is None or not joined.byline or joined.tag_end <= len(line.text):
+            return None
+        self._byline_rest = (k, joined.body_start - len(line.text))
+        return joined
 
     def _note(self, line: Line, role: str) -> None:
         shape = self.ev.shapes[line.index]

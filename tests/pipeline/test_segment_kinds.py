@@ -255,7 +255,8 @@ def test_a_bulleted_item_closed_by_its_credit_keeps_the_credit_as_its_byline() -
 
 def test_a_page_hard_wrapped_at_a_narrow_column_width_keeps_its_articles() -> None:
     """pdftotext of a newspaper gives column-wide lines of a dozen characters: short lines
-    without punctuation that are body, not headings, even where a lead's byline is cut."""
+    without punctuation that are body, not headings, even where a lead's byline is cut (the
+    byline is then read over the two lines)."""
     paragraphs = [
         "老旧小区加装电梯",
         "今年再推进三百台",
@@ -276,5 +277,8 @@ def test_a_page_hard_wrapped_at_a_narrow_column_width_keeps_its_articles() -> No
     assert len(result.articles) == 3, titles
     assert titles[1:] == ["雨花区新增两处口袋公园", "夜间经济点亮消费新场景"]
     assert result.articles[0].title == "今年再推进三百台"  # (the line above it: kicker or banner)
-    assert "今年全市计划在老旧小区加装电梯300台" in result.articles[0].body.replace("\n", "")
+    first = result.articles[0]
+    # the lead's bracketed byline, cut by the line break, is read over both lines
+    assert first.source == "本报讯" and first.authors == [Author("邓文山", "记者"), Author("付小青", "通讯员")]
+    assert first.body.replace("\n", "").startswith("记者11日从市住建局获悉，今年全市计划在老旧小区加装电梯300台")
     assert "1.2亿元" in result.articles[2].body.replace("\n", "")
