@@ -6,7 +6,7 @@ not rejected), ``run_batch`` (compute on the caller's thread, write chunk by
 chunk through ``Store.replace_auto_spans_many``), ``BatchSummary`` and
 ``format_summary``, and the compact span tuples the UI keeps for undo
 (``span_tuple`` / ``span_dict``).  No Qt: the app calls ``run_batch`` from a
-worker thread (sharing the store, which serialises calls on its lock), the CLI from the
+worker thread (the store through a ``GuiThreadProxy``), the CLI from the
 terminal.
 
 A cancel is looked at before each article: the chunk being computed is dropped

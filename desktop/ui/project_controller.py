@@ -22,7 +22,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.i18n import fill
 from desktop.ui.messages import explain
 from desktop.ui.settings import LAST_IMPORT_DIR
-from desktop.ui.tasks import Task
+from desktop.ui.tasks import GuiThreadProxy, Task
 
 if TYPE_CHECKING:
     from desktop.store.store import Store
@@ -39,15 +39,15 @@ def open_store(path: Path, *, create: bool, editor: str, readonly: bool = False)
 def import_work(store: Store, paths: list[Path]) -> Callable[..., Any]:
     """The import as a callable for a worker thread.
 
-    ``store`` is the open store, used from the worker (``desktop.ui.tasks``: the
-    store serialises calls on its lock): the pipeline runs on the worker and each
-    page is written in one short transaction.
+    ``store`` is a ``GuiThreadProxy`` of the open store: the pipeline runs on
+    the worker, each page's one-transaction write on the GUI thread (the
+    project has one connection and one write lock).
     """
 
     def work(progress: Callable[..., None], cancelled: Callable[[], bool]) -> Any:
         from desktop.ops.importer import import_paths
 
-        # the project's own model, if it has one
+        # the project's own model, if it has one (read on the GUI thread through the proxy)
         return import_paths(store, paths, progress=progress, cancelled=cancelled, model=store.current_model())
 
     return work
@@ -144,7 +144,7 @@ class ProjectController(QObject):
             return None
         task = self.ctx.tasks.run(
             "import",
-            import_work(self.ctx.store, paths),
+            import_work(GuiThreadProxy(self.ctx.store), paths),
             show_progress=True,
             label=self.tr("Importing pages…"),
         )

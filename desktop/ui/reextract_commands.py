@@ -6,8 +6,8 @@ spans, undo puts the previous ones back with their ids), ``ReextractBatchCommand
 (the batch already written by a task; undo/redo apply the recorded before/after
 spans through ``Store.replace_auto_spans_many(force=True)``) and ``Reextraction``,
 the controller the two actions call.  The batch runs ``desktop.ops.reextraction.run_batch``
-on a worker thread behind the cancellable progress dialog, writing through the
-store (shared with the worker: ``desktop.ui.tasks``); reviewed and rejected articles are left alone.
+on a worker thread behind the cancellable progress dialog, writing through a
+``GuiThreadProxy`` of the store; reviewed and rejected articles are left alone.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from desktop.ui.commands import StoreCommand
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import fill
 from desktop.ui.messages import Refusal
-from desktop.ui.tasks import Task
+from desktop.ui.tasks import GuiThreadProxy, Task
 
 if TYPE_CHECKING:
     from desktop.store.store import Store
@@ -164,8 +164,10 @@ class Reextraction(QObject):
         )
         if not confirmed and not self.ctx.interaction.confirm(self.tr("Re-run extraction"), question):
             return None
+        proxy = GuiThreadProxy(store)
+
         def work(progress: Any, cancelled: Any) -> BatchSummary:
-            return run_batch(store, ids, progress, cancelled)
+            return run_batch(proxy, ids, progress, cancelled)
 
         task = self.ctx.tasks.run("reextract", work, show_progress=True, label=self.tr("Re-running extraction…"))
         task.succeeded.connect(lambda summary, s=store: self._on_batch_done(s, summary))

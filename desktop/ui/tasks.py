@@ -7,15 +7,10 @@ them alive until they end).  The callable imports no Qt: it receives
 ``progress(done, total, name="")`` and ``cancelled() -> bool`` and must not
 touch widgets.  Tests wait with ``qtbot.waitSignal(task.finished)``.
 
-One policy for background work (the only one in the app): a worker uses the open
-``Store`` directly.  The store is safe to share between threads: it has one SQLite
-connection and serialises every read and write on its own lock, each write being one
-short transaction (``desktop/store/store.py``, ``_reading`` and ``_write``).  Reads of a
-whole project that would hold that lock for long are made on a read-only connection
-of their own, opened by the store or the export layer from the project path
-(``Store.training_texts_reader``, ``desktop.export.stream.export_project``,
-``Store.write_package``), so the editor keeps working while they run.  A worker never
-touches a widget: it reports through ``progress`` and returns its result.
+``GuiThreadProxy`` lets such a callable use an object that belongs to the GUI
+thread (the open ``Store``: one SQLite connection, one write lock): each
+method call is run on the GUI thread between two events and its result handed
+back, so the heavy work stays on the worker and the writes stay short.
 """
 
 from __future__ import annotations
@@ -95,6 +90,52 @@ class Task(QObject):
         self.finished.emit()
 
 
+class _CallRequest:
+    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.done = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+
+class GuiThreadProxy(QObject):
+    """Call methods of ``target`` from a worker thread; they run on the GUI thread."""
+
+    _requested = Signal(object)
+
+    def __init__(self, target: Any) -> None:
+        super().__init__()
+        self._target = target
+        self._requested.connect(self._serve, Qt.ConnectionType.QueuedConnection)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        attr = getattr(self._target, name)
+        if not callable(attr):
+            return attr
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if QThread.currentThread() is self.thread():
+                return attr(*args, **kwargs)
+            request = _CallRequest(attr, args, kwargs)
+            self._requested.emit(request)
+            request.done.wait()
+            if request.error is not None:
+                raise request.error
+            return request.result
+
+        return call
+
+    def _serve(self, request: _CallRequest) -> None:  # GUI thread
+        try:
+            request.result = request.fn(*request.args, **request.kwargs)
+        except BaseException as err:  # handed back to the worker, raised there
+            request.error = err
+        finally:
+            request.done.set()
+
+
 class TaskRunner(QObject):
     """Starts tasks and keeps them referenced until they finish."""
 
@@ -119,7 +160,7 @@ class TaskRunner(QObject):
         for task in list(self._tasks):
             task.cancel()
         for task in list(self._tasks):
-            # Keep the GUI thread serving events (queued progress signals) while the task winds down.
+            # Keep serving the GUI-thread calls a task may be blocked on.
             waited = 0
             while task.is_running() and waited < msecs:
                 QCoreApplication.processEvents()
