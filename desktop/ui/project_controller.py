@@ -22,7 +22,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.i18n import fill
 from desktop.ui.messages import explain
 from desktop.ui.settings import LAST_IMPORT_DIR
-from desktop.ui.tasks import GuiThreadProxy, Task
+from desktop.ui.tasks import Task, on_gui_thread
 
 if TYPE_CHECKING:
     from desktop.store.store import Store
@@ -39,7 +39,7 @@ def open_store(path: Path, *, create: bool, editor: str, readonly: bool = False)
 def import_work(store: Store, paths: list[Path]) -> Callable[..., Any]:
     """The import as a callable for a worker thread.
 
-    ``store`` is a ``GuiThreadProxy`` of the open store: the pipeline runs on
+    ``store`` is the open store seen through a ``GuiThreadProxy`` (``on_gui_thread``): the pipeline runs on
     the worker, each page's one-transaction write on the GUI thread (the
     project has one connection and one write lock).
     """
@@ -144,7 +144,7 @@ class ProjectController(QObject):
             return None
         task = self.ctx.tasks.run(
             "import",
-            import_work(GuiThreadProxy(self.ctx.store), paths),
+            import_work(on_gui_thread(self.ctx.store), paths),
             show_progress=True,
             label=self.tr("Importing pages…"),
         )

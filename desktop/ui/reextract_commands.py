@@ -24,7 +24,7 @@ from desktop.ui.commands import StoreCommand
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import fill
 from desktop.ui.messages import Refusal
-from desktop.ui.tasks import GuiThreadProxy, Task
+from desktop.ui.tasks import Task, on_gui_thread
 
 if TYPE_CHECKING:
     from desktop.store.store import Store
@@ -164,7 +164,7 @@ class Reextraction(QObject):
         )
         if not confirmed and not self.ctx.interaction.confirm(self.tr("Re-run extraction"), question):
             return None
-        proxy = GuiThreadProxy(store)
+        proxy = on_gui_thread(store)
 
         def work(progress: Any, cancelled: Any) -> BatchSummary:
             return run_batch(proxy, ids, progress, cancelled)
