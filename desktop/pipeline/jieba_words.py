@@ -1,6 +1,6 @@
 """jieba's dictionary as a compact word table: the frequency and part-of-speech tag of a word.
 
-Owns: ``JiebaWords`` (``entry``, ``freq``, ``tag``, ``words_tagged``), ``jieba_words()`` (the
+Owns: ``JiebaWords`` (``entry``, ``freq``, ``tag``), ``read_jieba_dict``, ``jieba_words()`` (the
 shipped table, opened once per process), ``build_table`` (writes the table from the
 ``dict.txt`` of the installed jieba) and ``python -m desktop.pipeline.jieba_words`` (rebuilds
 ``resources/lexicon/jieba_words.marisa``).
@@ -84,12 +84,6 @@ class JiebaWords:
         """jieba's part-of-speech tag of ``word`` (as ``jieba.posseg.dt.word_tag_tab.get(word)``)."""
         found = self.entry(word)
         return found[1] if found else None
-
-    def words_tagged(self, tags: frozenset[str] | set[str]) -> Iterator[str]:
-        """Every word whose tag is one of ``tags``."""
-        for word, (_freq, tag) in self._trie.items():
-            if tag.rstrip(b"\0 ").decode("ascii") in tags:
-                yield word
 
 
 def build_table(target: Path, source: Path | None = None) -> dict[str, object]:
