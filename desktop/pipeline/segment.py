@@ -106,8 +106,9 @@ class _Cutter:
             self._new()
         if self._byline_rest is not None and self._byline_rest[0] == k and role == BODY:
             at = self._byline_rest[1]  # the end of the cut byline: its text went in with the lead line
-            self._draft().add_byline(Piece(line.start, line.start + at, line.text[:at]), "")
-            self._body(self._draft(), line, at)
+            draft = self._draft()
+            draft.add_byline(Piece(line.start, line.start + at, line.text[:at]), "")
+            self._body(draft, line, at)
         elif role in (BODY, NEW_BODY):
             self._body(self._draft(), line, 0)
         elif role == BANNER:
@@ -185,7 +186,7 @@ class _Cutter:
         if tag.byline or not rest.startswith(("（", "(")) or "）" in rest or ")" in rest or k >= len(self.lines):
             return None
         following = self.lines[k]
-        if following.blank_before or not following.text[:24].count("）") + following.text[:24].count(")"):
+        if following.blank_before or not ("）" in following.text[:24] or ")" in following.text[:24]):
             return None
         joined = match_lead(line.text + following.text)
         if joined is None or not joined.byline or joined.tag_end <= len(line.text):
