@@ -30,6 +30,14 @@ What it does, in this order (spans of other labels pass through untouched):
    is an ORG (中国 + 政府 -> 中国政府).  With anything in between (川渝两省政协)
    nothing changes.  A bare organ word right after a generic qualifier (各级政府,
    相关部门, 毗邻地区政协, 两省政协) is a generic reference, not an ORG.
+   Given the jieba words of the text, a LOC followed by at most two nouns and
+   then an organ word or a body head (``resources/lexicon/body_heads.txt``:
+   旅行社, 公证处, 网球队 …), within eight characters and with no other span in
+   between, is one ORG too (北京市东城区 + 公证处, 云南大理 + 茶花 + 旅行社, 德国 +
+   男子 + 网球队); a verb, a name, a one-character word (省内) or punctuation in
+   between stops it, and so does a list mark before the place (苏家村、小仑村 +
+   党群服务中心: the places of two centres); a facility (青杠村 + 党群服务中心) is
+   no body.
 
 5. **A document title covers what is inside it.**  Given the document titles of
    the text (what stands in 《》), a PER/LOC/ORG inside a title and shorter than
@@ -89,6 +97,7 @@ class SpecConventions:
     provinces: frozenset[str] = frozenset()
     longest_organ: int = 0
     generic_places: frozenset[str] = frozenset()
+    body_heads: frozenset[str] = frozenset()
 
     @classmethod
     def build(
@@ -101,6 +110,7 @@ class SpecConventions:
         countries: Iterable[str] = (),
         provinces: Iterable[str] = (),
         generic_places: Iterable[str] = (),
+        body_heads: Iterable[str] = (),
     ) -> SpecConventions:
         organs = frozenset(w for w in organ_words if len(w) >= 2)
         return cls(
@@ -113,6 +123,7 @@ class SpecConventions:
             frozenset(provinces),
             max(map(len, organs), default=0),
             frozenset(generic_places),
+            frozenset(body_heads),
         )
 
     def apply(
@@ -121,11 +132,14 @@ class SpecConventions:
         spans: Iterable[SpanC],
         word_ends: Container[int] | None = None,
         doc_titles: Sequence[tuple[int, int]] = (),
+        words: Sequence[tuple[str, str]] = (),
     ) -> list[SpanC]:
         """``spans`` in the spec's convention.
 
-        ``word_ends`` (jieba word end offsets) guards rule 4; ``doc_titles``
-        (start, end of each title without its 《》) feeds rule 5.
+        ``word_ends`` (jieba word end offsets) guards rule 4 and ``words`` (the
+        jieba words of ``text`` with their tags, in order) extends it to bodies
+        named after their place; ``doc_titles`` (start, end of each title
+        without its 《》) feeds rule 5.
         """
         ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
         ordered = [self._person(text, s) if s[2] == "PER" else s for s in ordered]
@@ -136,6 +150,8 @@ class SpecConventions:
         ordered = self._merge_places(text, ordered)
         ordered = [_without_count(text, s) if s[2] == "LOC" else s for s in ordered]
         ordered = self._place_bodies(text, ordered, word_ends)
+        if words:
+            ordered = self._bodies_after_places(text, ordered, words)
         ordered = [s for s in ordered if not (s[2] == "ORG" and self._generic_body(text, s))]
         if doc_titles:
             titles = sorted(doc_titles)
@@ -225,6 +241,34 @@ class SpecConventions:
             k += 1
         return out
 
+    def _bodies_after_places(self, text: str, spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
+        """A LOC, then up to two nouns of two or more characters, then an organ word or a body
+        head, nothing else between: one ORG (北京市东城区 + 公证处, 云南大理 + 茶花 + 旅行社, 德国
+        + 男子 + 网球队).  Not after a list mark: 苏家村、小仑村 + 党群服务中心 is two places'
+        centres, the places stay places."""
+        word_at: dict[int, int] = {}
+        pos = 0
+        for k, (w, _t) in enumerate(words):
+            word_at[pos] = k
+            pos += len(w)
+        out: list[SpanC] = []
+        for i, span in enumerate(spans):
+            if span[2] == "LOC" and span[1] - span[0] >= 2 and span[1] in word_at and text[span[0] - 1 : span[0]] not in _LIST_MARKS:
+                limit = min(spans[i + 1][0] if i + 1 < len(spans) else len(text), span[1] + _BODY_CHARS)
+                end = span[1]
+                for w, t in words[word_at[span[1]] : word_at[span[1]] + _BODY_WORDS]:
+                    end += len(w)
+                    if end > limit:
+                        break
+                    if w in self.organ_words or w in self.body_heads:
+                        if not text[span[0] : end].endswith(FACILITY_ENDS):
+                            span = (span[0], end, "ORG", span[3])
+                        break
+                    if len(w) < 2 or not (t[:1] == "n" and t not in ("nr", "ns") or t in _FILLER_TAGS):
+                        break
+            out.append(span)
+        return out
+
     def _generic_body(self, text: str, span: SpanC) -> bool:
         if text[span[0] : span[1]] not in self.organ_words:
             return False
@@ -236,6 +280,19 @@ class SpecConventions:
             if text[at:end] in self.organ_words and (word_ends is None or end in word_ends):
                 return end
         return None
+
+
+# Rule 4, a body named after its place: at most this many words, this many characters, after the place.
+_BODY_WORDS = 3
+_BODY_CHARS = 8
+# jieba tags of the words that may stand between a place and a body head (nouns, not names of
+# persons or places; abbreviations; distinguishing words such as 男子; Latin words).
+_FILLER_TAGS = frozenset(("j", "b", "eng"))
+# Organ names that end in one of these are facilities, not bodies (社区党群服务中心); the rule
+# finders (orgs.py) leave them out too.
+FACILITY_ENDS = ("党群服务中心", "便民服务中心")
+# After a list mark the place is one of several sharing the head (苏家村、小仑村党群服务中心): no body.
+_LIST_MARKS = frozenset("、，,")
 
 
 _COUNT_NUMERALS = "两二三四五六七八九十几多"

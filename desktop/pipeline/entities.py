@@ -100,6 +100,7 @@ def build_lexicons(gaz: Gazetteer) -> Lexicons:
         titles=words("person_titles"),
         honorifics=words("honorifics"),
         organ_words=words("organ_words"),
+        body_heads=words("body_heads"),
         surnames=_surnames(),
         province_abbreviations=PROVINCE_ABBR,
         countries=gaz.countries,
@@ -197,7 +198,8 @@ class EntityExtractor:
         assert self._lex is not None
         entity = [(s, e, lab, None) for s, e, lab in spans if lab in ENTITY_LABELS]
         other = [(s, e, lab) for s, e, lab in spans if lab not in ENTITY_LABELS]
-        mapped = self._lex.conventions.apply(text, entity, _word_ends(tokenize(text)), find_doc_titles(text))
+        tokens = tokenize(text)
+        mapped = self._lex.conventions.apply(text, entity, _word_ends(tokens), find_doc_titles(text), tokens)
         return sorted(other + [(s, e, lab) for s, e, lab, _ in mapped])
 
     def features(self, text: str, tokens: list[tuple[str, str]] | None = None) -> list[tuple[str, ...]]:
@@ -245,7 +247,7 @@ class EntityExtractor:
         merged = merge_entity_spans(tagged, scored_rules, word_ends=ends)
         titles = [(s.start, s.end) for s in rule_spans if s.label == "DOC"]
         if self.convention == "spec":
-            merged = self._lex.conventions.apply(text, merged, ends, titles)
+            merged = self._lex.conventions.apply(text, merged, ends, titles, tokens)
         codes = {(s.start, s.end): s.value for s in rule_spans if s.label == "LOC"}
         named = {(s, e) for s, e, _, _ in merged}  # a title that is exactly a name is that name (《环球时报》)
         final: list[Candidate] = [

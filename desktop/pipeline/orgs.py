@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.pipeline.conventions import FACILITY_ENDS
 from desktop.pipeline.lexicon import alternation, stop_chars, words
 from desktop.pipeline.places import PlaceMatch, name_start
 
@@ -43,8 +44,6 @@ _MAX_COMPANY_NAME = 30
 _SCHOOL_RE = re.compile(r"小学校|中学校|小学|中学|幼儿园|实验学校")
 # A named organ in these words is a generic reference (毗邻地区政协, 各级政府, 相关部门).
 _GENERIC_IN_NAME = ("地区", "各级", "相关", "有关", "各地", "某")
-# Organ names that end in one of these are facilities, not bodies (社区党群服务中心).
-_FACILITY_ENDS = ("党群服务中心", "便民服务中心")
 # 政府 before 工作报告 names the document (区政府工作报告), not the body.
 _DOCUMENT_AFTER = ("工作报告",)
 # The party bodies of an office's own staff: 局机关纪委, 厅机关党委.
@@ -157,7 +156,7 @@ def find_orgs(text: str, places: list[PlaceMatch], word_starts: set[int]) -> lis
 
 def _generic_or_facility(text: str, org: OrgMatch) -> bool:
     name = text[org.start : org.end]
-    if any(w in name for w in _GENERIC_IN_NAME) or name.endswith(_FACILITY_ENDS):
+    if any(w in name for w in _GENERIC_IN_NAME) or name.endswith(FACILITY_ENDS):
         return True
     return name.endswith("政府") and text.startswith(_DOCUMENT_AFTER, org.end)
 

@@ -17,6 +17,7 @@ def conv() -> SpecConventions:
         province_abbreviations="川渝黔",
         countries=["美国", "日本", "中国"],
         provinces=["贵州", "贵州省"],
+        body_heads=["旅行社", "网球队", "公证处"],
     )
 
 
@@ -73,6 +74,48 @@ def test_organ_word_must_end_on_a_word_boundary(conv):
     # when jieba reads 政府 as part of a longer word (日本|政|府表示), it is not the organ word
     text = "日本政府表示"
     assert _apply(conv, text, [("日本", "LOC")], word_ends={2, 3, 6}) == [("日本", "LOC")]
+
+
+def _apply_words(conv, text, spans, words):
+    """``words``: the jieba words of ``text`` as (word, tag), in order."""
+    assert "".join(w for w, _ in words) == text
+    out = conv.apply(text, spans_with_conf([(text.index(t), text.index(t) + len(t), lab) for t, lab in spans]), None, (), words)
+    return [(text[s:e], lab) for s, e, lab, _ in out]
+
+
+def test_a_place_then_nouns_then_a_body_head_is_one_body(conv):
+    words = [("他们", "r"), ("在", "p"), ("青石县", "ns"), ("白鹭", "n"), ("旅行社", "n"), ("工作", "vn")]
+    assert _apply_words(conv, "他们在青石县白鹭旅行社工作", [("青石县", "LOC")], words) == [("青石县白鹭旅行社", "ORG")]
+    words = [("由", "p"), ("芬兰", "ns"), ("男子", "b"), ("网球队", "n"), ("夺冠", "v")]
+    assert _apply_words(conv, "由芬兰男子网球队夺冠", [("芬兰", "LOC")], words) == [("芬兰男子网球队", "ORG")]
+    words = [("到", "v"), ("长河市", "ns"), ("东城区", "ns"), ("公证处", "n")]
+    assert _apply_words(conv, "到长河市东城区公证处", [("长河市东城区", "LOC")], words) == [("长河市东城区公证处", "ORG")]
+
+
+def test_a_verb_a_name_or_distance_between_place_and_head_leaves_the_place_alone(conv):
+    words = [("青石县", "ns"), ("新建", "v"), ("旅行社", "n")]
+    assert _apply_words(conv, "青石县新建旅行社", [("青石县", "LOC")], words) == [("青石县", "LOC")]
+    words = [("芬兰", "ns"), ("赫尔辛基", "ns"), ("网球队", "n")]  # a second place: rule 3's business, not this one
+    assert _apply_words(conv, "芬兰赫尔辛基网球队", [("芬兰", "LOC")], words) == [("芬兰", "LOC")]
+    words = [("青石县", "ns"), ("农业", "n"), ("生产", "vn"), ("资料", "n"), ("公证处", "n")]
+    assert _apply_words(conv, "青石县农业生产资料公证处", [("青石县", "LOC")], words) == [("青石县", "LOC")]
+    words = [("青石县", "ns"), ("的", "uj"), ("旅行社", "n")]
+    assert _apply_words(conv, "青石县的旅行社", [("青石县", "LOC")], words) == [("青石县", "LOC")]
+    words = [("青石县", "ns"), ("内", "n"), ("旅行社", "n")]
+    assert _apply_words(conv, "青石县内旅行社", [("青石县", "LOC")], words) == [("青石县", "LOC")]
+
+
+def test_places_in_a_list_keep_their_shared_head_apart(conv):
+    words = [("白沙村", "ns"), ("、", "x"), ("青石村", "ns"), ("旅行社", "n")]
+    out = _apply_words(conv, "白沙村、青石村旅行社", [("白沙村", "LOC"), ("青石村", "LOC")], words)
+    assert out == [("白沙村", "LOC"), ("青石村", "LOC")]
+
+
+def test_a_body_head_never_runs_into_the_next_span(conv):
+    words = [("芬兰", "ns"), ("白鹭", "n"), ("网球队", "n")]  # 白鹭 read as a name by the tagger
+    text = "芬兰白鹭网球队"
+    out = conv.apply(text, spans_with_conf([(0, 2, "LOC"), (2, 4, "PER")]), None, (), words)
+    assert [(s, e, lab) for s, e, lab, _ in out] == [(0, 2, "LOC"), (2, 4, "PER")]
 
 
 def test_something_in_between_leaves_the_place_alone(conv):
