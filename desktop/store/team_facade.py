@@ -4,7 +4,12 @@
     store.package_info() -> dict | None              (package_id, package_of, package_editor, ...; None: not a package)
     store.write_package(target, editor, article_ids, package_id) -> int
                    (a new project file with those articles of this one, see packages.py; this file only read)
+    store.package_writer() -> write(target, editor, article_ids, package_id) -> int
+                   (the same, as a callable for a worker thread: touches nothing of this store)
     store.merge_package(path) -> merge.MergeOutcome  (ONE transaction; packages.PackageRefused with the reason)
+    store.package_reader() -> read(path) -> packages.PackageContent
+                   (checks and reads a package of this project on any thread: touches nothing of this store)
+    store.merge_package_content(content) -> merge.MergeOutcome  (the write of merge_package: ONE transaction)
     store.editor_versions(article_id) -> {editor: state}
     store.agreement_items() -> iterator of (id, title, {editor: (body, [(start, end, label)])})
     store.editor_records(ids) -> {id: [version record]}
@@ -17,7 +22,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,15 +50,33 @@ class TeamMethods:
         return {k: v for k, v in info.items() if k.startswith("package_")} if "package_id" in info else None
 
     def write_package(self, target: str | Path, editor: str, article_ids: Sequence[int], package_id: str) -> int:
-        meta = {
-            "package_id": package_id, "package_of": self.project_id(), "package_editor": editor,
-            "package_created_at": utc_now(),
-        }
-        # reads this project's file on the package's own connection: this store's lock is not needed
-        return packages.write_package(self.path, Path(target), meta, list(article_ids))
+        return self.package_writer()(target, editor, article_ids, package_id)
+
+    def package_writer(self) -> Callable[[str | Path, str, Sequence[int], str], int]:
+        source, project_id = self.path, self.project_id()
+
+        def write(target: str | Path, editor: str, article_ids: Sequence[int], package_id: str) -> int:
+            meta = {
+                "package_id": package_id, "package_of": project_id, "package_editor": editor,
+                "package_created_at": utc_now(),
+            }
+            # reads this project's file on the package's own connection: this store is not used
+            return packages.write_package(source, Path(target), meta, list(article_ids))
+
+        return write
 
     def merge_package(self, path: str | Path) -> merge.MergeOutcome:
-        content = packages.read_package(Path(path), self.project_id())
+        return self.merge_package_content(self.package_reader()(path))
+
+    def package_reader(self) -> Callable[[str | Path], packages.PackageContent]:
+        project_id = self.project_id()
+
+        def read(path: str | Path) -> packages.PackageContent:
+            return packages.read_package(Path(path), project_id)
+
+        return read
+
+    def merge_package_content(self, content: packages.PackageContent) -> merge.MergeOutcome:
         with self._lock, translate_errors():
             changing = merge.new_versions(self.db, content)
         with self._write(list(changing)) as db:  # type: ignore[attr-defined]

@@ -5,6 +5,11 @@ editor, the rest dealt out in turn), ``split_project`` (writes one package file 
 through the store), ``merge_packages`` (merges files one by one; a refused file is reported
 with its reason and the others go on) and the one-line summaries the CLI and the app show.
 
+Both run on a worker thread in the app with the store seen through ``on_gui_thread`` (see
+``desktop/ui/tasks.py``): the heavy parts (writing a package file, reading and checking one)
+are callables the store hands out (``package_writer``, ``package_reader``) and run on the
+caller's thread; only the short store calls (the ids, the merge transaction) go to the store.
+
 Package file names: ``<project stem>-<editor>.sqlite`` in the output folder.
 """
 
@@ -93,12 +98,13 @@ def split_project(
     if taken:
         raise SplitError(f"{taken[0]} already exists: choose an empty folder")
     counts: dict[str, int] = {}
+    write = store.package_writer()  # the packages are written here, on the caller's thread
     for n, editor in enumerate(editors):
         if cancelled is not None and cancelled():
             break
         if progress is not None:
             progress(n, len(editors), editor)
-        counts[editor] = store.write_package(files[editor], editor, plan.articles_of(editor), uuid.uuid4().hex)
+        counts[editor] = write(files[editor], editor, plan.articles_of(editor), uuid.uuid4().hex)
     if progress is not None:
         progress(len(editors), len(editors), "")
     return SplitResult({e: files[e] for e in counts}, counts, len(plan.shared))
@@ -126,6 +132,7 @@ def merge_packages(
 ) -> MergeReport:
     """Merge each package in turn (one transaction each); a refused one is reported, the rest go on."""
     report = MergeReport()
+    read = store.package_reader()  # each package is read and checked here, on the caller's thread
     for n, path in enumerate(paths):
         if cancelled is not None and cancelled():
             break
@@ -136,7 +143,7 @@ def merge_packages(
             report.errors.append((Path(path), FileNotFoundError(str(path))))
             continue
         try:
-            report.outcomes.append(store.merge_package(path))
+            report.outcomes.append(store.merge_package_content(read(path)))
         except StoreError as err:
             report.refused.append(str(err))
             report.errors.append((Path(path), err))

@@ -7,17 +7,22 @@ them alive until they end).  The callable imports no Qt: it receives
 ``progress(done, total, name="")`` and ``cancelled() -> bool`` and must not
 touch widgets.  Tests wait with ``qtbot.waitSignal(task.finished)``.
 
-``GuiThreadProxy`` (``on_gui_thread``) lets such a callable use an object that
-belongs to the GUI thread (the open ``Store``: one SQLite connection, one write
-lock): each method call is run on the GUI thread between two events and its
-result handed back, so the heavy work stays on the worker and the writes stay
-short.  Import and re-extraction reach the store this way.  Letting the worker
-call the store itself (the store is safe to share: it serialises calls on its
-lock) was tried on 2026-12-04 and starved the event loop: during an import of
-four pages the GUI thread went 100-250 ms between timer ticks, against ~10 ms
-through the proxy (``tests/ui/test_ui_import_export.py``).  Work packages
-(split, merge) still call the store from the worker; whole-project reads
-(export, training texts) use read-only connections of their own.
+One policy for background work: **the open ``Store`` is used on the GUI thread only.**
+A task's callable sees it through ``GuiThreadProxy`` (``on_gui_thread(store)``): each method
+call is run on the GUI thread between two events and its result handed back, so the heavy
+work (segmenting and tagging pages, reading and writing package files) stays on the worker
+and the store's calls stay short.  What reads a whole project (the page order, every search
+hit, the status counts, training texts, an export) asks the store for a *reader*
+(``order_reader``, ``search_reader``, ``progress_reader``, ``training_texts_reader``,
+``package_writer``/``package_reader``, or an export's own read-only connections): a callable
+that runs on the worker on a read-only connection of its own and touches nothing of the
+store.  Import, re-extraction, split and merge all work this way;
+``tests/ui/test_ui_background_policy.py`` runs each and checks that every store call was
+made on the GUI thread.  The store keeps its lock as a guard (a call from another thread
+waits; it never corrupts), but the app does not rely on it.  Letting the worker call the
+store itself was tried on 2026-12-04 and starved the event loop: during an import of four
+pages the GUI thread went 100-250 ms between timer ticks, against ~10 ms through the proxy
+(``tests/ui/test_ui_import_export.py``).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """File ▸ Split into work packages / Merge work packages: the dialogs, then the work on a worker.
 
 Owns: ``TeamFlow`` — asks (``SplitDialog``; the package files through ``Interaction``), runs
-``team.packages.split_project`` / ``merge_packages`` as a cancellable ``Task`` (the store is
-safe to call from the worker: each call holds its lock; a merge is one transaction per
-package) and reports the outcome.  A merge is not undoable (like an import): the undo
+``team.packages.split_project`` / ``merge_packages`` as a cancellable ``Task`` (the store seen
+through ``on_gui_thread``, as every task sees it: the packages are written and read on the
+worker, the store's calls run on the GUI thread; a merge is one transaction per package) and
+reports the outcome.  A merge is not undoable (like an import): the undo
 history is cleared, since the merged articles may no longer be what it remembers.
 """
 
@@ -22,7 +23,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.dialogs.packages_dialog import SplitDialog
 from desktop.ui.i18n import fill
 from desktop.ui.messages import explain
-from desktop.ui.tasks import Task
+from desktop.ui.tasks import Task, on_gui_thread
 
 _KINDS = {"articles", "fields", "spans", "status", "tags", "vocabulary"}
 
@@ -49,7 +50,7 @@ class TeamFlow(QObject):
             self.run_split(**dialog.values())
 
     def run_split(self, editors: list[str], folder: Path, overlap: float, statuses: tuple[str, ...], seed: int) -> Task:
-        store = self.ctx.store
+        store = on_gui_thread(self.ctx.store)
 
         def work(progress: Any, cancelled: Any) -> SplitResult:
             return split_project(store, editors, folder, overlap=overlap, statuses=statuses, seed=seed,
@@ -82,7 +83,7 @@ class TeamFlow(QObject):
             self.run_merge(paths)
 
     def run_merge(self, paths: list[Path]) -> Task:
-        store = self.ctx.store
+        store = on_gui_thread(self.ctx.store)
 
         def work(progress: Any, cancelled: Any) -> MergeReport:
             return merge_packages(store, paths, progress, cancelled)
