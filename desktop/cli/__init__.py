@@ -327,7 +327,7 @@ def annotate_cmd(file, model: str | None, convention: str, db: Path | None) -> N
 @click.argument("more", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--seed", type=int, default=None, help="Seed of the held-out split (default 11, the shipped model's).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Model file to write (with --corpus).")
-@click.option("--max-iterations", type=click.IntRange(min=1), default=None, help="L-BFGS iterations (default 150).")
+@click.option("--max-iterations", type=click.IntRange(min=1), default=None, help="L-BFGS iterations (default 300).")
 @click.option("--c1", type=float, default=None, help="L1 regularisation (default 0.05).")
 @click.option("--c2", type=float, default=None, help="L2 regularisation (default 0.01).")
 @click.option("--jsonl-weight", type=click.IntRange(min=1), default=None, help="Times each JSONL (spec-convention) training text counts (default 1).")

@@ -53,7 +53,7 @@ class TrainParams:
 
     c1: float = 0.05
     c2: float = 0.01
-    max_iterations: int = 150
+    max_iterations: int = 300
     min_freq: int = 1
     jsonl_weight: int = 1  # each training text of a JSONL corpus counts this many times
     scheme: str = "BIOES"  # the tags learned: BIOES (begin/inside/end/single) or BIO
