@@ -24,7 +24,7 @@ if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
   "$PY" -m pip install -q "$PYINSTALLER_SPEC"
 fi
 # The program must be importable with everything it needs (the spec collects from here).
-"$PY" -c "import desktop.cli, PySide6.QtSvg, jieba, cn2an, sqlite_utils" \
+"$PY" -c "import desktop.cli, PySide6.QtSvg, rjieba, marisa_trie, numpy, cn2an, sqlite_utils" \
   || { echo "build.sh: the build environment lacks Newsdesk's dependencies: pip install -e . first" >&2; exit 2; }
 
 version="$("$PY" -c 'from desktop import __version__; print(__version__)')"

@@ -18,12 +18,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from desktop.pipeline.jieba_words import jieba_words, read_jieba_dict
+from desktop.pipeline.jieba_words import jieba_words, person_words
 from desktop.pipeline.lexicon import alternation, stop_chars, words
 
 _CLAUSE_START = frozenset("\n。！？!?；;“\"”")
 _CLAUSE_END = "。；;\n！？!?"
-_PERSON_TAGS = ("nr", "nrfg", "nrt")
 _COMMON_WORD_MIN_FREQ = 20
 # jieba tags some frequent words as names (安全感); above this a tagged word is still a word.
 _KNOWN_NAME_MAX_FREQ = 100
@@ -47,19 +46,13 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozense
     return frozenset(single), frozenset(compound), roles, after, longest
 
 
-@cache
-def _known_person_words() -> frozenset[str]:
-    """Words jieba's dictionary tags as person names (they may stay names)."""
-    return frozenset(word for word, _freq, tag in read_jieba_dict() if tag in _PERSON_TAGS)
-
-
 class PersonFinder:
     """Finds PER spans; built once, used for many texts."""
 
     def __init__(self) -> None:
         self._words = jieba_words()
         self._single, self._compound, self._roles, self._after, self._longest_after = _lexicon()
-        self._known = _known_person_words()
+        self._known = person_words()  # words jieba's dictionary tags as names: they may stay names
         self._all_surnames = self._single | self._compound
         function_chars = set(stop_chars())
         honorific_surnames = sorted(self._single - function_chars)

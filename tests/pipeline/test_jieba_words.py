@@ -60,3 +60,13 @@ def test_extracting_entities_does_not_load_python_jieba_dictionaries():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_the_shipped_person_words_are_the_words_jieba_tags_as_names():
+    from desktop.pipeline.jieba_words import PERSON_TAGS, person_words
+
+    expected: dict[str, str] = {}
+    for word, _freq, tag in read_jieba_dict():
+        expected[word] = tag  # the last entry of a word wins, as in jieba
+    assert person_words() == frozenset(w for w, tag in expected.items() if tag in PERSON_TAGS)
+    assert "安全感" in person_words() and "社区" not in person_words()
