@@ -120,7 +120,7 @@ def _check_later(db: Database, writes: list[_Write]) -> None:
     )
     for event_id, article_id in later:
         if ("a", article_id) in keys:
-            raise UndoRefused(f"event {event_id} changed article {article_id} later", event_id=event_id, article_id=article_id)
+            raise _later(db, event_id, article_id)
     pages = db.execute(
         "SELECT s.event_id, s.page_id, s.touched, e.article_id FROM states s JOIN events e ON e.id = s.event_id"
         f" WHERE s.scope = ? AND s.event_id > ? AND e.{LIVE} AND s.event_id NOT IN ({_IDS}) ORDER BY s.event_id",
@@ -129,8 +129,13 @@ def _check_later(db: Database, writes: list[_Write]) -> None:
     for event_id, page_id, touched, article_id in pages:
         hit = [a for a in loads(touched, []) if ("a", a) in keys]
         if ("p", page_id) in keys or hit:
-            raise UndoRefused(f"event {event_id} changed page {page_id} later", event_id=event_id,
-                              article_id=hit[0] if hit else article_id)
+            raise _later(db, event_id, hit[0] if hit else article_id)
+
+
+def _later(db: Database, event_id: int, article_id: int | None) -> UndoRefused:
+    row = db.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return UndoRefused(f"event {event_id} changed article {article_id} later", code="undo_later_edit", event_id=event_id,
+                       article_id=article_id, title=row[0] if row else "")
 
 
 def _page_state(db: Database, page_id: int) -> dict[str, Any]:
@@ -143,34 +148,37 @@ def _same(now: Any, then: Any) -> bool:
     return loads(dumps(now)) == then  # the journal's JSON round trip (tuples become lists)
 
 
-def _put_article(db: Database, article_id: int, state: dict[str, Any] | None) -> None:
-    """Make the article exactly ``state`` (``journal.journal_state``'s shape; None: no article)."""
-    cur = article_state(db, article_id)
-    own = {s["id"] for s in cur["spans"]} if cur else set()
-    if state is not None:
-        wanted = [s["id"] for s in state["spans"] if s["id"] not in own]
-        taken = db.execute(f"SELECT id FROM spans WHERE id IN ({_IDS})", (dumps(wanted),)).fetchall() if wanted else []
-        if taken:
-            raise StoreError(f"span ids {sorted(r[0] for r in taken)} are used by other articles now", code="ids_taken")
-    for table in ("spans", "article_tags", "adjudications"):
-        db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-    if cur is not None:
-        search.unindex_articles(db, [(article_id, cur["article"]["title"], cur["article"]["body"])])
-    if state is None:
-        db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        return
-    row = state["article"]
-    if cur is None:
-        _insert(db, "articles", row)
-    else:
-        cols = [c for c in row if c != "id"]
-        db.execute(f"UPDATE articles SET {', '.join(f'[{c}] = ?' for c in cols)} WHERE id = ?", [row[c] for c in cols] + [article_id])
-    for span in state["spans"]:
-        _insert(db, "spans", span)
-    db.conn.executemany("INSERT INTO article_tags (article_id, tag) VALUES (?, ?)", [(article_id, t) for t in state["tags"]])
-    if state.get("adjudication"):
-        _insert(db, "adjudications", state["adjudication"])
-    search.index_articles(db, [(article_id, row["title"], row["body"])])
+def _put_articles(db: Database, states: dict[int, dict[str, Any] | None]) -> None:
+    """Make each article exactly its state (``journal.journal_state``'s shape; None: no such
+    article): all are cleared first, as a write may have given a span id of one to another."""
+    current = {a: article_state(db, a) for a in states}
+    for article_id, cur in current.items():
+        for table in ("spans", "article_tags", "adjudications"):
+            db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        if cur is not None:
+            search.unindex_articles(db, [(article_id, cur["article"]["title"], cur["article"]["body"])])
+            if states[article_id] is None:
+                db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    wanted = [s["id"] for state in states.values() if state is not None for s in state["spans"]]
+    taken = db.execute(f"SELECT id FROM spans WHERE id IN ({_IDS})", (dumps(wanted),)).fetchall() if wanted else []
+    if taken:
+        raise StoreError(f"span ids {sorted(r[0] for r in taken)} are used by other articles now", code="ids_taken")
+    for article_id, state in states.items():
+        if state is None:
+            continue
+        row = state["article"]
+        if current[article_id] is None:
+            _insert(db, "articles", row)
+        else:
+            cols = [c for c in row if c != "id"]
+            db.execute(f"UPDATE articles SET {', '.join(f'[{c}] = ?' for c in cols)} WHERE id = ?",
+                       [row[c] for c in cols] + [article_id])
+        for span in state["spans"]:
+            _insert(db, "spans", span)
+        db.conn.executemany("INSERT INTO article_tags (article_id, tag) VALUES (?, ?)", [(article_id, t) for t in state["tags"]])
+        if state.get("adjudication"):
+            _insert(db, "adjudications", state["adjudication"])
+        search.index_articles(db, [(article_id, row["title"], row["body"])])
 
 
 def _insert(db: Database, table: str, row: dict[str, Any]) -> None:
@@ -206,7 +214,8 @@ def _apply(db: Database, write: _Write, backwards: bool) -> None:
         if not _same(journal_state(db, article_id), entry[now_i]):
             raise UndoRefused(f"article {article_id} is not as write {write.id} left it", code="undo_changed",
                               article_id=article_id)
-        _put_article(db, article_id, entry[then_i])
+    if write.articles:
+        _put_articles(db, {entry[0]: entry[then_i] for entry in write.articles})
     if backwards:
         for tag in write.vocabulary:
             if db.execute("SELECT 1 FROM article_tags WHERE tag = ? LIMIT 1", (tag["name"],)).fetchone():
