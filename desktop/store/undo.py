@@ -200,22 +200,27 @@ def _put_page(db: Database, snap: dict[str, Any]) -> None:
 def _apply(db: Database, write: _Write, backwards: bool) -> None:
     """Write one write's before-states (``backwards``) or after-states over the current rows,
     which must be its after- or before-states."""
-    now_i, then_i = (2, 1) if backwards else (1, 2)
+
+    def now_then(before: Any, after: Any) -> tuple[Any, Any]:
+        return (after, before) if backwards else (before, after)
+
     if not backwards:
         for tag in write.vocabulary:
             db.execute('INSERT OR IGNORE INTO tags (name, "group") VALUES (?, ?)', (tag["name"], tag["group"]))
     if write.page is not None:
-        page_id = write.page[0]
-        if not _same(_page_state(db, page_id), write.page[now_i]):
+        page_id, before, after, _touched = write.page
+        now, then = now_then(before, after)
+        if not _same(_page_state(db, page_id), now):
             raise UndoRefused(f"page {page_id} is not as write {write.id} left it", code="undo_changed", page_id=page_id)
-        _put_page(db, write.page[then_i])
-    for entry in write.articles:
-        article_id = entry[0]
-        if not _same(journal_state(db, article_id), entry[now_i]):
+        _put_page(db, then)
+    targets: dict[int, Any] = {}
+    for article_id, before, after in write.articles:
+        now, targets[article_id] = now_then(before, after)
+        if not _same(journal_state(db, article_id), now):
             raise UndoRefused(f"article {article_id} is not as write {write.id} left it", code="undo_changed",
                               article_id=article_id)
-    if write.articles:
-        _put_articles(db, {entry[0]: entry[then_i] for entry in write.articles})
+    if targets:
+        _put_articles(db, targets)
     if backwards:
         for tag in write.vocabulary:
             if db.execute("SELECT 1 FROM article_tags WHERE tag = ? LIMIT 1", (tag["name"],)).fetchone():
@@ -310,7 +315,8 @@ def _with_event_ids(fn: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(fn)
     def inner(*args: Any, **kwargs: Any) -> Any:
         outer = getattr(_recent, "ids", None)
-        _recent.ids = mine = []
+        mine: list[int] = []
+        _recent.ids = mine
         try:
             result = fn(*args, **kwargs)
         finally:
