@@ -42,7 +42,7 @@ from desktop.store import search
 from desktop.store.codec import dumps, loads
 from desktop.store.errors import StoreError, UndoRefused
 from desktop.store.events import events_by_ids
-from desktop.store.journal import ARTICLE, LIVE, PAGE, VOCABULARY, _unpack, article_state, journal_state, page_only
+from desktop.store.journal import ARTICLE, LIVE, PAGE, VOCABULARY, _unpack, journal_states, page_only
 from desktop.store.records import Changes, Event
 
 # Writes undo does not cover: they change tables the journal does not keep (work packages).
@@ -145,14 +145,15 @@ def _page_state(db: Database, page_id: int) -> dict[str, Any]:
 
 
 def _same(now: Any, then: Any) -> bool:
-    return loads(dumps(now)) == then  # the journal's JSON round trip (tuples become lists)
+    return now == then  # states are rows of scalars and lists of them: JSON gives them back equal
 
 
-def _put_articles(db: Database, states: dict[int, dict[str, Any] | None]) -> None:
+def _put_articles(db: Database, states: dict[int, dict[str, Any] | None], current: dict[int, dict[str, Any]]) -> None:
     """Make each article exactly its state (``journal.journal_state``'s shape; None: no such
-    article): all are cleared first, as a write may have given a span id of one to another."""
-    current = {a: article_state(db, a) for a in states}
-    for article_id, cur in current.items():
+    article; ``current``: what they are now): all are cleared first, as a write may have given
+    a span id of one to another."""
+    for article_id in states:
+        cur = current.get(article_id)
         for table in ("spans", "article_tags", "adjudications"):
             db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
         if cur is not None:
@@ -167,7 +168,7 @@ def _put_articles(db: Database, states: dict[int, dict[str, Any] | None]) -> Non
         if state is None:
             continue
         row = state["article"]
-        if current[article_id] is None:
+        if article_id not in current:
             _insert(db, "articles", row)
         else:
             cols = [c for c in row if c != "id"]
@@ -214,13 +215,14 @@ def _apply(db: Database, write: _Write, backwards: bool) -> None:
             raise UndoRefused(f"page {page_id} is not as write {write.id} left it", code="undo_changed", page_id=page_id)
         _put_page(db, then)
     targets: dict[int, Any] = {}
+    current = journal_states(db, [a for a, _b, _f in write.articles])
     for article_id, before, after in write.articles:
         now, targets[article_id] = now_then(before, after)
-        if not _same(journal_state(db, article_id), now):
+        if not _same(current.get(article_id), now):
             raise UndoRefused(f"article {article_id} is not as write {write.id} left it", code="undo_changed",
                               article_id=article_id)
     if targets:
-        _put_articles(db, targets)
+        _put_articles(db, targets, current)
     if backwards:
         for tag in write.vocabulary:
             if db.execute("SELECT 1 FROM article_tags WHERE tag = ? LIMIT 1", (tag["name"],)).fetchone():
