@@ -48,6 +48,7 @@ from desktop.store.records import Changes, Event
 # Writes undo does not cover: they change tables the journal does not keep (work packages).
 NOT_UNDOABLE = {"import_page", "merge_version", "merge_to_adjudicate"}
 _KINDS = {"articles", "fields", "spans", "status", "tags"}
+_STATUS = ("status", "reviewer", "reviewed_at")
 _IDS = "SELECT value FROM json_each(?)"
 
 
@@ -237,10 +238,25 @@ def _run(db: Database, event_ids: Sequence[int], backwards: bool) -> Changes:
         _apply(db, write, backwards)
     ids = [e for w in writes for e in w.events]
     db.execute(f"UPDATE events SET undone = ? WHERE id IN ({_IDS})", (1 if backwards else 0, dumps(ids)))
-    changes = Changes(set().union(*(w.article_ids() for w in writes)), set(_KINDS), event_ids=ids)
-    if any(w.vocabulary for w in writes):
-        changes.kinds.add("vocabulary")
-    return changes
+    return Changes(set().union(*(w.article_ids() for w in writes)), set().union(*(_kinds(w) for w in writes)), event_ids=ids)
+
+
+def _kinds(write: _Write) -> set[str]:
+    """``Changes.kinds`` of undoing or redoing ``write``: "articles" only when it changed a page's
+    articles (the list reloads then), else what differs between its before and after states."""
+    kinds = {"vocabulary"} if write.vocabulary else set()
+    if write.page is not None:
+        return kinds | _KINDS
+    for _a, before, after in write.articles:
+        if before is None or after is None:
+            return kinds | _KINDS
+        old, new = before["article"], after["article"]
+        if any(old.get(c) != new.get(c) for c in _STATUS):
+            kinds.add("status")
+        if any(old.get(c) != new.get(c) for c in set(old) | set(new) if c not in _STATUS):
+            kinds.add("fields")
+        kinds |= {k for k in ("spans", "tags") if before[k] != after[k]}
+    return kinds
 
 
 def undo_writes(db: Database, event_ids: Sequence[int]) -> Changes:
