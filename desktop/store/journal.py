@@ -68,7 +68,7 @@ def _pack(value: Any) -> bytes:
     return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
 
 
-def _unpack(data: bytes) -> Any:
+def unpack(data: bytes) -> Any:
     return json.loads(zlib.decompress(data).decode("utf-8"))
 
 
@@ -116,7 +116,7 @@ def journal_states(db: Database, ids: Iterable[int]) -> dict[int, dict[str, Any]
     return out
 
 
-def _page_snapshot(db: Database, page_id: int) -> dict[str, Any]:
+def page_state(db: Database, page_id: int) -> dict[str, Any]:
     """``segmentation.snapshot_articles`` and the adjudication rows of the page's articles."""
     from desktop.store.segmentation import snapshot_articles
 
@@ -162,7 +162,7 @@ def begin(db: Database, articles: Iterable[int] = (), page: int | None = None) -
     """Take the before-states of ``articles`` (article scope) or of ``page`` (page scope)."""
     pending = Pending(_last_event_id(db), _last_tag(db))
     if page is not None:
-        pending.page = (page, _page_snapshot(db, page))
+        pending.page = (page, page_state(db, page))
         return pending
     for article_id, state in journal_states(db, articles).items():
         pending.articles[article_id] = (state["article"]["page_id"], _pack(state))
@@ -186,7 +186,7 @@ def attach(db: Database, pending: Pending) -> list[int]:
     if pending.page is not None:
         page_id, before = pending.page
         try:
-            after = _page_snapshot(db, page_id)
+            after = page_state(db, page_id)
         except NotFoundError:
             after = {"page_id": page_id, "articles": [], "spans": [], "tags": [], "adjudications": []}
         old, new = _per_article(before), _per_article(after)
@@ -285,7 +285,7 @@ def _plan(db: Database, article_id: int, event_id: int) -> tuple[RevertPlan, dic
         plan.page_event = page_events[0]
         plan.page_event_at = _event_time(db, plan.page_event)
         page_row = _state_row(db, plan.page_event, PAGE)
-        snap = _unpack(page_row["data"]) if page_row else None
+        snap = unpack(page_row["data"]) if page_row else None
         if snap is not None:
             then = {a["id"] for a in snap["articles"]}
             now = {r[0] for r in db.execute("SELECT id FROM articles WHERE page_id = ?", (page_id,))}
@@ -330,11 +330,11 @@ def revert_article(db: Database, editor: str, article_id: int, event_id: int) ->
         return Changes()
     changed: set[int] = {article_id}
     if page_row is not None:
-        replaced = replace_page(db, page_only(_unpack(page_row["data"])))
+        replaced = replace_page(db, page_only(unpack(page_row["data"])))
         if replaced is not None:
             changed |= set(replaced[1]) | set(replaced[2])
     if article_row is not None:
-        _replace_article(db, _unpack(article_row["data"]))
+        _replace_article(db, unpack(article_row["data"]))
     record_event(
         db, article_id, editor, "revert_article",
         {"undone_events": plan.undone},

@@ -42,7 +42,7 @@ from desktop.store import search
 from desktop.store.codec import dumps, loads
 from desktop.store.errors import StoreError, UndoRefused
 from desktop.store.events import events_by_ids
-from desktop.store.journal import ARTICLE, LIVE, PAGE, VOCABULARY, _unpack, journal_states, page_only
+from desktop.store.journal import ARTICLE, LIVE, PAGE, VOCABULARY, journal_states, page_only, page_state, unpack
 from desktop.store.records import Changes, Event
 
 # Writes undo does not cover: they change tables the journal does not keep (work packages).
@@ -99,11 +99,11 @@ def _load(db: Database, event_ids: Sequence[int], undone: int) -> list[_Write]:
         if after is None:
             raise UndoRefused(f"event {event_id} was recorded without its after-state", code="undo_not_recorded")
         if scope == ARTICLE:
-            write.articles.append((article_id, _unpack(data), _unpack(after)))
+            write.articles.append((article_id, unpack(data), unpack(after)))
         elif scope == PAGE:
-            write.page = (page_id, _unpack(data), _unpack(after), loads(touched, []))
+            write.page = (page_id, unpack(data), unpack(after), loads(touched, []))
         elif scope == VOCABULARY:
-            write.vocabulary = _unpack(after)
+            write.vocabulary = unpack(after)
     for write in writes.values():
         if not write.articles and write.page is None:
             raise UndoRefused(f"write {write.id} recorded no state", code="undo_not_recorded")
@@ -137,12 +137,6 @@ def _later(db: Database, event_id: int, article_id: int | None) -> UndoRefused:
     row = db.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
     return UndoRefused(f"event {event_id} changed article {article_id} later", code="undo_later_edit", event_id=event_id,
                        article_id=article_id, title=row[0] if row else "")
-
-
-def _page_state(db: Database, page_id: int) -> dict[str, Any]:
-    from desktop.store.journal import _page_snapshot
-
-    return _page_snapshot(db, page_id)
 
 
 def _same(now: Any, then: Any) -> bool:
@@ -212,7 +206,7 @@ def _apply(db: Database, write: _Write, backwards: bool) -> None:
     if write.page is not None:
         page_id, before, after, _touched = write.page
         now, then = now_then(before, after)
-        if not _same(_page_state(db, page_id), now):
+        if not _same(page_state(db, page_id), now):
             raise UndoRefused(f"page {page_id} is not as write {write.id} left it", code="undo_changed", page_id=page_id)
         _put_page(db, then)
     targets: dict[int, Any] = {}
