@@ -123,7 +123,7 @@ def main(project: Path) -> None:
         window.ctx.undo_stack.undo()
         undone = time.perf_counter() - t
         print(f"label-all apply {n} occurrences in {len({a for a, _s, _e in targets})} articles:"
-              f" push {ms(pushed)}, undo {ms(undone)} (labelled {command.labelled})")
+              f" push {ms(pushed)}, undo {ms(undone)} (labelled {sum(1 for i in command.result.span_ids if i)})")
     window.close()
 
 

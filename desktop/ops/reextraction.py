@@ -97,6 +97,7 @@ class BatchSummary:
     added_by_label: Counter = field(default_factory=Counter)
     before: dict[int, list[SpanTuple]] = field(default_factory=dict)  # changed article -> its old auto spans
     after: dict[int, list[SpanTuple]] = field(default_factory=dict)  # changed article -> its new auto spans
+    event_ids: list[int] = field(default_factory=list)  # the events the chunks recorded (undo takes them back)
     failed: list[tuple[int, str]] = field(default_factory=list)  # (article, error) the pipeline failed on: untouched
     error: str | None = None  # a chunk could not be written: the batch stopped there (earlier chunks stay)
     cancelled: bool = False
@@ -161,6 +162,7 @@ def run_batch(
             summary.error = str(err)
             break
         summary.articles_skipped.extend(result.articles_skipped)
+        summary.event_ids.extend(result.event_ids)
         summary.processed += len(mapping) - len(result.articles_skipped)
         summary.spans_skipped += result.spans_skipped
         for aid in sorted(result.article_ids):

@@ -71,6 +71,11 @@ CODES: tuple[str, ...] = (
     # re-extraction and history
     "article_reviewed",
     "revert_not_recorded",
+    # undo and redo of recorded writes (undo.py)
+    "undo_later_edit",
+    "undo_not_recorded",
+    "undo_changed",
+    "undo_state",
     # team work: packages, merging, adjudication
     "package_exists",
     "package_newer",
@@ -157,6 +162,17 @@ class ReadOnlyLocationError(StoreError):
     The message says which and how to fix it; read-only opens still work."""
 
     default_code = "read_only_location"
+
+
+class UndoRefused(StoreError):
+    """An undo or redo of recorded writes the store will not do; ``code`` says why:
+    ``undo_later_edit`` (a later edit not undone changed the same article or page: undo it
+    first; details ``article_id``, ``event_id``), ``undo_not_recorded`` (no state after the
+    write: made by an older Newsdesk, or a write undo does not cover such as a merge of work
+    packages), ``undo_changed`` (the rows are no longer as the write left them), ``undo_state``
+    (already undone, or not undone for a redo)."""
+
+    default_code = "undo_later_edit"
 
 
 class DamagedProjectError(StoreError):

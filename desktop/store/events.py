@@ -1,8 +1,10 @@
 """The edit history: one ``events`` row per logical change, written inside the
 change's own transaction.
 
-Owns: ``record_event``, ``list_events`` and ``events_by_ids``.  ``before``/``after`` hold enough to
-undo the change and to show it in the history dialog (JSON).
+Owns: ``record_event``, ``list_events`` and ``events_by_ids``.  ``before``/``after`` say what
+changed, to show it in the history dialog (JSON); the exact states to undo and redo it are
+the journal's (``journal.py``, ``undo.py``).  Undone events (``undone`` = 1) are not listed
+unless asked for: as far as the history is concerned they did not happen.
 """
 
 from __future__ import annotations
@@ -25,17 +27,18 @@ def record_event(db: Database, article_id: int | None, editor: str, action: str,
 def list_events(db: Database, article_id: int | None = None, limit: int = 500) -> list[Event]:
     """Newest first; all articles when ``article_id`` is None."""
     if article_id is None:
-        cur = db.execute("SELECT * FROM events ORDER BY id DESC LIMIT ?", (limit,))
+        cur = db.execute("SELECT * FROM events WHERE undone = 0 ORDER BY id DESC LIMIT ?", (limit,))
     else:
-        cur = db.execute("SELECT * FROM events WHERE article_id = ? ORDER BY id DESC LIMIT ?", (article_id, limit))
+        cur = db.execute("SELECT * FROM events WHERE article_id = ? AND undone = 0 ORDER BY id DESC LIMIT ?", (article_id, limit))
     return _events(cur)
 
 
-def events_by_ids(db: Database, ids: list[int]) -> list[Event]:
-    """The events of ``ids``, newest first."""
+def events_by_ids(db: Database, ids: list[int], include_undone: bool = False) -> list[Event]:
+    """The events of ``ids``, newest first (undone ones only when ``include_undone``)."""
     if not ids:
         return []
-    cur = db.execute(f"SELECT * FROM events WHERE id IN ({', '.join('?' * len(ids))}) ORDER BY id DESC", list(ids))
+    live = "" if include_undone else " AND undone = 0"
+    cur = db.execute(f"SELECT * FROM events WHERE id IN (SELECT value FROM json_each(?)){live} ORDER BY id DESC", (dumps(list(ids)),))
     return _events(cur)
 
 

@@ -1,9 +1,12 @@
-"""The journal: what an article (or its page) looked like right before each edit,
-so the history view can put an article back as it was at any recorded point.
+"""The journal: what an article (or its page) looked like right before each edit
+and right after it, so an edit can be undone and redone exactly (``undo.py``) and the
+history view can put an article back as it was at any recorded point.
 
 Owns: ``begin``/``attach`` (the ``Store`` takes the before-state at the start of
-a write transaction and links it to the event rows the write recorded),
-``revert_plan`` and ``revert_article``, and the ``states`` table's reads.
+a write transaction; at its end ``attach`` takes the after-state, stores both linked to
+the event rows the write recorded and marks those events as one write, ``write_id``),
+``revert_plan`` and ``revert_article``, and the ``states`` table's reads.  Undone events
+(``events.undone``) are left out of the history and of what a revert looks at.
 
 Two scopes:
 
@@ -16,6 +19,10 @@ Two scopes:
   changes which articles a page has (split, merge, move, restore, revert…).
   ``touched`` lists the articles whose row, spans or tags the write changed,
   added or removed (found by comparing the snapshots before and after).
+* ``vocabulary``: the tags a write added to the tag vocabulary (``after``; ``data`` is an
+  empty list), so that undo takes them out again.
+
+Article and page states also hold the articles' ``adjudications`` rows.
 
 States are zlib-compressed JSON.  Reverting article A to "right after event E"
 (E = 0: as imported, before its first recorded edit):
@@ -50,7 +57,9 @@ from desktop.store.errors import NotFoundError, StoreError
 from desktop.store.events import record_event
 from desktop.store.records import Changes
 
-ARTICLE, PAGE = "article", "page"
+ARTICLE, PAGE, VOCABULARY = "article", "page", "vocabulary"
+LIVE = "undone = 0"  # events that are in effect (not undone)
+_IDS = "SELECT value FROM json_each(?)"  # a JSON list of ids as a subquery
 _KINDS = {"articles", "fields", "spans", "status", "tags"}
 
 
@@ -59,7 +68,7 @@ def _pack(value: Any) -> bytes:
     return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
 
 
-def _unpack(data: bytes) -> Any:
+def unpack(data: bytes) -> Any:
     return json.loads(zlib.decompress(data).decode("utf-8"))
 
 
@@ -79,10 +88,46 @@ def article_state(db: Database, article_id: int) -> dict[str, Any] | None:
     return {"article": rows[0], "spans": spans, "tags": tags}
 
 
-def _page_snapshot(db: Database, page_id: int) -> dict[str, Any]:
+def _adjudications(db: Database, ids: list[int]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    return _rows(db.execute(f"SELECT * FROM adjudications WHERE article_id IN ({marks}) ORDER BY article_id", ids))
+
+
+def journal_state(db: Database, article_id: int) -> dict[str, Any] | None:
+    """``article_state`` and the article's adjudication row (None: none)."""
+    return journal_states(db, [article_id]).get(article_id)
+
+
+def journal_states(db: Database, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """``journal_state`` of many articles in four queries (ids that do not exist are left out)."""
+    wanted = dumps(list(dict.fromkeys(ids)))
+    out: dict[int, dict[str, Any]] = {
+        row["id"]: {"article": row, "spans": [], "tags": [], "adjudication": None}
+        for row in _rows(db.execute(f"SELECT * FROM articles WHERE id IN ({_IDS})", (wanted,)))
+    }
+    for span in _rows(db.execute(f"SELECT * FROM spans WHERE article_id IN ({_IDS}) ORDER BY id", (wanted,))):
+        out[span["article_id"]]["spans"].append(span)
+    for article_id, tag in db.execute(f"SELECT article_id, tag FROM article_tags WHERE article_id IN ({_IDS}) ORDER BY tag", (wanted,)):
+        out[article_id]["tags"].append(tag)
+    for row in _rows(db.execute(f"SELECT * FROM adjudications WHERE article_id IN ({_IDS})", (wanted,))):
+        out[row["article_id"]]["adjudication"] = row
+    return out
+
+
+def page_state(db: Database, page_id: int) -> dict[str, Any]:
+    """``segmentation.snapshot_articles`` and the adjudication rows of the page's articles."""
     from desktop.store.segmentation import snapshot_articles
 
-    return snapshot_articles(db, page_id)
+    snap = snapshot_articles(db, page_id)
+    snap["adjudications"] = _adjudications(db, [a["id"] for a in snap["articles"]])
+    return snap
+
+
+def page_only(snap: dict[str, Any]) -> dict[str, Any]:
+    """A journal page state as ``segmentation.replace_page`` takes it."""
+    return {k: v for k, v in snap.items() if k != "adjudications"}
 
 
 def _per_article(snap: dict[str, Any]) -> dict[int, Any]:
@@ -99,65 +144,75 @@ def _last_event_id(db: Database) -> int:
     return db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
 
 
+def _last_tag(db: Database) -> int:
+    return db.execute("SELECT coalesce(max(rowid), 0) FROM tags").fetchone()[0]
+
+
 @dataclass
 class Pending:
     """Before-states taken at the start of one write."""
 
     last_event: int
+    last_tag: int = 0  # the vocabulary's last rowid: tags after it were added by the write
     articles: dict[int, tuple[int, bytes]] = field(default_factory=dict)  # id -> (page id, packed state)
     page: tuple[int, dict[str, Any]] | None = None  # (page id, snapshot)
 
 
 def begin(db: Database, articles: Iterable[int] = (), page: int | None = None) -> Pending:
     """Take the before-states of ``articles`` (article scope) or of ``page`` (page scope)."""
-    pending = Pending(_last_event_id(db))
+    pending = Pending(_last_event_id(db), _last_tag(db))
     if page is not None:
-        pending.page = (page, _page_snapshot(db, page))
+        pending.page = (page, page_state(db, page))
         return pending
-    for article_id in dict.fromkeys(articles):
-        state = article_state(db, article_id)
-        if state is not None:
-            pending.articles[article_id] = (state["article"]["page_id"], _pack(state))
+    for article_id, state in journal_states(db, articles).items():
+        pending.articles[article_id] = (state["article"]["page_id"], _pack(state))
     return pending
 
 
-def attach(db: Database, pending: Pending) -> None:
-    """Link the before-states to the events the write recorded (none recorded: nothing kept)."""
+_INSERT = "INSERT INTO states (event_id, article_id, page_id, scope, touched, data, after) VALUES (?, ?, ?, ?, ?, ?, ?)"
+
+
+def attach(db: Database, pending: Pending) -> list[int]:
+    """Store the before- and after-states linked to the events the write recorded (none
+    recorded: nothing kept), mark those events as one write; returns their ids."""
     events = [tuple(r) for r in db.execute("SELECT id, article_id FROM events WHERE id > ? ORDER BY id", (pending.last_event,))]
     if not events:
-        return
+        return []
+    ids = [e for e, _a in events]
+    db.execute("UPDATE events SET write_id = ? WHERE id BETWEEN ? AND ?", (ids[0], ids[0], ids[-1]))
+    added = [dict(name=r[0], group=r[1]) for r in db.execute('SELECT name, "group" FROM tags WHERE rowid > ?', (pending.last_tag,))]
+    if added:
+        db.execute(_INSERT, (ids[0], -1, 0, VOCABULARY, "[]", _pack([]), _pack(added)))
     if pending.page is not None:
         page_id, before = pending.page
         try:
-            after = _page_snapshot(db, page_id)
+            after = page_state(db, page_id)
         except NotFoundError:
-            after = {"articles": [], "spans": [], "tags": []}
+            after = {"page_id": page_id, "articles": [], "spans": [], "tags": [], "adjudications": []}
         old, new = _per_article(before), _per_article(after)
         touched = sorted(i for i in set(old) | set(new) if old.get(i) != new.get(i))
         event_id, article_id = events[0]
-        db.execute(
-            "INSERT INTO states (event_id, article_id, page_id, scope, touched, data) VALUES (?, ?, ?, ?, ?, ?)",
-            (event_id, article_id or 0, page_id, PAGE, dumps(touched), _pack(before)),
-        )
-        return
+        db.execute(_INSERT, (event_id, article_id or 0, page_id, PAGE, dumps(touched), _pack(before), _pack(after)))
+        return ids
     first_event: dict[int, int] = {}
     for e, a in events:
         first_event.setdefault(a, e)
-    for article_id, (page_id, data) in pending.articles.items():
-        event_id = first_event.get(article_id)
-        if event_id is None:
-            continue  # the write did not change this article
-        db.execute(
-            "INSERT INTO states (event_id, article_id, page_id, scope, touched, data) VALUES (?, ?, ?, ?, ?, ?)",
-            (event_id, article_id, page_id, ARTICLE, dumps([article_id]), data),
-        )
+    changed = {a: e for a, e in first_event.items() if a in pending.articles}  # others: the write did not change them
+    afters = journal_states(db, changed)
+    db.conn.executemany(_INSERT, [
+        (event_id, article_id, pending.articles[article_id][0], ARTICLE, dumps([article_id]), pending.articles[article_id][1],
+         _pack(afters.get(article_id)))
+        for article_id, event_id in changed.items()
+    ])
+    return ids
 
 
 # --- reading the history ----------------------------------------------------------------
 def _page_states(db: Database, page_id: int, after: int) -> dict[int, list[int]]:
     """Page-scope states of the page after event ``after``: event id -> articles touched."""
     cur = db.execute(
-        "SELECT event_id, touched FROM states WHERE page_id = ? AND scope = ? AND event_id > ?", (page_id, PAGE, after)
+        "SELECT s.event_id, s.touched FROM states s JOIN events e ON e.id = s.event_id"
+        f" WHERE s.page_id = ? AND s.scope = ? AND s.event_id > ? AND e.{LIVE}", (page_id, PAGE, after)
     )
     return {r[0]: loads(r[1], []) for r in cur}
 
@@ -166,7 +221,7 @@ def touching_event_ids(db: Database, article_id: int, page_id: int, after: int =
     """Ids of the events after ``after`` that changed the article, oldest first: its own
     article-level edits and the page-level edits that touched it."""
     paged = _page_states(db, page_id, after)
-    own = [r[0] for r in db.execute("SELECT id FROM events WHERE article_id = ? AND id > ?", (article_id, after))]
+    own = [r[0] for r in db.execute(f"SELECT id FROM events WHERE article_id = ? AND id > ? AND {LIVE}", (article_id, after))]
     hits = {e for e in own if e not in paged} | {e for e, touched in paged.items() if article_id in touched}
     return sorted(hits)
 
@@ -174,7 +229,7 @@ def touching_event_ids(db: Database, article_id: int, page_id: int, after: int =
 def history_event_ids(db: Database, article_id: int) -> list[int]:
     """The article's own events and the page-level events that touched it, oldest first."""
     row = db.execute("SELECT page_id FROM articles WHERE id = ?", (article_id,)).fetchone()
-    own = [r[0] for r in db.execute("SELECT id FROM events WHERE article_id = ?", (article_id,))]
+    own = [r[0] for r in db.execute(f"SELECT id FROM events WHERE article_id = ? AND {LIVE}", (article_id,))]
     if row is None:
         return sorted(own)
     return sorted(set(own) | set(touching_event_ids(db, article_id, row[0])))
@@ -230,14 +285,15 @@ def _plan(db: Database, article_id: int, event_id: int) -> tuple[RevertPlan, dic
         plan.page_event = page_events[0]
         plan.page_event_at = _event_time(db, plan.page_event)
         page_row = _state_row(db, plan.page_event, PAGE)
-        snap = _unpack(page_row["data"]) if page_row else None
+        snap = unpack(page_row["data"]) if page_row else None
         if snap is not None:
             then = {a["id"] for a in snap["articles"]}
             now = {r[0] for r in db.execute("SELECT id FROM articles WHERE page_id = ?", (page_id,))}
             changed_since = {
                 r[0]
                 for r in db.execute(
-                    "SELECT DISTINCT article_id FROM events WHERE id >= ? AND article_id IS NOT NULL", (plan.page_event,)
+                    f"SELECT DISTINCT article_id FROM events WHERE id >= ? AND article_id IS NOT NULL AND {LIVE}",
+                    (plan.page_event,),
                 )
             }
             others = ((then | now) & (changed_since | (then ^ now))) - {article_id}
@@ -245,7 +301,8 @@ def _plan(db: Database, article_id: int, event_id: int) -> tuple[RevertPlan, dic
             if others:
                 marks = ", ".join("?" * len(others))
                 plan.other_events = db.execute(
-                    f"SELECT count(*) FROM events WHERE id >= ? AND article_id IN ({marks})", (plan.page_event, *sorted(others))
+                    f"SELECT count(*) FROM events WHERE id >= ? AND {LIVE} AND article_id IN ({marks})",
+                    (plan.page_event, *sorted(others)),
                 ).fetchone()[0]
     if first != plan.page_event:
         article_row = _state_row(db, first, ARTICLE, article_id)
@@ -273,11 +330,11 @@ def revert_article(db: Database, editor: str, article_id: int, event_id: int) ->
         return Changes()
     changed: set[int] = {article_id}
     if page_row is not None:
-        replaced = replace_page(db, _unpack(page_row["data"]))
+        replaced = replace_page(db, page_only(unpack(page_row["data"])))
         if replaced is not None:
             changed |= set(replaced[1]) | set(replaced[2])
     if article_row is not None:
-        _replace_article(db, _unpack(article_row["data"]))
+        _replace_article(db, unpack(article_row["data"]))
     record_event(
         db, article_id, editor, "revert_article",
         {"undone_events": plan.undone},

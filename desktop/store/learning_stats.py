@@ -68,7 +68,7 @@ def learning_stats(db: Database) -> LearningStats:
     reviewed = "FROM articles a WHERE a.status = 'reviewed' AND a.reviewed_at IS NOT NULL"
     changes = dict(db.execute(
         f"SELECT substr(a.reviewed_at, 1, 10), count(*) {reviewed.replace('WHERE', 'JOIN events e ON e.article_id = a.id WHERE')}"
-        f" AND e.action IN ({marks}) GROUP BY 1", _CHANGE_ACTIONS,
+        f" AND e.action IN ({marks}) AND e.undone = 0 GROUP BY 1", _CHANGE_ACTIONS,
     ).fetchall())
     rows = db.execute(f"SELECT substr(a.reviewed_at, 1, 10) AS day, count(*) {reviewed} GROUP BY day ORDER BY day")
     st.changes_per_day = [(d, n, changes.get(d, 0), changes.get(d, 0) / n if n else 0.0) for d, n in rows]

@@ -35,6 +35,10 @@ step on an empty file.
   from how many articles/spans, cross-validation scores, the model bytes, which
   one is current; ``articles.model_id``: the stored model that made the article's
   machine spans (NULL: the shipped model).
+* v7: undo owned by the store (see ``undo.py``): ``events.write_id`` (the first event of the
+  write that recorded it: the events one transaction recorded are undone together),
+  ``events.undone`` (1 while the event is undone: the history leaves it out) and
+  ``states.after`` (the state right after the write, beside the one before it).
 
 A file stamped with ``APPLICATION_ID`` is a Newsdesk project; one whose applied
 steps or ``user_version`` this build does not know was written by a newer build.
@@ -214,6 +218,15 @@ def v6_models(db: Database) -> None:
     )
     db.table("articles").add_column("model_id", int)
     _set_version(db, 6)
+
+
+@MIGRATIONS(name="v7_undo_journal")
+def v7_undo_journal(db: Database) -> None:
+    db.execute("ALTER TABLE events ADD COLUMN write_id INTEGER")
+    db.execute("ALTER TABLE events ADD COLUMN undone INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE states ADD COLUMN after BLOB")
+    db.table("events").create_index(["write_id"])
+    _set_version(db, 7)
 
 
 KNOWN_STEPS: tuple[str, ...] = tuple(m.name for m in MIGRATIONS._migrations)

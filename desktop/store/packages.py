@@ -156,7 +156,8 @@ def read_package(path: Path, project_id: str) -> PackageContent:
             base = int(info.get("package_base_event", "0"))
             content = PackageContent(path, info["package_id"], info.get("package_editor", ""),
                                      info.get("package_created_at", ""))
-            cur = conn.execute("SELECT id, article_id, editor, at, action, before, after FROM events WHERE id > ? ORDER BY id",
+            live = " AND undone = 0" if "undone" in _columns(conn, "events") else ""  # an undone edit did not happen
+            cur = conn.execute(f"SELECT id, article_id, editor, at, action, before, after FROM events WHERE id > ?{live} ORDER BY id",
                                (base,))
             names = ("id", "article_id", "editor", "at", "action", "before", "after")
             content.events = [dict(zip(names, r)) for r in cur]

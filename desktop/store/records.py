@@ -170,12 +170,14 @@ class Changes:
     article_ids: set[int] = field(default_factory=set)
     kinds: set[str] = field(default_factory=set)  # "fields" "spans" "status" "tags" "articles" "vocabulary"
     span_id: int | None = None  # the span a span write created or changed
+    event_ids: list[int] = field(default_factory=list)  # the events the write recorded (what undo_events takes)
 
     def merge(self, other: Changes) -> Changes:
         return Changes(
             self.article_ids | other.article_ids,
             self.kinds | other.kinds,
             other.span_id if other.span_id is not None else self.span_id,
+            self.event_ids + [e for e in other.event_ids if e not in self.event_ids],
         )
 
 

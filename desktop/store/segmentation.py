@@ -1,5 +1,5 @@
 """Correcting the segmentation of a page: split, merge, promote/demote a heading
-line, rebuild a body from the page text, and exact snapshots for undo.
+line, rebuild a body from the page text, and exact page snapshots (the journal's page states).
 
 Owns: ``split_article``, ``merge_articles``, ``promote_line``, ``demote_field``,
 ``restore_original_body``, ``snapshot_articles``, ``restore_articles`` and the

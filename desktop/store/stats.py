@@ -143,7 +143,7 @@ def _edit_figures(db: Database, condition: str = "", params: tuple = ()) -> dict
     marks = ", ".join("?" * len(_SPAN_ACTIONS))
     events = _grouped(db.execute(
         f"SELECT article_id, action, before, after FROM events WHERE article_id IN ({reviewed_ids})"
-        f" AND action IN ({marks}) ORDER BY article_id, id",
+        f" AND action IN ({marks}) AND undone = 0 ORDER BY article_id, id",
         (*params, *_SPAN_ACTIONS),
     ), 0)
     spans = _grouped(db.execute(

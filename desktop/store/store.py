@@ -35,15 +35,14 @@ CONTRACT (the UI and CLI are written against these signatures; keep them):
     store.set_field(article_id, name, value, flags=None) -> Changes  (name in records.EDITABLE_FIELDS; the title
                    updates the title flags, see annotations.flags_after_title; flags given are written as given)
     store.set_authors(article_id, authors: list[dict]) -> Changes
-    store.add_span(article_id, start, end, label, *, value=None, origin="human",
-                   span_id=None) -> Changes                 (Changes.span_id = new id;
-                   raises errors.OverlapError if it overlaps another span of the article,
-                   errors.StoreError if out of the body; span_id lets undo restore the same id)
+    store.add_span(article_id, start, end, label, *, value=None, origin="human", span_id=None) -> Changes
+                   (Changes.span_id = new id; errors.OverlapError if it overlaps another span of the article,
+                   errors.StoreError if out of the body)
     store.update_span(span_id, *, start=None, end=None, label=None, value=UNSET) -> Changes
     store.remove_span(span_id) -> Changes
     store.accept_auto_spans(article_id) -> Changes          (origin auto -> human)
     store.add_spans(items) -> spans.SpansAdded  (label-all: many spans in ONE transaction; .span_ids per item,
-                   None where refused)    store.remove_spans(span_ids) -> Changes   (its undo)
+                   None where refused)    store.remove_spans(span_ids) -> Changes
     store.search_hits(query, ids) -> {id: records.SearchHit}  (hit count + snippet per article)
     store.occurrences(text, ids, statuses=(), context=16) -> (list[records.Occurrence], ids left out by status)
     store.set_status(article_id, status) -> Changes         (reviewed sets reviewer/reviewed_at)
@@ -80,8 +79,7 @@ Additions beyond the contract (same rules):
     store.demote_field(article_id, field="title") -> Changes  (field -> first body paragraph)
     store.original_body(article_id) -> str                   (rebuilt from segments over the page text)
     store.restore_original_body(article_id) -> Changes        (set_body(original_body))
-    store.snapshot_articles(page_id) -> dict                  (opaque, JSON-able: rows, spans, tags)
-    store.restore_articles(snapshot) -> Changes               (the page's articles exactly as snapshotted)
+    store.snapshot_articles(page_id) -> dict   store.restore_articles(snapshot) -> Changes (the page exactly so)
     store.page_layout(page_id) -> dict   ({"text", "articles": [{"id","position","title","segments"}], "blocks"})
     # page blocks (see page_blocks.py; a range is widened to whole "\n" paragraphs; a span crossing its
     #   edge refuses; blocks of no article are page_layout's "blocks", kind "not_article" when an editor set them)
@@ -95,7 +93,9 @@ Additions beyond the contract (same rules):
                    offset; spans {start,end,label,value} become auto spans; Changes.article_ids = {new id})
     store.block_to_caption(page_id, block_index, article_id) -> Changes  (block -> captions of the article)
 
-    # history (see journal.py: every write keeps the before-state of what it changes)
+    # undo (see undo.py; every write keeps the states before and after it, Changes.event_ids names its events)
+    store.undo_events(ids) / store.redo_events(ids) -> Changes  (errors.UndoRefused says why not)
+    # history (see journal.py)
     store.article_history(article_id, limit=500) -> list[Event]  (newest first; page-level edits that
                    changed the article included)
     store.revert_plan(article_id, event_id) -> journal.RevertPlan (what a revert would undo; .missing when
@@ -151,18 +151,10 @@ from desktop.store.db import connect, open_database, translate_errors, write_tra
 from desktop.store.errors import NotFoundError, ReadOnlyError, StoreError
 from desktop.store.events import events_by_ids, list_events
 from desktop.store.export_records import export_ids, iter_records
-from desktop.store.records import (
-    ArticleFilter,
-    ArticleRecord,
-    ArticleRow,
-    Changes,
-    Event,
-    ImportOutcome,
-    PageInfo,
-    PageInput,
-)
+from desktop.store.records import ArticleFilter, ArticleRecord, ArticleRow, Changes, Event, ImportOutcome, PageInfo, PageInput
 from desktop.store.spans import UNSET
 from desktop.store.team_facade import TeamMethods
+from desktop.store.undo import UndoMethods, journalled, note_write
 
 __all__ = ["Store", "UNSET"]
 
@@ -202,7 +194,8 @@ def _default_editor() -> str:
         return "editor"
 
 
-class Store(TeamMethods):
+@journalled
+class Store(TeamMethods, UndoMethods):
     """One open project.  Build with ``Store.open``; see the module docstring."""
 
     def __init__(self, path: Path, db: Any, lock: Any, readonly: bool, editor: str) -> None:
@@ -274,7 +267,7 @@ class Store(TeamMethods):
             pending = journal.begin(self.db, articles, page) if (articles or page is not None) else None
             yield self.db
             if pending is not None:
-                journal.attach(self.db, pending)
+                note_write(journal.attach(self.db, pending))
 
     # pages / import -------------------------------------------------------
     @_reading

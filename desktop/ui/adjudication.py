@@ -16,7 +16,6 @@ from desktop.pipeline.model import TO_ADJUDICATE as ADJUDICATE_STATUS
 from desktop.store.records import ArticleRecord
 from desktop.team.adjudicate import BOTH, NEITHER, VersionsView, choice_plan, disagreements
 from desktop.ui.context import AppContext
-from desktop.ui.i18n import fill
 from desktop.ui.team_commands import FinishAdjudicationCommand, TakeSpansCommand
 from desktop.ui.widgets.adjudication_panel import AdjudicationPanel
 
@@ -101,9 +100,7 @@ class Adjudication(QObject):
             self.next_stretch()
             return True
         remove = [s for s in record.spans if s.id in remove_ids]
-        who = self.tr("both") if choice == BOTH else self.tr("neither") if choice == NEITHER else choice
-        text = fill(self.tr("Adjudicate: take %1"), who)
-        if not self.ctx.push(TakeSpansCommand(self.ctx, record.id, text, remove, add)):
+        if not self.ctx.push(TakeSpansCommand(self.ctx, record.id, remove, add)):
             return False
         self.next_stretch()
         return True

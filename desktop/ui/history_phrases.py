@@ -4,7 +4,7 @@ Owns: ``PHRASES`` (one phrasing per event action the store records, see
 ``record_event`` in desktop/store) and ``describe(event)``, which returns a
 ``Phrase``: a one-line summary for the history table (page text shortened)
 and the full description with, for a body edit, the changed characters
-(``history_diff``).  Templates are translated ("「%1」 %2 → %3"); what an editor
+(``history_diff``).  The same words name an undo step (``commands.command_text``).  Templates are translated ("「%1」 %2 → %3"); what an editor
 or a page wrote fills their placeholders as runs of its own kind, never as
 markup.
 """
@@ -79,6 +79,8 @@ TEMPLATES: dict[str, str] = {
     "merge_disputed": QT_TRANSLATE_NOOP("HistoryPhrases", "Work packages merged: the versions of %1 differ, to adjudicate"),
     "adjudicated": QT_TRANSLATE_NOOP("HistoryPhrases", "Adjudicated the versions of %1: reviewed"),
     "adjudication_reopened": QT_TRANSLATE_NOOP("HistoryPhrases", "Adjudication reopened"),
+    "in_articles": QT_TRANSLATE_NOOP("HistoryPhrases", " (in %1 articles)"),  # an undo step's text (commands.py)
+    "and_more": QT_TRANSLATE_NOOP("HistoryPhrases", " (and %1 more changes)"),
 }
 
 

@@ -1,39 +1,31 @@
 """The article history and reverting an article to a chosen point.
 
-Owns: ``RevertArticleCommand`` (undoable through page snapshots, like every
-segmentation command: a revert may bring back or remove articles of the page)
-and ``HistoryController`` (opens the history dialog of the article, or of one
-span: the article's events that concern it, ``concerns_span``; asks the store what the
-chosen revert would do, asks the editor when other articles of the page would
-change too, and pushes the command).
+Owns: ``RevertArticleCommand`` (a ``commands.StoreEdit`` around ``store.revert_article``: the
+store's journal keeps the article, or the whole page when the revert brings back or removes
+articles of the page, so undo and redo put back exactly what was there) and
+``HistoryController`` (opens the history dialog of the article, or of one span: the article's
+events that concern it, ``concerns_span``; asks the store what the chosen revert would do,
+asks the editor when other articles of the page would change too, and pushes the command).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from desktop.store.errors import StoreError
-from desktop.store.records import Changes, Event
+from desktop.store.records import Event
+from desktop.ui.commands import StoreEdit
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.history import HistoryDialog
 from desktop.ui.i18n import fill, local_time
 from desktop.ui.messages import label_name
-from desktop.ui.segment_commands import SegmentCommand
-
-if TYPE_CHECKING:
-    from desktop.store.store import Store
 
 
-class RevertArticleCommand(SegmentCommand):
-    def __init__(self, ctx: AppContext, article_id: int, page_id: int, event_id: int) -> None:
-        super().__init__(ctx, article_id, page_id, QCoreApplication.translate("Commands", "Revert article to an earlier point"))
-        self.event_id = event_id
-
-    def operate(self, store: Store) -> Changes:
-        return store.revert_article(self.article_id, self.event_id)
+def RevertArticleCommand(ctx: AppContext, article_id: int, page_id: int, event_id: int) -> StoreEdit:  # noqa: N802
+    return StoreEdit(ctx, article_id, lambda store: store.revert_article(article_id, event_id), show_at_push=True)
 
 
 _SPAN_ID_LISTS = ("span_ids", "moved_spans", "flagged_spans", "removed_spans")

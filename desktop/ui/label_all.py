@@ -131,11 +131,13 @@ class LabelAll(QObject):
         command = LabelOccurrencesCommand(self.ctx, article_id, label, targets)
         if not self.ctx.push(command):
             return
-        n_articles = len({a for (a, _s, _e), sid in zip(command.targets, command.span_ids) if sid is not None})
+        span_ids: list[int | None] = getattr(command.result, "span_ids", [])
+        n_articles = len({a for (a, _s, _e), sid in zip(targets, span_ids) if sid is not None})
+        labelled = sum(1 for sid in span_ids if sid is not None)
         message = fill(
             self.tr("Labelled %1 occurrences of “%2” as %3 in %4 articles (Ctrl+Z undoes all of them)"),
-            command.labelled, text, label_name(label), n_articles,
+            labelled, text, label_name(label), n_articles,
         )
-        if command.skipped:
-            message += " " + fill(self.tr("%1 skipped: a span was made there meanwhile."), command.skipped)
+        if labelled < len(span_ids):
+            message += " " + fill(self.tr("%1 skipped: a span was made there meanwhile."), len(span_ids) - labelled)
         self._say(message)

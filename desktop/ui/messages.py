@@ -184,6 +184,23 @@ _PHRASES: dict[str, tuple[str, Callable[[dict[str, Any]], tuple[Any, ...]]]] = {
         QT_TRANSLATE_NOOP("Messages", 'That point cannot be restored: the edits before it were made with an older Newsdesk. Choose a later point.'),
         lambda d: (),
     ),
+    # undo and redo (desktop/store/undo.py)
+    "undo_later_edit": (
+        QT_TRANSLATE_NOOP("Messages", "This cannot be undone: a later change that is still in effect depends on it (「%1」). Undo that change first, or use the article's history (Ctrl+H)."),
+        lambda d: (d.get("title") or d.get("tag") or "",),
+    ),
+    "undo_changed": (
+        QT_TRANSLATE_NOOP("Messages", "This cannot be undone any more: the article was changed in another way since. Use the article's history (Ctrl+H) instead."),
+        lambda d: (),
+    ),
+    "undo_not_recorded": (
+        QT_TRANSLATE_NOOP("Messages", "This change cannot be undone here: it was not recorded for undo. Use the article's history (Ctrl+H) instead."),
+        lambda d: (),
+    ),
+    "undo_state": (
+        QT_TRANSLATE_NOOP("Messages", "This change was already undone or redone elsewhere; nothing was changed."),
+        lambda d: (),
+    ),
     # team work: packages and adjudication
     "package_exists": (
         QT_TRANSLATE_NOOP("Messages", 'A work package file is already there: choose an empty folder.'),

@@ -1,13 +1,13 @@
 """Re-running entity extraction from the app: on the current article, or on every
 article not yet signed off, each as one undoable step.
 
-Owns: ``ReextractArticleCommand`` (one article: redo writes the fresh machine
-spans, undo puts the previous ones back with their ids), ``ReextractBatchCommand``
-(the batch already written by a task; undo/redo apply the recorded before/after
-spans through ``Store.replace_auto_spans_many(force=True)``) and ``Reextraction``,
-the controller the two actions call.  The batch runs ``desktop.ops.reextraction.run_batch``
-on a worker thread behind the cancellable progress dialog, writing through a
-``GuiThreadProxy`` of the store; reviewed and rejected articles are left alone.
+Owns: ``ReextractArticleCommand`` (one article: a ``StoreEdit`` writing the fresh machine
+spans), ``ReextractBatchCommand`` (the batch already written by a task, in chunks: one
+``StoreEdit`` holding the events of every chunk, so undo and redo take the whole batch back
+and forth in one store transaction) and ``Reextraction``, the controller the two actions
+call.  The batch runs ``desktop.ops.reextraction.run_batch`` on a worker thread behind the
+cancellable progress dialog, writing through a ``GuiThreadProxy`` of the store; reviewed and
+rejected articles are left alone.
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from desktop.ops.reextraction import BatchSummary, reextract_ids, run_batch, span_dict, spans_for
-from desktop.store.errors import StoreError
+from desktop.ops.reextraction import BatchSummary, reextract_ids, run_batch, spans_for
 from desktop.store.records import Changes
-from desktop.ui.commands import StoreCommand
+from desktop.ui.commands import StoreEdit
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import fill
 from desktop.ui.messages import Refusal
@@ -32,72 +31,27 @@ if TYPE_CHECKING:
 log = logging.getLogger("newsdesk")
 
 
-class ReextractArticleCommand(StoreCommand):
-    """Replace one article's machine spans by ``new_spans`` (from ``spans_for``)."""
+def ReextractArticleCommand(ctx: AppContext, article_id: int, new_spans: list[dict[str, Any]]) -> StoreEdit:  # noqa: N802
+    """Replace one article's machine spans by ``new_spans`` (from ``spans_for``); ``result`` is
+    the store's ``Reextracted`` (``removed`` / ``added`` spans, ``spans_skipped``)."""
+    spans = [dict(s) for s in new_spans]
 
-    def __init__(self, ctx: AppContext, article_id: int, new_spans: list[dict[str, Any]]) -> None:
-        super().__init__(ctx, article_id, QCoreApplication.translate("Commands", "Re-run extraction"))
-        self.new_spans = [dict(s) for s in new_spans]
-        self.before: list[dict[str, Any]] = []  # the auto spans it removed (ids included)
-        self.after: list[dict[str, Any]] | None = None  # the auto spans it wrote (ids included)
-        self.spans_skipped = 0
+    def write(store: Store) -> Changes:
+        result = store.replace_auto_spans(article_id, spans)
+        if article_id not in result.article_ids:
+            raise Refusal(QCoreApplication.translate("Commands", "The machine spans are already up to date"))
+        return result
 
-    def forward(self, store: Store) -> Changes:
-        if self.after is None:
-            result = store.replace_auto_spans(self.article_id, self.new_spans)
-            if self.article_id not in result.article_ids:
-                raise Refusal(QCoreApplication.translate("Commands", "The machine spans are already up to date"))
-            self.before = result.removed[self.article_id]
-            self.after = result.added[self.article_id]
-            self.spans_skipped = result.spans_skipped
-            return result
-        return store.replace_auto_spans(self.article_id, self.after, force=True)
-
-    def backward(self, store: Store) -> Changes:
-        return store.replace_auto_spans(self.article_id, self.before, force=True)
+    return StoreEdit(ctx, article_id, write)
 
 
-class ReextractBatchCommand(StoreCommand):
-    """A finished batch as one undo step.  The first redo (at push) writes nothing:
-    the task already did; it only tells the views."""
-
-    def __init__(self, ctx: AppContext, summary: BatchSummary) -> None:
-        super().__init__(
-            ctx,
-            ctx.article_id if ctx.article_id is not None else -1,
-            fill(QCoreApplication.translate("Commands", "Re-run extraction on %1 articles"), len(summary.after)),
-        )
-        self.before = dict(summary.before)
-        self.after = dict(summary.after)
-
-    @staticmethod
-    def _mapping(spans: dict[int, list[tuple]]) -> dict[int, list[dict[str, Any]]]:
-        return {aid: [span_dict(t) for t in items] for aid, items in spans.items()}
-
-    def forward(self, store: Store) -> Changes:
-        if not self._applied_once:
-            return Changes(set(self.after), {"spans"})
-        return store.replace_auto_spans_many(self._mapping(self.after), force=True)
-
-    def backward(self, store: Store) -> Changes:
-        return store.replace_auto_spans_many(self._mapping(self.before), force=True)
-
-    def _apply(self, write: Any) -> None:
-        # Unlike single-article commands, undo/redo keep the editor on the article they are at.
-        try:
-            self.ctx.apply(write)
-        except StoreError as err:
-            if not self._applied_once:
-                self.setObsolete(True)
-            self.ctx.note_failure(err)
-            return
-        self._applied_once = True
-
-    def redo(self) -> None:
-        self._apply(self.forward)
-
-    def undo(self) -> None:
-        self._apply(self.backward)
+def ReextractBatchCommand(ctx: AppContext, summary: BatchSummary) -> StoreEdit:  # noqa: N802
+    """A finished batch as one undo step.  The first redo (at push) writes nothing: the task
+    already did; it only tells the views.  Undo and redo keep the editor where they are."""
+    done = Changes(set(summary.after), {"spans"}, event_ids=list(summary.event_ids))
+    command = StoreEdit(ctx, ctx.article_id, lambda store: done)
+    command.show_undo = command.show_redo = None
+    return command
 
 
 class Reextraction(QObject):
@@ -132,11 +86,13 @@ class Reextraction(QObject):
         command = ReextractArticleCommand(self.ctx, record.id, spans_for(record.body))
         if not self.ctx.push(command):
             return False
+        result: Any = command.result
         text = fill(
-            self.tr("Re-ran extraction: %1 machine spans removed, %2 added"), len(command.before), len(command.after or [])
+            self.tr("Re-ran extraction: %1 machine spans removed, %2 added"),
+            len(result.removed.get(record.id, [])), len(result.added.get(record.id, [])),
         )
-        if command.spans_skipped:
-            text += " " + fill(self.tr("(%1 skipped: they overlap your spans)"), command.spans_skipped)
+        if result.spans_skipped:
+            text += " " + fill(self.tr("(%1 skipped: they overlap your spans)"), result.spans_skipped)
         self._say(text)
         return True
 

@@ -1,54 +1,26 @@
-"""The adjudicator's edits as undoable commands (see ``commands.py`` for the pattern).
+"""The adjudicator's edits as undoable steps (``commands.StoreEdit``, see ``commands.py``).
 
 Owns: ``TakeSpansCommand`` (one choice in one stretch of disagreement: the spans to remove
-and to add, in one store transaction; undo puts the removed ones back under their ids) and
-``FinishAdjudicationCommand`` (the article becomes reviewed with the adjudicator recorded;
-undo marks it to adjudicate again).
+and to add, in one store transaction) and ``FinishAdjudicationCommand`` (the article becomes
+reviewed with the adjudicator recorded).  Undo puts back what the store's journal recorded
+before each: the removed spans under their ids, the article to adjudicate and no
+adjudication record.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QCoreApplication
-
-from desktop.store.records import Changes, SpanRow
-from desktop.ui.commands import StoreCommand
+from desktop.store.records import SpanRow
+from desktop.ui.commands import StoreEdit
 from desktop.ui.context import AppContext
 
-if TYPE_CHECKING:
-    from desktop.store.store import Store
+
+def TakeSpansCommand(  # noqa: N802
+    ctx: AppContext, article_id: int, remove: list[SpanRow], add: list[tuple[int, int, str]],
+) -> StoreEdit:
+    remove_ids = [s.id for s in remove]
+    items = [{"start": s, "end": e, "label": lb} for s, e, lb in add]
+    return StoreEdit(ctx, article_id, lambda store: store.replace_spans(article_id, remove_ids, items))
 
 
-class TakeSpansCommand(StoreCommand):
-    def __init__(
-        self, ctx: AppContext, article_id: int, text: str, remove: list[SpanRow], add: list[tuple[int, int, str]],
-    ) -> None:
-        super().__init__(ctx, article_id, text)
-        self.remove = remove
-        self.add = add
-        self.added_ids: list[int | None] = [None] * len(add)
-
-    def forward(self, store: Store) -> Changes:
-        items = [{"start": s, "end": e, "label": lb, "span_id": i} for (s, e, lb), i in zip(self.add, self.added_ids)]
-        result = store.replace_spans(self.article_id, [s.id for s in self.remove], items)
-        self.added_ids = list(result.span_ids)  # the plan removes every span in the stretch first: none refused
-        return result
-
-    def backward(self, store: Store) -> Changes:
-        items = [
-            {"start": s.start, "end": s.end, "label": s.label, "value": s.value, "origin": s.origin, "span_id": s.id}
-            for s in self.remove
-        ]
-        return store.replace_spans(self.article_id, [i for i in self.added_ids if i is not None], items)
-
-
-class FinishAdjudicationCommand(StoreCommand):
-    def __init__(self, ctx: AppContext, article_id: int) -> None:
-        super().__init__(ctx, article_id, QCoreApplication.translate("Commands", "Finish adjudication"))
-
-    def forward(self, store: Store) -> Changes:
-        return store.finish_adjudication(self.article_id)
-
-    def backward(self, store: Store) -> Changes:
-        return store.reopen_adjudication(self.article_id)
+def FinishAdjudicationCommand(ctx: AppContext, article_id: int) -> StoreEdit:  # noqa: N802
+    return StoreEdit(ctx, article_id, lambda store: store.finish_adjudication(article_id))

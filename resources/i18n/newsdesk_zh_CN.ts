@@ -282,18 +282,6 @@
         <source>This article has nothing to adjudicate</source>
         <translation>这篇文章没有需要裁定的内容</translation>
     </message>
-    <message>
-        <source>both</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>neither</source>
-        <translation>都不</translation>
-    </message>
-    <message>
-        <source>Adjudicate: take %1</source>
-        <translation>裁定：采用 %1</translation>
-    </message>
 </context>
 <context>
     <name>AdjudicationPanel</name>
@@ -530,120 +518,12 @@
 <context>
     <name>Commands</name>
     <message>
-        <source>Edit %1</source>
-        <translation>编辑%1</translation>
-    </message>
-    <message>
-        <source>Edit authors</source>
-        <translation>编辑作者</translation>
-    </message>
-    <message>
-        <source>Change tags</source>
-        <translation>修改标签</translation>
-    </message>
-    <message>
-        <source>Set status</source>
-        <translation>设置状态</translation>
-    </message>
-    <message>
-        <source>Add %1 span</source>
-        <translation>添加 %1 标注</translation>
-    </message>
-    <message>
-        <source>Delete %1 span</source>
-        <translation>删除 %1 标注</translation>
-    </message>
-    <message>
-        <source>Resize span</source>
-        <translation>调整标注范围</translation>
-    </message>
-    <message>
-        <source>Change span</source>
-        <translation>修改标注</translation>
-    </message>
-    <message>
-        <source>Accept machine spans</source>
-        <translation>接受机器标注</translation>
-    </message>
-    <message>
-        <source>Accept %1 span</source>
-        <translation>接受%1标注</translation>
-    </message>
-    <message>
-        <source>Label %1 occurrences</source>
-        <translation>标注 %1 处</translation>
-    </message>
-    <message>
         <source>Nothing left to label: every occurrence is labelled already</source>
         <translation>没有可标注的了：每一处都已有标注</translation>
     </message>
     <message>
-        <source>Split article</source>
-        <translation>拆分文章</translation>
-    </message>
-    <message>
-        <source>Merge articles</source>
-        <translation>合并文章</translation>
-    </message>
-    <message>
-        <source>Edit body text</source>
-        <translation>编辑正文</translation>
-    </message>
-    <message>
-        <source>Restore original text</source>
-        <translation>恢复原始文字</translation>
-    </message>
-    <message>
-        <source>Paragraph to heading</source>
-        <translation>段落设为标题</translation>
-    </message>
-    <message>
-        <source>Heading back into body</source>
-        <translation>标题放回正文</translation>
-    </message>
-    <message>
-        <source>Merge with the previous article</source>
-        <translation>与上一篇合并</translation>
-    </message>
-    <message>
-        <source>Move paragraphs</source>
-        <translation>移动段落</translation>
-    </message>
-    <message>
-        <source>Paragraphs to caption</source>
-        <translation>段落设为图片说明</translation>
-    </message>
-    <message>
-        <source>Mark as not an article</source>
-        <translation>标为非文章</translation>
-    </message>
-    <message>
-        <source>Make an article from a block</source>
-        <translation>由版块新建文章</translation>
-    </message>
-    <message>
-        <source>Block to caption</source>
-        <translation>版块设为图片说明</translation>
-    </message>
-    <message>
-        <source>Revert article to an earlier point</source>
-        <translation>将文章恢复到较早的状态</translation>
-    </message>
-    <message>
-        <source>Re-run extraction</source>
-        <translation>重新抽取</translation>
-    </message>
-    <message>
         <source>The machine spans are already up to date</source>
         <translation>机器标注已是最新</translation>
-    </message>
-    <message>
-        <source>Re-run extraction on %1 articles</source>
-        <translation>对 %1 篇文章重新抽取</translation>
-    </message>
-    <message>
-        <source>Finish adjudication</source>
-        <translation>完成裁定</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1030,14 @@
         <source>Adjudication reopened</source>
         <translation>重新开启裁定</translation>
     </message>
+    <message>
+        <source> (in %1 articles)</source>
+        <translation>（共 %1 篇文章）</translation>
+    </message>
+    <message>
+        <source> (and %1 more changes)</source>
+        <translation>（另有 %1 处修改）</translation>
+    </message>
 </context>
 <context>
     <name>Interaction</name>
@@ -1502,6 +1390,22 @@
     <message>
         <source>That point cannot be restored: the edits before it were made with an older Newsdesk. Choose a later point.</source>
         <translation>无法恢复到这一时刻：之前的修改是用旧版 Newsdesk 做的。请选择较晚的时刻。</translation>
+    </message>
+    <message>
+        <source>This cannot be undone: a later change that is still in effect depends on it (「%1」). Undo that change first, or use the article&apos;s history (Ctrl+H).</source>
+        <translation>无法撤销：此后还有一处仍然有效的修改以它为基础（「%1」）。请先撤销那处修改，或改用文章的修改记录（Ctrl+H）。</translation>
+    </message>
+    <message>
+        <source>This cannot be undone any more: the article was changed in another way since. Use the article&apos;s history (Ctrl+H) instead.</source>
+        <translation>已无法撤销：此后文章以别的方式改动过。请改用文章的修改记录（Ctrl+H）。</translation>
+    </message>
+    <message>
+        <source>This change cannot be undone here: it was not recorded for undo. Use the article&apos;s history (Ctrl+H) instead.</source>
+        <translation>这处修改无法在此撤销：没有为撤销记录它。请改用文章的修改记录（Ctrl+H）。</translation>
+    </message>
+    <message>
+        <source>This change was already undone or redone elsewhere; nothing was changed.</source>
+        <translation>这处修改已在别处撤销或重做，未作任何改动。</translation>
     </message>
     <message>
         <source>A work package file is already there: choose an empty folder.</source>

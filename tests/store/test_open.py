@@ -193,7 +193,7 @@ def test_v1_project_is_backed_up_and_migrated(project: Path) -> None:
     s.update_span(rec.spans[0].id, needs_check=True)
     s.close()
     s = Store.open(project)
-    assert s.db.execute("PRAGMA user_version").fetchone()[0] == migrations.CURRENT_VERSION == 6
+    assert s.db.execute("PRAGMA user_version").fetchone()[0] == migrations.CURRENT_VERSION == 7
     assert s.get_article(1).note == "checked after upgrade"
     assert s.get_article(1).spans[0].needs_check is True
     s.close()

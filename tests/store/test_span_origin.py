@@ -111,7 +111,8 @@ def test_confidence_survives_store_edits_undo_reextraction_and_export(store: Sto
 def _as_v3(path: Path) -> None:
     """Turn a v4 project back into a v3 one, as the previous release wrote it."""
     conn = sqlite3.connect(path)
-    for table, column in (("spans", "confidence"), ("spans", "suggested"), ("articles", "continued_from"),
+    conn.execute("DROP INDEX IF EXISTS idx_events_write_id")  # v7
+    for table, column in (("events", "write_id"), ("events", "undone"), ("states", "after"), ("spans", "confidence"), ("spans", "suggested"), ("articles", "continued_from"),
                           ("articles", "continued_to"), ("pages", "source_name_raw"), ("articles", "model_id")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name NOT IN ('v1_initial', 'v2_note_needs_check', 'v3_states')")

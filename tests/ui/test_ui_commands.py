@@ -125,3 +125,35 @@ def test_label_occurrences_is_one_undo_step(ctx, article):
     assert n == len(article.spans) + 1
     ctx.undo_stack.undo()
     assert len(ctx.store.get_article(article.id).spans) == len(article.spans)
+
+
+def test_the_undo_text_is_the_history_phrase_of_the_edit(ctx, article):
+    ctx.push(SetFieldCommand(ctx, article.id, "note", article.note, "一"))
+    ctx.push(SetFieldCommand(ctx, article.id, "note", "一", "一二"))
+    assert ctx.undo_stack.count() == 1
+    assert "一二" in ctx.undo_stack.undoText() and "一」 →" not in ctx.undo_stack.undoText()  # one change: as before → last
+    ctx.push(SetFieldCommand(ctx, article.id, "note", "一二", article.note))  # back where it began: the step goes
+    assert ctx.undo_stack.count() == 0
+
+
+def test_an_undo_the_store_refuses_is_dropped_and_says_why(ctx, article):
+    messages: list[str] = []
+    ctx.status_message.connect(messages.append)
+    assert ctx.push(SetFieldCommand(ctx, article.id, "note", article.note, "一"))
+    ctx.store.set_field(article.id, "kicker", "别处改的")  # a later edit, not on the stack
+    ctx.undo_stack.undo()
+    assert ctx.store.get_article(article.id).note == "一"  # nothing undone
+    assert ctx.undo_stack.count() == 0 and not ctx.undo_stack.canRedo()
+    assert messages and "Ctrl+H" in messages[-1]  # why, and what to do instead
+
+
+def test_a_body_edit_is_undone_at_article_scope_and_the_history_shows_only_the_edit(ctx, article):
+    from desktop.ui.segment_commands import EditBodyCommand
+
+    page_before = ctx.store.snapshot_articles(article.page_id)
+    assert ctx.push(EditBodyCommand(ctx, article.id, article.page_id, article.body + "\n补一段"))
+    ctx.undo_stack.undo()
+    assert ctx.store.snapshot_articles(article.page_id) == page_before
+    ctx.undo_stack.redo()
+    actions = [e.action for e in ctx.store.article_history(article.id)]
+    assert actions.count("set_body") == 1 and "restore_articles" not in actions
