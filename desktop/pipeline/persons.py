@@ -6,6 +6,9 @@ evidence in context:
 * a title or role right before it (党委书记李林森, 微网格员陈颖, 记者沈仁平);
 * a title, or a verb of saying, right after it (徐银侨说, 李林森书记);
 * an appositive at the start of a clause (刘建蓉,弥牟镇…议事会成员);
+* a photo or text credit glued to it (周家豪摄, 李鹏飞文 / 图, 王丽/文), the name starting
+  after a non-Han character or a role word: the shortest name before the credit is taken
+  (欧阳明 in 欧阳明文/图);
 * or the name was found with evidence elsewhere in the same text.
 Surname + kinship/honorific forms are names of their own (刘嬢, 温先生, 包大爷).
 Titles are never part of the span (习近平 in 习近平总书记).  Candidates come from
@@ -62,6 +65,15 @@ class PersonFinder:
         )
         titles = alternation(tuple(self._roles))
         self._appositive_re = re.compile(rf"[,，][^{_CLAUSE_END}]{{0,40}}?(?:{titles})(?=[{_CLAUSE_END},，]|$)")
+        # A photo or text credit glued to its name (周家豪摄, 李鹏飞文 / 图, 王丽/文): the name starts
+        # after a non-Han character or a role word (记者, 通讯员 …) and the credit ends the phrase.
+        roles_before = "|".join(f"(?<={re.escape(r)})" for r in sorted(self._roles) if _all_cjk(r))
+        surnames = f"(?:{alternation(tuple(self._compound))}|[{''.join(sorted(self._single))}])"
+        self._credit_re = re.compile(
+            rf"(?:^|(?<=[^\u4e00-\u9fff])|{roles_before})({surnames}[\u4e00-\u9fff]{{1,2}}?)"
+            rf"(?:摄|文\s*/\s*图|图\s*/\s*文|/\s*[文图])(?![\u4e00-\u9fff])",
+            re.MULTILINE,
+        )
 
     def find(self, text: str, tokens: list[tuple[int, str]]) -> list[tuple[int, int]]:
         """PER spans of ``text``; ``tokens`` are the jieba words with their start offsets."""
@@ -74,6 +86,10 @@ class PersonFinder:
         for start, end in self._candidates(tokens):
             if self._has_evidence(text, start, end):
                 evidenced.add(text[start:end])
+        if "摄" in text or "/" in text:
+            for m in self._credit_re.finditer(text):
+                if not self._is_word_not_name(m.group(1), False):
+                    evidenced.add(m.group(1))
         for name in evidenced:
             pos = text.find(name)
             while pos >= 0:

@@ -65,3 +65,26 @@ def test_the_rules_alone_take_no_name_without_evidence():
 
 def test_the_tagger_finds_names_without_context_evidence(extractor):
     assert _per(extractor, "张晓梅和李建国昨天参加了会议。") == ["张晓梅", "李建国"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("图为村民在采摘茶叶。 柯晓峰摄", "柯晓峰"),  # a caption's photo credit, glued to the name
+        ("本报记者 龚雨桐文 / 图", "龚雨桐"),  # 文/图 glued: the name is not 龚雨
+        ("本报记者欧阳秋文/图", "欧阳秋"),  # after a role word; 文 starts the credit, not the name
+        ("当天的比赛 詹一鸣/文", "詹一鸣"),
+    ],
+)
+def test_a_name_glued_to_its_credit_is_found_whole(text, name):
+    from desktop.pipeline.persons import PersonFinder
+
+    finder = PersonFinder()
+    assert name in [text[a:b] for a, b in finder.find(text, [])]
+
+
+@pytest.mark.parametrize("text", ["黄山风光摄影展开幕", "他每天拍摄照片", "收费标准/文件", "中国队/图表"])
+def test_credit_words_inside_other_words_make_no_name(text):
+    from desktop.pipeline.persons import PersonFinder
+
+    assert PersonFinder().find(text, []) == []
