@@ -1,7 +1,9 @@
 """Opening a project file: checks, pragmas, lock, upgrade, and SQLite error translation.
 
 Owns: ``open_database`` (returns a ``sqlite_utils.Database`` and the held lock),
-``inspect_file`` (the read-only check run before anything touches a file),
+``inspect_file`` (the read-only check run before anything touches a file), ``slow_open``
+(whether an open will upgrade or check the file first: the app then opens it off the GUI
+thread behind a progress dialog),
 ``write_transaction`` (``BEGIN IMMEDIATE``, so a write waits for another
 writer up to the busy timeout instead of failing at once) and
 ``translate_errors`` (turns ``sqlite3`` errors into ``StoreError`` messages).
@@ -201,6 +203,26 @@ def inspect_file(path: Path) -> FileInfo:
             code="newer_schema", version=version,
         )
     return FileInfo(version=version, applied=applied)
+
+
+def slow_open(path: Path) -> str | None:
+    """What a read-write open of ``path`` will do besides opening, when that takes time on a big
+    project: "upgrade" (a backup copy of the whole file, then the upgrade), "check" (the damage
+    check: a crash, a ``-wal`` left behind or a change by another program since this program
+    closed it) or None.  Never raises: a file that cannot be opened is the open's to explain."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        if inspect_file(path).pending:
+            return "upgrade"
+        stamp = file_stamp(path)
+        try:
+            note = ProjectLock(path).path.read_bytes()[:4096].decode("utf-8", "replace")
+        except OSError:  # no lock file: never closed here, so checked
+            note = ""
+        return None if stamp is not None and note == stamp else "check"
+    except (OSError, StoreError):
+        return None
 
 
 def _write_pragmas(conn: sqlite3.Connection) -> None:

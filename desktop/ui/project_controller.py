@@ -14,7 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from desktop.resources import seeds_dir
 from desktop.store.records import Changes
@@ -22,7 +23,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.i18n import fill
 from desktop.ui.messages import explain
 from desktop.ui.settings import LAST_IMPORT_DIR
-from desktop.ui.tasks import Task, on_gui_thread
+from desktop.ui.tasks import Task, on_gui_thread, run_and_wait
 
 if TYPE_CHECKING:
     from desktop.store.store import Store
@@ -30,10 +31,35 @@ if TYPE_CHECKING:
 DEMO_FILE_NAME = "demo.sqlite"
 
 
-def open_store(path: Path, *, create: bool, editor: str, readonly: bool = False) -> Store:
+SLOW_OPEN_BYTES = 100_000_000  # from here an upgrade or a damage check takes a second or more
+
+
+def _big(path: Path) -> bool:
+    try:
+        return path.stat().st_size >= SLOW_OPEN_BYTES
+    except OSError:
+        return False
+
+
+def open_store(path: Path, *, create: bool, editor: str, readonly: bool = False, parent: QWidget | None = None) -> Store:
+    """The project at ``path``, open.  An open that first upgrades the file (a backup copy of it,
+    then the upgrade) or checks it for damage takes minutes on a big archive: it runs on a
+    worker thread behind a busy dialog, so the window keeps painting."""
+    from desktop.store.db import slow_open
     from desktop.store.store import Store
 
-    return Store.open(path, create=create, editor=editor, readonly=readonly)
+    def work() -> Store:
+        return Store.open(path, create=create, editor=editor, readonly=readonly)
+
+    slow = None if readonly or not _big(path) else slow_open(path)
+    if slow is None:
+        return work()
+    label = (
+        QCoreApplication.translate("ProjectController", "Upgrading the project to this version's format (a backup copy is kept)…")
+        if slow == "upgrade"
+        else QCoreApplication.translate("ProjectController", "Checking the project file (it was not closed cleanly last time)…")
+    )
+    return run_and_wait(work, f"{label}\n{path.name}", parent)
 
 
 def import_work(store: Store, paths: list[Path]) -> Callable[..., Any]:
@@ -81,7 +107,8 @@ class ProjectController(QObject):
 
         try:
             try:
-                store = open_store(path, create=create, editor=self.ctx.settings.editor_name())
+                store = open_store(path, create=create, editor=self.ctx.settings.editor_name(),
+                                   parent=self.ctx.tasks.dialog_parent)
             except ProjectLockedError as err:
                 explain(err)  # logged
                 if not self.ctx.interaction.confirm(

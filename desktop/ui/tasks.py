@@ -5,13 +5,16 @@ Owns: ``Task`` (one callable run on a ``QThread``; signals ``progressed``,
 shows a cancellable ``QProgressDialog`` for the ones that want it, and keeps
 them alive until they end).  The callable imports no Qt: it receives
 ``progress(done, total, name="")`` and ``cancelled() -> bool`` and must not
-touch widgets.  Tests wait with ``qtbot.waitSignal(task.finished)``.
+touch widgets.  Tests wait with ``qtbot.waitSignal(task.finished)``.  ``run_and_wait`` is for
+the rare work the GUI must wait for but that may take minutes (opening a big project that is
+upgraded or checked first): it runs on a thread while a busy dialog keeps the window painting.
 
 One policy for background work: **the open ``Store`` is used on the GUI thread only.**
 A task's callable sees it through ``GuiThreadProxy`` (``on_gui_thread(store)``): each method
 call is run on the GUI thread between two events and its result handed back, so the heavy
 work (segmenting and tagging pages, reading and writing package files) stays on the worker
-and the store's calls stay short.  What reads a whole project (the page order, every search
+and the store's calls stay short (a big project that must be upgraded or checked is opened by
+``run_and_wait``; from then on its Store, too, is used on the GUI thread only).  What reads a whole project (the page order, every search
 hit, the status counts, training texts, an export) asks the store for a *reader*
 (``order_reader``, ``search_reader``, ``progress_reader``, ``training_texts_reader``,
 ``package_writer``/``package_reader``, or an export's own read-only connections): a callable
@@ -216,3 +219,46 @@ class TaskRunner(QObject):
         dialog.canceled.connect(on_cancel)
         task.finished.connect(dialog.close)
         task.finished.connect(dialog.deleteLater)
+
+
+def run_and_wait(work: Callable[[], T], label: str, parent: QWidget | None = None) -> T:
+    """``work()`` on a worker thread while the GUI thread keeps painting behind a busy progress
+    dialog (no cancel: the work cannot stop halfway); its result, or its exception raised here.
+
+    For the few things the GUI must wait for but that may take minutes on a big project:
+    opening a project that is upgraded or checked first (``desktop.store.db.slow_open``)."""
+    from PySide6.QtCore import QEventLoop
+
+    box: dict[str, Any] = {}
+    loop = QEventLoop()
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            box["result"] = work()
+        except BaseException as err:  # handed to the GUI thread, raised there
+            box["error"] = err
+        finally:
+            done.set()
+
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setObjectName("wait_progress")
+    dialog.setLabel(plain_label(label, dialog))
+    dialog.setWindowTitle(window_title(label))
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(300)
+    timer = QTimer()
+    timer.timeout.connect(lambda: loop.quit() if done.is_set() else None)
+    thread = threading.Thread(target=run, name="wait:" + label[:20], daemon=True)
+    thread.start()
+    timer.start(20)
+    if not done.is_set():
+        loop.exec()
+    timer.stop()
+    thread.join()
+    dialog.close()
+    dialog.deleteLater()
+    if "error" in box:
+        raise box["error"]
+    return cast(T, box["result"])

@@ -1663,6 +1663,14 @@
 <context>
     <name>ProjectController</name>
     <message>
+        <source>Upgrading the project to this version&apos;s format (a backup copy is kept)…</source>
+        <translation>正在将项目升级为此版本的格式（已保留备份副本）…</translation>
+    </message>
+    <message>
+        <source>Checking the project file (it was not closed cleanly last time)…</source>
+        <translation>正在检查项目文件（上次未正常关闭）…</translation>
+    </message>
+    <message>
         <source>Project in use</source>
         <translation>项目正被使用</translation>
     </message>
