@@ -50,6 +50,13 @@ NOT_UNDOABLE = {"import_page", "merge_version", "merge_to_adjudicate"}
 _KINDS = {"articles", "fields", "spans", "status", "tags"}
 _STATUS = ("status", "reviewer", "reviewed_at")
 _IDS = "SELECT value FROM json_each(?)"
+# The events of some writes, oldest first, always through the write_id index: most events of a
+# big archive (its imports) have no write id, so SQLite's statistics call that index unselective
+# and it walked every event in id order instead (30 ms a merge of two field edits at 170,000
+# events, against 0.1 ms).
+WRITE_EVENTS_SQL = (
+    f"SELECT id, write_id, action, undone FROM events INDEXED BY idx_events_write_id WHERE write_id IN ({_IDS}) ORDER BY id"
+)
 
 
 @dataclass
@@ -83,7 +90,7 @@ def _load(db: Database, event_ids: Sequence[int], undone: int) -> list[_Write]:
     if not asked or len(found) < len(asked) or None in found.values():
         raise UndoRefused(f"events {asked} have no recorded states to undo or redo", code="undo_not_recorded")
     writes = {w: _Write(w) for w in sorted(set(found.values()))}
-    cur = db.execute(f"SELECT id, write_id, action, undone FROM events WHERE write_id IN ({_IDS}) ORDER BY id", (dumps(list(writes)),))
+    cur = db.execute(WRITE_EVENTS_SQL, (dumps(list(writes)),))
     for event_id, write_id, action, flag in cur:
         if action in NOT_UNDOABLE:
             raise UndoRefused(f"event {event_id} ({action}) cannot be undone", code="undo_not_recorded", action=action)
