@@ -12,6 +12,7 @@ from test_undo_props import dump
 from desktop.store import migrations
 from desktop.store.errors import UndoRefused
 from desktop.store.store import Store
+from project_versions import as_v6
 
 
 def _with_spans(store: Store) -> int:
@@ -160,24 +161,12 @@ def test_consecutive_edits_that_end_where_they_began_cancel_out(seeded: Store) -
     assert seeded.cancel_out(a.event_ids + b.event_ids)
 
 
-def _as_v6(path: Path) -> None:
-    """Turn the project back into what the previous release wrote (schema v6)."""
-    conn = sqlite3.connect(path)
-    conn.execute("DROP INDEX idx_events_write_id")
-    for table, column in (("events", "write_id"), ("events", "undone"), ("states", "after")):
-        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'v7_undo_journal'")
-    conn.execute("PRAGMA user_version = 6")
-    conn.commit()
-    conn.close()
-
-
 def test_a_v6_project_opens_its_old_edits_are_not_undone_new_ones_are(seeded: Store, tmp_path: Path) -> None:
     aid = _with_spans(seeded)
     old = seeded.set_field(aid, "note", "旧版本写的")
     path = seeded.path
     seeded.close()
-    _as_v6(path)
+    as_v6(path)
     with Store.open(path, editor="bob") as s:
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == migrations.CURRENT_VERSION
         assert path.with_name(path.name + ".bak-v6").exists()

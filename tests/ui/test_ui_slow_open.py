@@ -4,9 +4,7 @@ runs off the GUI thread behind a busy dialog; what the open raises still reaches
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -15,18 +13,7 @@ from desktop.store import migrations
 from desktop.store.db import slow_open
 from desktop.store.errors import ProjectLockedError
 from desktop.store.store import Store
-
-
-def _as_v6(path: Path) -> None:
-    """The project as the previous release wrote it (schema v6)."""
-    conn = sqlite3.connect(path)
-    conn.execute("DROP INDEX idx_events_write_id")
-    for table, column in (("events", "write_id"), ("events", "undone"), ("states", "after")):
-        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'v7_undo_journal'")
-    conn.execute("PRAGMA user_version = 6")
-    conn.commit()
-    conn.close()
+from project_versions import as_v6
 
 
 @pytest.fixture
@@ -50,7 +37,7 @@ def test_slow_open_says_what_an_open_will_do(seed_project_template, tmp_path):
     assert slow_open(path) == "check"  # never closed here: checked first
     Store.open(path).close()
     assert slow_open(path) is None  # closed cleanly: opens at once
-    _as_v6(path)
+    as_v6(path)
     assert slow_open(path) == "upgrade"
     assert slow_open(tmp_path / "missing.sqlite") is None
     (tmp_path / "junk.sqlite").write_bytes(b"not a project")
@@ -61,7 +48,7 @@ def test_an_upgrade_runs_off_the_gui_thread_and_the_project_works(main_window, o
     path = tmp_path / "old.sqlite"
     shutil.copy(seed_project_template, path)
     Store.open(path).close()
-    _as_v6(path)
+    as_v6(path)
     opens.clear()
     assert main_window.project.open_project(path)
     assert opens == [False]  # opened (backed up, upgraded) on a worker thread
