@@ -248,6 +248,7 @@ def run_and_wait(work: Callable[[], T], label: str, parent: QWidget | None = Non
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(300)
+    dialog.setValue(0)  # starts the 300 ms after which the dialog shows itself (nothing else sets a value)
     timer = QTimer()
     timer.timeout.connect(lambda: loop.quit() if done.is_set() else None)
     thread = threading.Thread(target=run, name="wait:" + label[:20], daemon=True)

@@ -87,3 +87,24 @@ def test_what_the_worker_raises_reaches_the_editor(main_window, opens, monkeypat
     assert asked and str(path) in asked[0]  # "open it read-only?" after the worker's refusal
     assert main_window.ctx.store.readonly
     assert opens[0] is False
+
+
+def test_the_busy_dialog_shows_while_the_work_runs(qtbot, main_window):
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from desktop.ui.tasks import run_and_wait
+
+    seen: list[str] = []
+
+    def look():
+        seen.extend(d.labelText() for d in QApplication.topLevelWidgets()
+                    if isinstance(d, QProgressDialog) and d.objectName() == "wait_progress" and d.isVisible())
+
+    QTimer.singleShot(700, look)  # the dialog shows itself after 300 ms
+    assert run_and_wait(lambda: time.sleep(1.2) or 42, "升级中\nbig.sqlite", main_window) == 42
+    assert seen and "big.sqlite" in seen[0]
+    with pytest.raises(ZeroDivisionError):
+        run_and_wait(lambda: 1 / 0, "出错", main_window)
