@@ -40,8 +40,17 @@ def tables(store: Store) -> list[str]:
     return [n for (n,) in rows if n not in JOURNAL and not n.startswith(("sqlite_", "_sqlite", "article_fts"))]
 
 
+def order_of(store: Store, table: str) -> str:
+    """A table's rows in the order of its primary key: a table keyed by columns of its own
+    (article_tags: article id and tag) is the same table whatever rowids SQLite gave its rows."""
+    key = sorted((pk, name) for _cid, name, _type, _notnull, _default, pk in store.db.execute(f"PRAGMA table_info([{table}])") if pk)
+    return ", ".join(f"[{name}]" for _pk, name in key) or "rowid"
+
+
 def dump(store: Store) -> dict[str, Any]:
-    out: dict[str, Any] = {t: list(store.db.execute(f"SELECT * FROM [{t}] ORDER BY rowid")) for t in tables(store)}
+    out: dict[str, Any] = {
+        t: list(store.db.execute(f"SELECT * FROM [{t}] ORDER BY {order_of(store, t)}")) for t in tables(store)
+    }
     out["live events"] = list(store.db.execute("SELECT id, article_id, action, before, after FROM events WHERE undone = 0"))
     titles = [r[0] for r in store.db.execute("SELECT substr(body, 1, 4) FROM articles ORDER BY id") if len(r[0].strip()) == 4]
     out["search"] = {q: sorted(store.search(q)) for q in titles[:6]}
