@@ -3,7 +3,8 @@
 Owns: ``StoreCore`` (path, editor, read-only flag, the SQLite connection, ``close``, the
 ``db`` property and ``_write``: one transaction under the store's lock that keeps the
 journal's states before and after the write), the ``reading`` decorator (a read under the
-lock, sqlite3 errors as ``StoreError``) and the lazily imported segmentation modules.  The
+lock, sqlite3 errors as ``StoreError``), ``own_connection_reader`` (the readers a worker thread
+may use) and the lazily imported segmentation modules.  The
 Store's methods are grouped by area in mixins of ``StoreCore`` (``pages_api``,
 ``reading_api``, ``edit_api``, ``segment_api``, ``model_api``, ``team_facade``, ``undo``);
 ``store.Store`` puts them together.
@@ -24,12 +25,13 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from desktop.store import journal
-from desktop.store.db import translate_errors, write_transaction
+from desktop.store.db import connect, translate_errors, write_transaction
 from desktop.store.errors import ReadOnlyError, StoreError
 from desktop.store.undo import note_write
 
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 def reading(fn: Callable[P, R]) -> Callable[P, R]:
@@ -42,6 +44,21 @@ def reading(fn: Callable[P, R]) -> Callable[P, R]:
             return fn(*args, **kwargs)
 
     return inner
+
+
+def own_connection_reader(path: Path, read: Callable[[Any], T]) -> Callable[[], T]:
+    """A callable for a worker thread: ``read(conn)`` on a read-only connection of its own to the
+    project at ``path`` (closed after), sqlite3 errors as ``StoreError``; touches no Store."""
+
+    def run() -> T:
+        conn = connect(path, readonly=True)
+        try:
+            with translate_errors():
+                return read(conn)
+        finally:
+            conn.close()
+
+    return run
 
 
 # Imported on first use: segmentation and page blocks pull in the pipeline's text repair

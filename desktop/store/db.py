@@ -154,6 +154,13 @@ def file_stamp(path: Path) -> str | None:
     return f"checked {st.st_size} {st.st_mtime_ns}"
 
 
+def closed_cleanly(path: Path, note: str) -> bool:
+    """Whether this program closed the project cleanly and nothing changed it since: its stamp is
+    the note it left in the lock file (else an open runs the damage check first)."""
+    stamp = file_stamp(path)
+    return stamp is not None and note == stamp
+
+
 def check_damage(conn: sqlite3.Connection, path: Path) -> None:
     """``PRAGMA quick_check``; DamagedProjectError naming the problem and the backup."""
     try:
@@ -215,12 +222,7 @@ def slow_open(path: Path) -> str | None:
             return None
         if inspect_file(path).pending:
             return "upgrade"
-        stamp = file_stamp(path)
-        try:
-            note = ProjectLock(path).path.read_bytes()[:4096].decode("utf-8", "replace")
-        except OSError:  # no lock file: never closed here, so checked
-            note = ""
-        return None if stamp is not None and note == stamp else "check"
+        return None if closed_cleanly(path, ProjectLock(path).peek_note()) else "check"
     except (OSError, StoreError):
         return None
 
@@ -257,8 +259,7 @@ def open_database(path: Path, *, create: bool, readonly: bool) -> tuple[Database
     conn: sqlite3.Connection | None = None
     try:
         with translate_errors():
-            stamp = file_stamp(path) if info is not None else None
-            if info is not None and (stamp is None or lock.read_note() != stamp):
+            if info is not None and not closed_cleanly(path, lock.read_note()):
                 ro = connect(path, readonly=True)
                 try:
                     check_damage(ro, path)

@@ -20,6 +20,9 @@ from pathlib import Path
 from desktop.store.errors import ProjectLockedError, StoreError
 
 
+_NOTE_MAX = 4096  # bytes of the note read back
+
+
 class ProjectLock:
     """Exclusive, non-blocking lock on ``<project>.lock``."""
 
@@ -34,7 +37,15 @@ class ProjectLock:
         if self._fd is None:
             return ""
         try:
-            return os.pread(self._fd, 4096, 0).decode("utf-8", "replace") if hasattr(os, "pread") else ""
+            return os.pread(self._fd, _NOTE_MAX, 0).decode("utf-8", "replace") if hasattr(os, "pread") else ""
+        except OSError:
+            return ""
+
+    def peek_note(self) -> str:
+        """The same note read without the lock (what an open will find, unless someone opens first)."""
+        try:
+            with open(self.path, "rb") as f:
+                return f.read(_NOTE_MAX).decode("utf-8", "replace")
         except OSError:
             return ""
 

@@ -21,8 +21,7 @@ from typing import Any
 from desktop.store import (
     models,
 )
-from desktop.store.core import StoreCore, reading
-from desktop.store.db import connect, translate_errors
+from desktop.store.core import StoreCore, own_connection_reader, reading
 
 
 class ModelMethods(StoreCore):
@@ -58,17 +57,7 @@ class ModelMethods(StoreCore):
 
     def training_texts_reader(self, include_imported: bool = False) -> Callable[[], list[tuple[int, str, list[tuple[int, int, str]]]]]:
         """``training_texts`` as a callable for a worker thread (its own read-only connection)."""
-        path = self.path
-
-        def read() -> list[tuple[int, str, list[tuple[int, int, str]]]]:
-            conn = connect(path, readonly=True)
-            try:
-                with translate_errors():
-                    return models.training_texts(conn, include_imported)
-            finally:
-                conn.close()
-
-        return read
+        return own_connection_reader(self.path, lambda conn: models.training_texts(conn, include_imported))
 
     def add_model(self, data: bytes, header: dict[str, Any], *, make_current: bool = True) -> int:
         with self._write() as db:

@@ -45,7 +45,7 @@ from desktop.store import (
     search,
     stats,
 )
-from desktop.store.core import StoreCore, reading
+from desktop.store.core import StoreCore, own_connection_reader, reading
 from desktop.store.db import connect, translate_errors
 from desktop.store.events import events_by_ids, list_events
 from desktop.store.export_records import export_ids, iter_records
@@ -83,17 +83,8 @@ class ReadingMethods(StoreCore):
     def order_reader(self) -> Callable[[], tuple[Any, Any]]:
         """A callable for a worker thread: reads the page order on its own read-only connection
         and returns (token, ids) for ``adopt_order``.  Touches nothing of this store."""
-        token, path = page_order.order_state(self.db), self.path
-
-        def read() -> tuple[Any, Any]:
-            conn = connect(path, readonly=True)
-            try:
-                with translate_errors():
-                    return token, page_order.read_order(conn)
-            finally:
-                conn.close()
-
-        return read
+        token = page_order.order_state(self.db)
+        return own_connection_reader(self.path, lambda conn: (token, page_order.read_order(conn)))
 
     @reading
     def adopt_order(self, token: Any, ids: Any) -> bool:
@@ -109,17 +100,8 @@ class ReadingMethods(StoreCore):
     def search_reader(self, query: str) -> Callable[[], tuple[Any, Any]]:
         """A callable for a worker thread: every hit of ``query`` read on its own read-only
         connection, as (token, ids) for ``search_in_page_order``.  Touches nothing of this store."""
-        token, path = lazy_search.hits_token(self.db), self.path
-
-        def read() -> tuple[Any, Any]:
-            conn = connect(path, readonly=True)
-            try:
-                with translate_errors():
-                    return token, lazy_search.read_hits(conn, query)
-            finally:
-                conn.close()
-
-        return read
+        token = lazy_search.hits_token(self.db)
+        return own_connection_reader(self.path, lambda conn: (token, lazy_search.read_hits(conn, query)))
 
     @reading
     def search_in_page_order(self, token: Any, hits: Any, descending: bool = False) -> Any:
@@ -153,18 +135,12 @@ class ReadingMethods(StoreCore):
     @reading
     def progress_reader(self) -> Callable[[], tuple[int, int]]:
         """``progress`` as a callable for a worker thread (its own read-only connection)."""
-        path = self.path
 
-        def read() -> tuple[int, int]:
-            conn = connect(path, readonly=True)
-            try:
-                with translate_errors():
-                    row = conn.execute(articles.PROGRESS_SQL).fetchone()
-                    return row[0], row[1]
-            finally:
-                conn.close()
+        def read(conn: Any) -> tuple[int, int]:
+            row = conn.execute(articles.PROGRESS_SQL).fetchone()
+            return row[0], row[1]
 
-        return read
+        return own_connection_reader(self.path, read)
 
     @reading
     def search_hits(self, query: str, ids: Sequence[int]) -> dict[int, records.SearchHit]:
