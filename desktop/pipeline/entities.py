@@ -92,8 +92,9 @@ def build_lexicons(gaz: Gazetteer) -> Lexicons:
         speech_verbs=words("speech_verbs"),
         organ_words=(*words("organ_words"), *words("national_bodies")),
         surnames=_surnames(),
-        places=(gaz.admin, gaz.aliases, gaz.countries),
+        places=(gaz.admin, gaz.aliases, gaz.countries, gaz.world_cities),
         local_places=(gaz.towns, gaz.villages),
+        known_orgs=words("known_orgs"),
     )
     provinces = [n for table in (gaz.admin, gaz.aliases) for n, codes in table.items() if all(c.endswith("0000") for c in codes)]
     conventions = SpecConventions.build(

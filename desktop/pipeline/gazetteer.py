@@ -16,6 +16,8 @@ What it holds:
   when they end with their level suffix (镇, 乡, 街道 …; 社区, 村 …), because the
   bare names repeat all over the country;
 * ``countries``: short and full country names;
+* ``world_cities``: the capitals and main cities of other countries (伦敦, 迪拜, 布达佩斯;
+  no code), without the ones that are common words (万象, 金边) or Chinese divisions;
 * ``province_abbr``: one-character province abbreviations (川, 渝 …) and
   ``city_initials``: the first character of each prefecture-level city, by province.
 """
@@ -34,7 +36,7 @@ import platformdirs
 from desktop.pipeline.jieba_words import JiebaWords, jieba_words
 from desktop.resources import gazetteer_zip, resource_path
 
-_CACHE_VERSION = 5
+_CACHE_VERSION = 6
 TOWN_SUFFIXES: tuple[str, ...] = ("街道", "镇", "乡", "苏木")
 VILLAGE_SUFFIXES: tuple[str, ...] = ("社区", "村", "居委会", "嘎查")
 # One-character abbreviations of provincial divisions that are rarely ordinary words.
@@ -59,20 +61,21 @@ class Gazetteer:
     towns: frozenset[str] = frozenset()
     villages: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()
+    world_cities: frozenset[str] = frozenset()
     city_initials: dict[str, frozenset[str]] = field(default_factory=dict)  # char -> province codes
     first_char_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     max_town_len: int = 0
     max_village_len: int = 0
 
     def lookup(self, name: str) -> tuple[str, ...] | None:
-        """Codes of a division name or alias (empty tuple for a country); None if unknown."""
+        """Codes of a division name or alias (empty tuple for a country or a world city); None if unknown."""
         codes = self.admin.get(name)
         if codes is not None:
             return codes
         codes = self.aliases.get(name)
         if codes is not None:
             return codes
-        if name in self.countries:
+        if name in self.countries or name in self.world_cities:
             return ()
         return None
 
@@ -190,11 +193,17 @@ def build_gazetteer(zip_path: Path, world_path: Path | None) -> Gazetteer:
         if a not in admin and a not in stoplist and not _alias_is_common_word(a, tags)
     }
     countries: set[str] = set()
+    cities: set[str] = set()
     if world_path is not None and world_path.is_file():
         for line in world_path.read_text(encoding="utf-8").splitlines():
             cols = line.split("\t")
             if len(cols) >= 2 and not line.endswith(":"):
                 countries.update(c for c in cols[:2] if len(c) >= 2)
+                cities.update(c for col in cols[2:4] for c in col.split("/") if len(c) >= 2)
+    world_cities = {
+        c for c in cities
+        if c not in countries and c not in admin and c not in aliases and c not in stoplist and not _alias_is_common_word(c, tags)
+    }
     gaz = Gazetteer(
         admin={n: tuple(sorted(c)) for n, c in admin.items()},
         aliases=kept_aliases,
@@ -202,12 +211,13 @@ def build_gazetteer(zip_path: Path, world_path: Path | None) -> Gazetteer:
         towns=frozenset(towns),
         villages=frozenset(villages),
         countries=frozenset(countries),
+        world_cities=frozenset(world_cities),
         city_initials={c: frozenset(p) for c, p in city_initials.items()},
         max_town_len=max(map(len, towns), default=0),
         max_village_len=max(map(len, villages), default=0),
     )
     lengths: dict[str, set[int]] = {}
-    for name in (*gaz.admin, *gaz.aliases, *gaz.countries):
+    for name in (*gaz.admin, *gaz.aliases, *gaz.countries, *gaz.world_cities):
         if len(name) >= 2:
             lengths.setdefault(name[0], set()).add(len(name))
     gaz.first_char_lengths = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}

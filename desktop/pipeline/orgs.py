@@ -8,7 +8,10 @@ Owns: ``find_orgs``.  An ORG is built, never guessed from one word:
 * a department head + 厅/局/委 alone (财政厅), 管委会/组委会 alone;
 * a bank (中国银行, 建行) with an optional 股份有限公司 and a place + 分行/支行;
 * a company ending in 有限公司 etc., back to where its name starts (a place, or a
-  delimiter), including a bracketed place: 国铁瑞能(成都)电力设备有限公司.
+  delimiter), including a bracketed place: 国铁瑞能(成都)电力设备有限公司;
+* a known organisation named on its own (``resources/lexicon/known_orgs.txt``:
+  companies, media, international bodies, parties: 华为, 新华社, 世卫组织), as a
+  whole word, with the organs that follow it (腾讯研究院).
 Organs may chain (四川省政协办公厅, 区委目标绩效办).  Generic references are not
 ORG: no prefix (财政部门, 金融机构), or a demonstrative/numeral before the level
 prefix (该局, 两省政协, 全区).
@@ -40,8 +43,13 @@ _COMPANY_ENDS = ("股份有限公司", "有限责任公司", "集团有限公司
 _NAME_DELIMITERS = frozenset("，,。；;：:、“”\"‘’《》〈〉\n\t 　!！?？")
 _FUNCTION_TOKENS = frozenset("和与及同由向对为在把被将给跟让使是从")
 _MAX_COMPANY_NAME = 30
+# Besides the function characters: characters after which a name starts even when jieba glued
+# them to it (据蔚来消息).
+_BEFORE_NAME = "据经由称"
 # Schools named on their own, without a place before (官渡小学, 城南中学校).
 _SCHOOL_RE = re.compile(r"小学校|中学校|小学|中学|幼儿园|实验学校")
+# The ends of school names: followed by 生 they are students (全国大学生), not a body.
+_SCHOOL_ENDS = ("大学", "中学", "小学", "学院", "学校")
 # A named organ in these words is a generic reference (毗邻地区政协, 各级政府, 相关部门).
 _GENERIC_IN_NAME = ("地区", "各级", "相关", "有关", "各地", "某")
 # 政府 before 工作报告 names the document (区政府工作报告), not the body.
@@ -79,6 +87,9 @@ class _Patterns:
         self.national = re.compile("(?:" + alternation(words("national_bodies")) + r")(?![门们])")
         self.bare_department = re.compile(rf"(?:{heads})[厅局委](?![{''.join(sorted(_NOT_AFTER_SINGLE))}])|管委会|组委会")
         self.bank = re.compile(rf"(?:{banks})(?:股份有限公司)?")
+        self.known = re.compile(alternation(words("known_orgs")))
+        self.before_name = frozenset(stop_chars() + _BEFORE_NAME)
+        self.after_name = frozenset(stop_chars())
         self.branch = re.compile(r"分行|支行|营业部")
         self.company_end = re.compile("|".join(_COMPANY_ENDS))
 
@@ -147,6 +158,9 @@ def find_orgs(text: str, places: list[PlaceMatch], word_starts: set[int]) -> lis
             if branch is not None:
                 end = branch.end()
         found.append(OrgMatch(m.start(), end))
+    for m in p.known.finditer(text):
+        if _whole_name(text, m.start(), m.end(), word_starts, p):  # not 华为 in 中华为
+            found.append(OrgMatch(m.start(), _chain(text, m.end(), p)))
     for m in p.company_end.finditer(text):
         company_at = _company_start(text, m.start(), place_starts, word_starts)
         if company_at is not None:
@@ -158,6 +172,8 @@ def _generic_or_facility(text: str, org: OrgMatch) -> bool:
     name = text[org.start : org.end]
     if any(w in name for w in _GENERIC_IN_NAME) or name.endswith(FACILITY_ENDS):
         return True
+    if name.endswith(_SCHOOL_ENDS) and text.startswith("生", org.end):
+        return True  # 全国大学生, 中学生: the students, not the school
     return name.endswith("政府") and text.startswith(_DOCUMENT_AFTER, org.end)
 
 
@@ -221,6 +237,14 @@ def _company_start(text: str, end_word_at: int, place_starts: list[int], word_st
     if end_word_at - start < 2:
         return None
     return start
+
+
+def _whole_name(text: str, start: int, end: int, word_starts: set[int], p: _Patterns) -> bool:
+    """``text[start:end]`` stands as a name of its own: a word boundary, a non-Chinese character or a
+    function character on each side (jieba glues an unknown name to 据 or 和: 据蔚来, 恒大和)."""
+    before_ok = start in word_starts or start == 0 or not _is_cjk(text[start - 1]) or text[start - 1] in p.before_name
+    after_ok = end in word_starts or end == len(text) or not _is_cjk(text[end]) or text[end] in p.after_name
+    return before_ok and after_ok
 
 
 def _is_cjk(c: str) -> bool:

@@ -9,6 +9,9 @@ evidence in context:
 * a photo or text credit glued to it (周家豪摄, 李鹏飞文 / 图, 王丽/文), the name starting
   after a non-Han character or a role word: the shortest name before the credit is taken
   (欧阳明 in 欧阳明文/图);
+* a transliterated foreign name right after a title (总理默茨, 秘书长古特雷斯, 王储穆罕默德·本·萨勒曼):
+  two or more characters of the transliteration table ``_TRANSLITERATION``, with no surname
+  needed, unless jieba knows the run as a common word that is not a name (代表巴西队);
 * or the name was found with evidence elsewhere in the same text.
 Surname + kinship/honorific forms are names of their own (刘嬢, 温先生, 包大爷).
 Titles are never part of the span (习近平 in 习近平总书记).  Candidates come from
@@ -33,6 +36,22 @@ _KNOWN_NAME_MAX_FREQ = 100
 _COMMON_GIVEN_MIN_FREQ = 500
 # Single-character words that follow a name rather than end it (王元 说, 周婷 看).
 _SINGLE_CHAR_VERBS = frozenset("说讲问看想来去做笑走站坐跑叫喊带领帮打拿送写读听像称称赞谈讲望找")
+# Characters of the standard transliteration of foreign names (Xinhua's tables), without the
+# common characters that also end Chinese words after a title (东, 明, 文, 华, 海, 门 …).
+# A run of them is a name only when it ends cleanly (``_foreign_end``): not 威尔 of 威尔逊.
+_TRANSLITERATION = (
+    "阿埃艾爱安昂奥巴拜班邦贝比彼宾波伯博布查达戴丹德迪蒂丁杜顿多厄恩尔法菲费芬弗福盖甘冈戈格贡古圭哈汉豪赫亨"
+    "霍基吉加贾杰捷卡凯坎康柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里丽利莉列林琳隆卢鲁伦罗洛马玛迈麦曼芒梅蒙米莫默"
+    "姆穆罕纳娜奈内尼纽努诺欧帕潘佩蓬皮珀普齐奇恰乔琼丘萨塞赛桑瑟森沙莎舍什施史斯松苏索塔泰坦汤陶特图托瓦旺威"
+    "韦维温翁沃乌西希锡谢辛休雅亚扬耶伊因尤约泽扎詹茨兹祖佐京娃逊登夫略胡宁南差提申延兴堡雄"
+    "岑涅烈万"
+)
+# jieba's tags of a known word that may still be a transliterated name after a title.  Not ``ns``:
+# 巴西 in 代表巴西队 would be a name (so 普京, which jieba files as ``ns``, is left to the tagger).
+_NAME_TAGS = frozenset(("nr", "nrt", "nrfg"))
+# Verbs that follow a foreign name in news besides the verbs of saying (默茨率代表团, 塞迪略举行国宴).
+_AFTER_FOREIGN_NAME = ("率", "会见", "会晤", "举行", "出席", "访问", "抵达", "主持", "签署", "宣布", "致电", "致函",
+                       "发表", "呼吁", "强调", "指出", "认为", "希望", "表示", "称", "说")
 _NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几多每")
 
 
@@ -74,6 +93,8 @@ class PersonFinder:
             rf"(?:摄|文\s*/\s*图|图\s*/\s*文|/\s*[文图])(?![\u4e00-\u9fff])",
             re.MULTILINE,
         )
+        t = _TRANSLITERATION  # a run of it; the title before it is checked in Python (fast)
+        self._foreign_re = re.compile(rf"[{t}]{{2,8}}(?:·[{t}本海]{{1,8}}){{0,3}}(?![{t}·])")
 
     def find(self, text: str, tokens: list[tuple[int, str]]) -> list[tuple[int, int]]:
         """PER spans of ``text``; ``tokens`` are the jieba words with their start offsets."""
@@ -90,6 +111,12 @@ class PersonFinder:
             for m in self._credit_re.finditer(text):
                 if not self._is_word_not_name(m.group(1), False):
                     evidenced.add(m.group(1))
+        for m in self._foreign_re.finditer(text):
+            name = m.group()
+            if not self._title_before(text, m.start()) or not self._foreign_end(text, m.end()):
+                continue
+            if self._words.freq(name) < _COMMON_WORD_MIN_FREQ or self._words.tag(name) in _NAME_TAGS:
+                evidenced.add(name)
         for name in evidenced:
             pos = text.find(name)
             while pos >= 0:
@@ -120,6 +147,18 @@ class PersonFinder:
                     if len(word) == 2 and k + 1 < len(tokens) and self._can_end_name(tokens[k + 1][1]):
                         found.append((start, start + 3))
         return found
+
+    def _title_before(self, text: str, start: int) -> bool:
+        return any(text[start - size : start] in self._roles for size in range(1, min(start, self._longest_after) + 1))
+
+    def _foreign_end(self, text: str, end: int) -> bool:
+        """A transliterated name may end at ``end``: the text ends, or a non-Han or function
+        character, a title, a verb of saying or a verb of ``_AFTER_FOREIGN_NAME`` follows."""
+        if end >= len(text) or not _all_cjk(text[end]) or text[end] in stop_chars():
+            return True
+        if text.startswith(_AFTER_FOREIGN_NAME, end):
+            return True
+        return any(text[end : end + size] in self._after for size in range(1, self._longest_after + 1))
 
     def _can_end_name(self, word: str) -> bool:
         return (

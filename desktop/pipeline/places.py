@@ -213,13 +213,13 @@ _seed_names: dict[int, dict[str, tuple[str | None, bool]]] = {}
 def _division_names(gaz: Gazetteer) -> dict[str, tuple[str | None, bool]]:
     """Name -> (its code when unambiguous, whether it must sit on word boundaries), built once.
 
-    Division names, aliases and countries, without the chain-only names; full
-    division names may start or end inside a word, aliases and countries not.
+    Division names, aliases, countries and world cities, without the chain-only names; full
+    division names may start or end inside a word, aliases, countries and cities not.
     """
     names = _seed_names.get(id(gaz))
     if names is None:
         names = {}
-        for table in (gaz.countries, gaz.aliases, gaz.admin):
+        for table in (gaz.world_cities, gaz.countries, gaz.aliases, gaz.admin):
             for name in table:
                 if len(name) < 2 or name in gaz.chain_only:
                     continue

@@ -18,8 +18,9 @@ forms as half-width, so ``2023`` and ``１９９８`` look alike):
   characters, its length, and the tags of the words before and after it;
 * what the word lists say of that word and of its neighbours: a person title or
   role (书记, 记者), an honorific (先生, 大爷), a verb of saying, an organ word
-  (政府, 委员会), a division or country name or alias of the gazetteer, a town
-  or village of the gazetteer, a surname;
+  (政府, 委员会), a known organisation named on its own (华为, 新华社: the
+  ``known_orgs`` list), a division or country name or alias of the gazetteer, a
+  town or village of the gazetteer, a surname;
 * whether ``i`` starts with a surname (single, or compound such as 欧阳);
 * how far ahead the next head of an organisation name ends (a word of the organ
   lists, a word jieba tags ``nt``, or one ending in 部/局/委/院/厂/队/社 …), up to ten
@@ -37,7 +38,7 @@ import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 
 # Full-width ASCII -> half-width, every digit -> "0".
 _NORMALISE: dict[int, int | str] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -65,7 +66,7 @@ _CLASSES = _class_table()
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 # Word-list classes, in the order a word is looked up (the first list that has it wins).
-WORD_CLASSES: tuple[str, ...] = ("ttl", "hon", "say", "org", "gaz", "loc", "sur")
+WORD_CLASSES: tuple[str, ...] = ("ttl", "hon", "say", "org", "kno", "gaz", "loc", "sur")
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class FeatureLexicon:
         surnames: Iterable[str],
         places: Iterable[Iterable[str]] = (),
         local_places: tuple[Container[str], ...] = (),
+        known_orgs: Iterable[str] = (),
     ) -> FeatureLexicon:
         surnames = tuple(surnames)
         single = frozenset(s for s in surnames if len(s) == 1)
@@ -105,6 +107,7 @@ class FeatureLexicon:
                     word_class[w] = "gaz"
         for name, entries in (
             ("sur", surnames),
+            ("kno", known_orgs),
             ("org", organ_words),
             ("say", speech_verbs),
             ("hon", honorifics),

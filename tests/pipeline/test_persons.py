@@ -88,3 +88,35 @@ def test_credit_words_inside_other_words_make_no_name(text):
     from desktop.pipeline.persons import PersonFinder
 
     assert PersonFinder().find(text, []) == []
+
+
+def _rule_names(text: str) -> list[str]:
+    return [s.text for s in EntityExtractor(model=None).extract(text) if s.label == "PER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("卢森堡首相弗里登说，双方合作潜力巨大。", ["弗里登"]),  # invented sentences, real-looking names
+        ("该组织总干事阿泽维多在日内瓦表示", ["阿泽维多"]),
+        ("阿曼王储塔里克·本·海塞姆会见代表团", ["塔里克·本·海塞姆"]),
+        ("球队主教练伊万科维奇率队抵达", ["伊万科维奇"]),
+        ("首相弗里登在会上指出，弗里登政府将……", ["弗里登", "弗里登"]),  # later mentions too
+    ],
+)
+def test_a_transliterated_name_after_a_title(text, names):
+    assert _rule_names(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他代表巴西队出战",  # a country after 代表 is no name
+        "联合国秘书长威尔逊逊色不少",  # the run does not end cleanly: no cut-off name is taken
+        "市长热线当天接到来电",
+        "总统府发表声明",
+        "主任科员马上到岗",
+    ],
+)
+def test_no_transliterated_name_without_a_clean_end(text):
+    assert _rule_names(text) == []
