@@ -17,7 +17,7 @@ What it holds:
   bare names repeat all over the country;
 * ``countries``: short and full country names;
 * ``world_cities``: the capitals and main cities of other countries (伦敦, 迪拜, 布达佩斯;
-  no code), without the ones that are common words (万象, 金边) or Chinese divisions;
+  no code), without Chinese divisions and the names of the stoplist (汉堡, 米兰, 河内);
 * ``province_abbr``: one-character province abbreviations (川, 渝 …) and
   ``city_initials``: the first character of each prefecture-level city, by province.
 """
@@ -200,10 +200,9 @@ def build_gazetteer(zip_path: Path, world_path: Path | None) -> Gazetteer:
             if len(cols) >= 2 and not line.endswith(":"):
                 countries.update(c for c in cols[:2] if len(c) >= 2)
                 cities.update(c for col in cols[2:4] for c in col.split("/") if len(c) >= 2)
-    world_cities = {
-        c for c in cities
-        if c not in countries and c not in admin and c not in aliases and c not in stoplist and not _alias_is_common_word(c, tags)
-    }
+    # Not jieba's common-word test of the aliases: it files 莫斯科, 柏林 and 首尔 as names or adverbs.
+    # The cities that are common words or names are in the stoplist instead (汉堡, 米兰, 河内).
+    world_cities = {c for c in cities if c not in countries and c not in admin and c not in aliases and c not in stoplist}
     gaz = Gazetteer(
         admin={n: tuple(sorted(c)) for n, c in admin.items()},
         aliases=kept_aliases,
