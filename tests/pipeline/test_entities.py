@@ -347,3 +347,8 @@ def test_modern_news_keeps_its_quality(extractor):
     report = score_corpus(extractor, examples, corpus_labels(path, examples), "corpus")
     assert report["micro"]["f1"] >= 0.88
     assert report["labels"]["ORG"]["f1"] >= 0.88
+
+
+@pytest.mark.parametrize("text", ["要统一企业标准，规范市场秩序", "打造宜家宜业的美好城市"])
+def test_known_organisation_names_that_are_phrases_are_not_listed(text):
+    assert _rule_orgs(text) == []
