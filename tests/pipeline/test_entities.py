@@ -333,22 +333,32 @@ def test_a_country_and_its_city_are_one_place(extractor):
     assert _spans(extractor, "这家公司在阿联酋迪拜开出首店", "LOC") == ["阿联酋迪拜"]
 
 
-def test_modern_news_keeps_its_quality(extractor):
-    """The development set of modern business and international news (tests/data/gold/modern_news.jsonl,
-    model card: 0.921 micro F1 with the shipped model, 0.706 before its names were known): a floor well
-    under today's score, so that a retrained model or a changed list that loses modern names fails here."""
+@pytest.mark.parametrize("text", ["要统一企业标准，规范市场秩序", "打造宜家宜业的美好城市"])
+def test_known_organisation_names_that_are_phrases_are_not_listed(text):
+    assert _rule_orgs(text) == []
+
+
+def _score_gold_file(extractor: EntityExtractor, name: str) -> dict:
     from pathlib import Path
 
     from desktop.pipeline.ner_data import read_examples
     from desktop.pipeline.tagger_training import corpus_labels, score_corpus
 
-    path = Path(__file__).resolve().parents[1] / "data" / "gold" / "modern_news.jsonl"
+    path = Path(__file__).resolve().parents[1] / "data" / "gold" / name
     examples = read_examples(path)
-    report = score_corpus(extractor, examples, corpus_labels(path, examples), "corpus")
+    return score_corpus(extractor, examples, corpus_labels(path, examples), "corpus")  # gold in the spec convention
+
+
+def test_modern_news_keeps_its_quality(extractor):
+    """The development set of modern business and international news (tests/data/gold/modern_news.jsonl,
+    model card: 0.921 micro F1 with the shipped model, 0.706 before its names were known): a floor well
+    under today's score, so that a retrained model or a changed list that loses modern names fails here."""
+    report = _score_gold_file(extractor, "modern_news.jsonl")
     assert report["micro"]["f1"] >= 0.88
     assert report["labels"]["ORG"]["f1"] >= 0.88
 
 
-@pytest.mark.parametrize("text", ["要统一企业标准，规范市场秩序", "打造宜家宜业的美好城市"])
-def test_known_organisation_names_that_are_phrases_are_not_listed(text):
-    assert _rule_orgs(text) == []
+def test_held_out_modern_news_keeps_its_quality(extractor):
+    """tests/data/gold/modern_news_test.jsonl, written blind to the name lists and never tuned on
+    (model card: 0.814 micro F1, 0.741 before the lists): a floor under today's score."""
+    assert _score_gold_file(extractor, "modern_news_test.jsonl")["micro"]["f1"] >= 0.78
