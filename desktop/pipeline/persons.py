@@ -51,7 +51,7 @@ _TRANSLITERATION = (
 _NAME_TAGS = frozenset(("nr", "nrt", "nrfg"))
 # Verbs that follow a foreign name in news besides the verbs of saying (默茨率代表团, 塞迪略举行国宴).
 _AFTER_FOREIGN_NAME = ("率", "会见", "会晤", "举行", "出席", "访问", "抵达", "主持", "签署", "宣布", "致电", "致函",
-                       "发表", "呼吁", "强调", "指出", "认为", "希望", "表示", "称", "说")
+                       "发表", "呼吁", "希望")
 _NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几多每")
 
 
@@ -151,14 +151,15 @@ class PersonFinder:
     def _title_before(self, text: str, start: int) -> bool:
         return any(text[start - size : start] in self._roles for size in range(1, min(start, self._longest_after) + 1))
 
+    def _title_or_saying_after(self, text: str, end: int) -> bool:
+        return any(text[end : end + size] in self._after for size in range(1, self._longest_after + 1))
+
     def _foreign_end(self, text: str, end: int) -> bool:
         """A transliterated name may end at ``end``: the text ends, or a non-Han or function
         character, a title, a verb of saying or a verb of ``_AFTER_FOREIGN_NAME`` follows."""
         if end >= len(text) or not _all_cjk(text[end]) or text[end] in stop_chars():
             return True
-        if text.startswith(_AFTER_FOREIGN_NAME, end):
-            return True
-        return any(text[end : end + size] in self._after for size in range(1, self._longest_after + 1))
+        return text.startswith(_AFTER_FOREIGN_NAME, end) or self._title_or_saying_after(text, end)
 
     def _can_end_name(self, word: str) -> bool:
         return (
@@ -180,11 +181,8 @@ class PersonFinder:
         return freq >= _COMMON_WORD_MIN_FREQ and (word not in self._known or freq >= _KNOWN_NAME_MAX_FREQ)
 
     def _has_evidence(self, text: str, start: int, end: int) -> bool:
-        for size in range(1, self._longest_after + 1):
-            if start - size >= 0 and text[start - size : start] in self._roles:
-                return True
-            if text[end : end + size] in self._after:
-                return True
+        if self._title_before(text, start) or self._title_or_saying_after(text, end):
+            return True
         if start == 0 or text[start - 1] in _CLAUSE_START:
             return self._appositive_re.match(text, end) is not None
         return False
