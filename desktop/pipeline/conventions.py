@@ -152,6 +152,7 @@ class SpecConventions:
         ordered = self._place_bodies(text, ordered, word_ends)
         if words:
             ordered = self._bodies_after_places(text, ordered, words)
+            ordered = _units_after_orgs(ordered, words)
         ordered = [s for s in ordered if not (s[2] == "ORG" and self._generic_body(text, s))]
         if doc_titles:
             titles = sorted(doc_titles)
@@ -260,14 +261,23 @@ class SpecConventions:
                     end += len(w)
                     if end > limit:
                         break
-                    if w in self.organ_words or w in self.body_heads:
+                    if self._is_head(w):
                         if not text[span[0] : end].endswith(FACILITY_ENDS):
                             span = (span[0], end, "ORG", span[3])
                         break
-                    if len(w) < 2 or not (t[:1] == "n" and t not in ("nr", "ns") or t in _FILLER_TAGS):
+                    if len(w) < 2 or w[0] in _COUNT_NUMERALS or not (t[:1] == "n" and t not in ("nr", "ns") or t in _FILLER_TAGS):
                         break
             out.append(span)
         return out
+
+    def _is_head(self, word: str) -> bool:
+        """``word`` is an organ word or body head, or ends with one of two or more characters
+        (有线 + 电视台 as one word, 集团 + 公司), or is a works or an institute (水泥厂, 管教所)."""
+        if word in self.organ_words or word in self.body_heads:
+            return True
+        if len(word) >= 2 and word[-1] in _WORKS_ENDS and word not in _NOT_WORKS:
+            return True
+        return any(word[i:] in self.organ_words or word[i:] in self.body_heads for i in range(1, len(word) - 1))
 
     def _generic_body(self, text: str, span: SpanC) -> bool:
         if text[span[0] : span[1]] not in self.organ_words:
@@ -282,17 +292,53 @@ class SpecConventions:
         return None
 
 
+# Words ending in these name a works or an institute (水泥厂, 研究所, 管教所) unless listed below.
+_WORKS_ENDS = frozenset("厂所")
+_NOT_WORKS = frozenset("厕所 场所 住所 处所 诊所 寓所 哨所 会所 居所 厂所 工厂 药厂 全厂 该厂 本厂 建厂 出厂 进厂 回厂".split())
 # Rule 4, a body named after its place: at most this many words, this many characters, after the place.
 _BODY_WORDS = 3
 _BODY_CHARS = 8
 # jieba tags of the words that may stand between a place and a body head (nouns, not names of
-# persons or places; abbreviations; distinguishing words such as 男子; Latin words).
-_FILLER_TAGS = frozenset(("j", "b", "eng"))
+# persons or places; abbreviations; distinguishing words such as 男子; Latin words; verbal nouns
+# such as 发展 in 非洲发展银行).  A count (两国) is none of them.
+_FILLER_TAGS = frozenset(("j", "b", "eng", "vn"))
 # Organ names that end in one of these are facilities, not bodies (社区党群服务中心); the rule
 # finders (orgs.py) leave them out too.
 FACILITY_ENDS = ("党群服务中心", "便民服务中心")
 # After a list mark the place is one of several sharing the head (苏家村、小仑村党群服务中心): no body.
 _LIST_MARKS = frozenset("、，,")
+
+
+def _units_after_orgs(spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
+    """An ORG directly followed by a word naming a unit of it (影视部, 新闻处, 宣教科, 播控中心,
+    法律系) that no other span starts is one ORG (市政府 + 新闻处)."""
+    unit_at: dict[int, int] = {}
+    pos = 0
+    for w, _t in words:
+        if 2 <= len(w) <= _MAX_UNIT and (w[-1] in _UNIT_ENDS or w.endswith("中心") and len(w) > 2) and w not in _NOT_UNITS:
+            unit_at[pos] = pos + len(w)
+        pos += len(w)
+    starts = {s[0] for s in spans}
+    out: list[SpanC] = []
+    for span in spans:
+        end = unit_at.get(span[1]) if span[2] == "ORG" else None
+        if end is not None and span[1] not in starts:
+            span = (span[0], end, "ORG", span[3])
+        out.append(span)
+    return out
+
+
+# Rule 4, units of a body: a word of at most this many characters ending in one of these.
+_MAX_UNIT = 5
+_UNIT_ENDS = frozenset("部处科室系")
+# Words ending so that name no unit (parts, places, people, relations).
+_NOT_UNITS = frozenset(
+    "干部 内部 外部 全部 局部 总部 本部 各部 南部 北部 东部 西部 中部 腹部 头部 胸部 面部 底部 顶部 背部 "
+    "此处 到处 好处 坏处 难处 长处 用处 深处 远处 近处 各处 一处 两处 多处 住处 去处 出处 "
+    "学科 本科 专科 工科 理科 文科 "
+    "关系 体系 系统 联系 维系 直系 派系 水系 星系 银河系 世系 "
+    "教室 卧室 居室 温室 密室 会议室".split()
+)
 
 
 _COUNT_NUMERALS = "两二三四五六七八九十几多"

@@ -9,9 +9,9 @@ For one text:
 1. jieba's words and part-of-speech tags (rjieba: the same cut, ~20x faster);
 2. the rule finders (``rules.RuleFinders``): DOC, DATE, MONEY and PERCENT with
    their normalised values, LOC with its division code, ORG, PER;
-3. the tagger (``tagger.CrfTagger``, the model shipped in resources/models/,
-   loaded the first time a text is extracted) tags PER/LOC/ORG from character,
-   word, word-list and rule features, each span with its probability;
+3. the tagger (``tagger.CrfTagger``, the model shipped in resources/models/, loaded on
+   the first text) tags PER/LOC/ORG from character, word, word-list, dictionary-name
+   and rule features, each span with its probability;
 4. ``combine.merge_entity_spans`` settles where tagger and rules disagree;
 5. ``conventions.SpecConventions`` turns the result into the spec's convention
    (skipped with ``convention="corpus"``, which leaves the news-corpus convention
@@ -26,9 +26,8 @@ which the tagger does not know, and every span when no model is loaded carry
 on held-out data (bench/bench_entities.py), a documented constant rather than a
 probability.
 
-Without a model (missing or corrupt file, or ``model=None``) the extractor runs
-the rules alone, as before the tagger existed; ``model_problem`` says why in one
-line.
+Without a model (missing or corrupt file, or ``model=None``) the extractor runs the
+rules alone, as before the tagger existed; ``model_problem`` says why in one line.
 """
 
 from __future__ import annotations
@@ -45,6 +44,7 @@ from desktop.pipeline.combine import merge_entity_spans
 from desktop.pipeline.conventions import SpecConventions
 from desktop.pipeline.doc_titles import find_doc_titles
 from desktop.pipeline.gazetteer import PROVINCE_ABBR, Gazetteer, code_of_name
+from desktop.pipeline.jieba_words import named_words
 from desktop.pipeline.lexicon import words
 from desktop.pipeline.model import LABELS, Span
 from desktop.pipeline.ner_data import ENTITY_LABELS, spans_to_tags
@@ -87,14 +87,13 @@ def _surnames() -> tuple[str, ...]:
 def build_lexicons(gaz: Gazetteer) -> Lexicons:
     """The word lists of the tagger's features and of the conventions (from resources/lexicon)."""
     features = FeatureLexicon.build(
-        titles=words("person_titles"),
-        honorifics=words("honorifics"),
-        speech_verbs=words("speech_verbs"),
-        organ_words=(*words("organ_words"), *words("national_bodies")),
+        titles=words("person_titles"), honorifics=words("honorifics"), speech_verbs=words("speech_verbs"),
+        organ_words=(*words("organ_words"), *words("national_bodies"), *words("bare_bodies")),
         surnames=_surnames(),
         places=(gaz.admin, gaz.aliases, gaz.countries, gaz.world_cities),
         local_places=(gaz.towns, gaz.villages),
         known_orgs=words("known_orgs"),
+        named_words=named_words(),
     )
     provinces = [n for table in (gaz.admin, gaz.aliases) for n, codes in table.items() if all(c.endswith("0000") for c in codes)]
     conventions = SpecConventions.build(

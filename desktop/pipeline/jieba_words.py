@@ -2,9 +2,11 @@
 
 Owns: ``JiebaWords`` (``entry``, ``freq``, ``tag``), ``read_jieba_dict``, ``jieba_words()`` (the
 shipped table, opened once per process), ``person_words()`` (the words it tags as person names),
-``build_table`` (writes the table and the person words from the ``dict.txt`` of the installed
-jieba) and ``python -m desktop.pipeline.jieba_words`` (rebuilds
-``resources/lexicon/jieba_words.marisa`` and ``jieba_person_words.txt``).
+``named_words()`` (the words it tags as organisation or place names, for the entity tagger's
+dictionary features), ``build_table`` (writes the table and both word lists from the
+``dict.txt`` of the installed jieba) and ``python -m desktop.pipeline.jieba_words`` (rebuilds
+``resources/lexicon/jieba_words.marisa``, ``jieba_person_words.txt`` and
+``jieba_named_words.txt``).
 
 Why it exists: the rules ask jieba's dictionary small questions (is this a common word?
 does jieba tag it ``ns``?), and the cut itself is done by rjieba.  Python jieba answers
@@ -34,6 +36,10 @@ TABLE_NAME = "jieba_words.marisa"
 META_NAME = "jieba_words.json"
 PERSONS_NAME = "jieba_person_words.txt"
 PERSON_TAGS = ("nr", "nrfg", "nrt")  # jieba's tags of person names
+NAMED_NAME = "jieba_named_words.txt"
+# jieba's tags of organisation and place names: the entity tagger's dictionary features.
+NAMED_TAGS = ("nt", "ns")
+NAMED_LENGTHS = (2, 8)  # shortest and longest such word kept
 _FORMAT = "<I4s"  # frequency, tag (ASCII, at most 4 bytes: nrfg)
 
 
@@ -108,11 +114,16 @@ def build_table(target: Path, source: Path | None = None) -> dict[str, object]:
     tmp = target.with_name(PERSONS_NAME + ".tmp")
     tmp.write_text("".join(w + "\n" for w in persons), encoding="utf-8")
     tmp.replace(target.with_name(PERSONS_NAME))
+    named = sorted((w, t) for w, (_freq, tag) in entries.items() if (t := tag.decode("ascii")) in NAMED_TAGS and _named_length(w))
+    tmp = target.with_name(NAMED_NAME + ".tmp")
+    tmp.write_text("".join(f"{w}\t{t}\n" for w, t in named), encoding="utf-8")
+    tmp.replace(target.with_name(NAMED_NAME))
     meta: dict[str, object] = {
         "source": "jieba dict.txt",
         "source_sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
         "entries": len(entries),
         "person_words": len(persons),
+        "named_words": len(named),
         "format": _FORMAT,
     }
     target.with_name(META_NAME).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
@@ -139,6 +150,24 @@ def person_words() -> frozenset[str]:
     written beside the table (79,267 words; read in a few tens of milliseconds)."""
     path = table_path().with_name(PERSONS_NAME)
     return frozenset(path.read_text(encoding="utf-8").split())
+
+
+def _named_length(word: str) -> bool:
+    return NAMED_LENGTHS[0] <= len(word) <= NAMED_LENGTHS[1]
+
+
+@cache
+def named_words() -> dict[str, str]:
+    """Word -> tag of every word of two to eight characters jieba's dictionary tags as an
+    organisation or place name (``NAMED_TAGS``), from the shipped list written beside the table
+    (21,000 words: a few MB, read in a few tens of milliseconds)."""
+    path = table_path().with_name(NAMED_NAME)
+    found: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, tag = line.partition("\t")
+        if word and tag:
+            found[word] = tag
+    return found
 
 
 def jieba_words() -> JiebaWords:

@@ -3,9 +3,12 @@
 Owns: ``find_orgs``.  An ORG is built, never guessed from one word:
 * a place (a LOC match) + a short name + an organ word: 成都市青白江区水务局,
   广汉市慈善总会, 和兴社区居民委员会, 青羊区委, 川渝政协;
-* a level prefix (省/市/区/县/镇 …) + the same: 区人社局, 市纪委, 镇指挥中心;
+* a level prefix (省/市/区/县/镇 …) + the same: 区人社局, 市纪委, 镇指挥中心, with the
+  name before it when the gazetteer does not know the place (召忽 + 镇党委);
 * a national prefix (国家, 中共, 全国, 中央) + the same: 国家体育总局, 全国政协;
-* a department head + 厅/局/委 alone (财政厅), 管委会/组委会 alone;
+* a department head + 厅/局/委/部 alone (财政厅, 电力部), 管委会/组委会 alone;
+* a bare body that names one body on its own (``bare_bodies.txt``: 统战部, 海关);
+* a numbered congress or committee after a body (九三学社 + 第七次全国代表大会);
 * a bank (中国银行, 建行) with an optional 股份有限公司 and a place + 分行/支行;
 * a company ending in 有限公司 etc., back to where its name starts (a place, or a
   delimiter), including a bracketed place: 国铁瑞能(成都)电力设备有限公司;
@@ -32,6 +35,8 @@ _OPEN_SINGLE_SUFFIXES = "局厅委"
 _NUMERALS = "两一二三四五六七八九十百千万亿零〇第届次个"
 # A single-character organ suffix followed by one of these is the start of another word (办理, 委托).
 _NOT_AFTER_SINGLE = frozenset("员理法事好公成托屈婉面势部限长议上门")
+# After 部 these make another word (部门, 部分, 部署, 部队, 部位 …): 财政部署 is no ministry.
+_NOT_AFTER_MINISTRY = "分署队落件位属下委首"
 _LEVEL_CHARS = "省市区县镇乡州旗"
 _LEVEL_RE = re.compile(f"[{_LEVEL_CHARS}]")
 # Before a level prefix these make it a generic or counted reference (全区, 两省, 该局, 省市).
@@ -50,6 +55,12 @@ _BEFORE_NAME = "据经由称"
 _SCHOOL_RE = re.compile(r"小学校|中学校|小学|中学|幼儿园|实验学校")
 # The ends of school names: followed by 生 they are students (全国大学生), not a body.
 _SCHOOL_ENDS = ("大学", "中学", "小学", "学院", "学校")
+# A congress or committee of a body, by its number, continues its name (九三学社 + 第七次全国代表大会).
+_CONGRESS = r"第[零〇一二三四五六七八九十百0-9]{1,4}[届次](?:全国|中央)?(?:人民)?(?:代表大会|中央委员会|常务委员会|常委会|委员会)"
+# Before a bare body's name these make it a generic or counted reference (各级纪委, 两省纪委, 该海关).
+# 国 and 的: the body of a country named loosely or of someone (我国海关, 俄的海关) is no named body.
+_NOT_BEFORE_BARE = frozenset("各该本每其此两一二三四五六七八九十几多级届国的万")
+_GENERIC_BEFORE_BARE = ("各级", "各地", "地方", "基层", "相关", "有关", "当地")
 # A named organ in these words is a generic reference (毗邻地区政协, 各级政府, 相关部门).
 _GENERIC_IN_NAME = ("地区", "各级", "相关", "有关", "各地", "某")
 # 政府 before 工作报告 names the document (区政府工作报告), not the body.
@@ -82,10 +93,13 @@ class _Patterns:
         )
         # 驻 + a body + 纪检监察组 continues the name of a stationed inspection team.
         self.continuation = re.compile(
-            rf"{stem}{{0,4}}?(?:{organs})|{stem}{{0,2}}?(?:{heads}){single}|驻{stem}{{2,12}}?纪检监察组"
+            rf"{stem}{{0,4}}?(?:{organs})|{stem}{{0,2}}?(?:{heads}){single}|驻{stem}{{2,12}}?纪检监察组|{_CONGRESS}"
         )
-        self.national = re.compile("(?:" + alternation(words("national_bodies")) + r")(?![门们])")
-        self.bare_department = re.compile(rf"(?:{heads})[厅局委](?![{''.join(sorted(_NOT_AFTER_SINGLE))}])|管委会|组委会")
+        self.bare_body = re.compile(alternation(words("bare_bodies")))
+        self.national = re.compile("(?:" + alternation(words("national_bodies")) + r")(?![门们署])")
+        self.bare_department = re.compile(
+            rf"(?:{heads})(?:[厅局委](?![{not_after}])|部(?![{not_after}{_NOT_AFTER_MINISTRY}]))|管委会|组委会"
+        )
         self.bank = re.compile(rf"(?:{banks})(?:股份有限公司)?")
         self.known = re.compile(alternation(words("known_orgs")))
         self.before_name = frozenset(stop_chars() + _BEFORE_NAME)
@@ -130,7 +144,12 @@ def find_orgs(text: str, places: list[PlaceMatch], word_starts: set[int]) -> lis
         if i + 1 not in place_at_end and _level_prefix_ok(text, i):
             end = _organ_after(text, i + 1, p, level_prefix=True)
             if end is not None:
-                found.append(OrgMatch(i, end))
+                # A town or county the gazetteer does not know names the body (召忽 + 镇党委).
+                # A function character inside means jieba glued words (局和区), not a name.
+                name_at = name_start(text, i, word_starts)
+                if name_at is not None and any(c in p.after_name for c in text[name_at:i]):
+                    name_at = None
+                found.append(OrgMatch(i if name_at is None else name_at, end))
     for prefix in _NATIONAL:
         start = text.find(prefix)
         while start >= 0:
@@ -149,6 +168,9 @@ def find_orgs(text: str, places: list[PlaceMatch], word_starts: set[int]) -> lis
                 found.append(OrgMatch(b, m.end()))
     for m in p.bare_department.finditer(text):
         if m.start() == 0 or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in stop_chars():
+            found.append(OrgMatch(m.start(), _chain(text, m.end(), p)))
+    for m in p.bare_body.finditer(text):
+        if _whole_name(text, m.start(), m.end(), word_starts, p) and not _generic_before(text, m.start()):
             found.append(OrgMatch(m.start(), _chain(text, m.end(), p)))
     for m in p.bank.finditer(text):
         end = m.end()
@@ -175,6 +197,11 @@ def _generic_or_facility(text: str, org: OrgMatch) -> bool:
     if name.endswith(_SCHOOL_ENDS) and text.startswith("生", org.end):
         return True  # 全国大学生, 中学生: the students, not the school
     return name.endswith("政府") and text.startswith(_DOCUMENT_AFTER, org.end)
+
+
+def _generic_before(text: str, at: int) -> bool:
+    """A qualifier before ``at`` makes the bare body after it generic (各级纪委, 各地海关, 我国海关)."""
+    return text[at - 1 : at] in _NOT_BEFORE_BARE or text[max(0, at - 2) : at] in _GENERIC_BEFORE_BARE
 
 
 def place_at_end_from(places: list[PlaceMatch], at: int) -> PlaceMatch | None:

@@ -210,8 +210,9 @@ def _jieba_word_starts(text: str) -> set[int]:
 _seed_names: dict[int, dict[str, tuple[str | None, bool]]] = {}
 
 
-def _division_names(gaz: Gazetteer) -> dict[str, tuple[str | None, bool]]:
-    """Name -> (its code when unambiguous, whether it must sit on word boundaries), built once.
+def known_place_names(gaz: Gazetteer) -> dict[str, tuple[str | None, bool]]:
+    """Name -> (its code when unambiguous, whether it must sit on word boundaries), built once:
+    the names a place finder starts from (also the places of ``teams`` and ``rules``).
 
     Division names, aliases, countries and world cities, without the chain-only names; full
     division names may start or end inside a word, aliases, countries and cities not.
@@ -234,7 +235,7 @@ def _division_seeds(text: str, gaz: Gazetteer, word_starts: set[int]) -> list[Pl
     """Greedy longest match of division names, aliases and countries, left to right."""
     seeds: list[PlaceMatch] = []
     lengths = gaz.first_char_lengths.get
-    get = _division_names(gaz).get
+    get = known_place_names(gaz).get
     i, n = 0, len(text)
     while i < n:
         sizes = lengths(text[i])

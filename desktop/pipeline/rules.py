@@ -6,9 +6,10 @@ their overlaps) and ``resolve`` (the overlap resolution every extractor result
 goes through).
 
 Finders: ``doc_titles`` (DOC), ``dates`` (DATE), ``numbers`` (MONEY, PERCENT),
-``places`` + ``gazetteer`` (LOC, with its division code), ``orgs`` (ORG),
-``persons`` (PER); jieba words give the boundaries for short aliases and the
-person candidates.
+``places`` + ``gazetteer`` (LOC, with its division code), ``orgs`` and ``teams``
+(ORG), ``persons`` (PER); jieba words give the boundaries for short aliases and the
+person candidates (a word that is a place and then an organ word, 日本外务省, gets a
+boundary after the place).
 
 Overlaps are resolved by a fixed priority: a DOC title covers everything inside
 it; then the longest candidate wins (an ORG that contains its place beats the
@@ -19,17 +20,20 @@ is sorted, maximal and non-overlapping, with ``origin="auto"``.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
+from functools import cache
 from typing import Any
 
 from desktop.pipeline.dates import find_dates
 from desktop.pipeline.doc_titles import find_doc_titles
 from desktop.pipeline.gazetteer import Gazetteer, load_gazetteer
+from desktop.pipeline.lexicon import words
 from desktop.pipeline.model import Span
 from desktop.pipeline.numbers import find_money, find_percents
 from desktop.pipeline.orgs import find_orgs, prepare_patterns
 from desktop.pipeline.persons import PersonFinder
-from desktop.pipeline.places import find_places
+from desktop.pipeline.places import find_places, known_place_names
+from desktop.pipeline.teams import find_teams
 
 PRIORITY = {"DOC": 0, "ORG": 1, "LOC": 2, "PER": 3, "DATE": 4, "MONEY": 5, "PERCENT": 6}
 
@@ -48,6 +52,22 @@ def _shared_resources() -> tuple[Gazetteer, PersonFinder]:
             _shared["persons"] = PersonFinder()
             prepare_patterns()
         return _shared["gazetteer"], _shared["persons"]
+
+
+def _place_then_organ(word: str, places: Container[str]) -> int:
+    """Where the organ word starts in a jieba word that is a place name and then an organ word
+    (日本外务省, 英国议会: jieba keeps such names whole, so the place finders would not see the
+    place on a word boundary); 0 for any other word."""
+    organs = _organ_set()
+    for k in range(2, len(word) - 1):
+        if word[k:] in organs and word[:k] in places:
+            return k
+    return 0
+
+
+@cache
+def _organ_set() -> frozenset[str]:
+    return frozenset(words("organ_words")) | frozenset(words("bare_bodies"))
 
 
 def tokenize(text: str) -> list[tuple[str, str]]:
@@ -82,10 +102,15 @@ class RuleFinders:
         gaz, persons = self._resources
         tokens: list[tuple[int, str]] = []
         word_starts: set[int] = set()
+        places_at = known_place_names(gaz)
         pos = 0
         for word in words:
             tokens.append((pos, word))
             word_starts.add(pos)
+            if len(word) >= 4:
+                split = _place_then_organ(word, places_at)
+                if split:
+                    word_starts.add(pos + split)
             pos += len(word)
         word_starts.add(len(text))
 
@@ -97,6 +122,7 @@ class RuleFinders:
         places = find_places(text, gaz, word_starts)
         found += [(m.start, m.end, "LOC", m.code, None) for m in places]
         found += [(m.start, m.end, "ORG", None, None) for m in find_orgs(text, places, word_starts)]
+        found += [(s, e, "ORG", None, None) for s, e in find_teams(text, places_at, places, word_starts)]
         found += [(s, e, "PER", None, None) for s, e in persons.find(text, tokens)]
         return found
 

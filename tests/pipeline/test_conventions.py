@@ -169,3 +169,28 @@ def test_a_count_of_places_is_not_part_of_a_place(conv):
     # a number inside a name stays: it is no count
     assert _apply(conv, "青石二七区", [("青石二七区", "LOC")]) == [("青石二七区", "LOC")]
     assert _apply(conv, "三河市", [("三河市", "LOC")]) == [("三河市", "LOC")]
+
+
+def test_a_word_ending_in_a_body_head_or_a_verbal_noun_before_it_still_makes_a_body(conv):
+    words = [("在", "p"), ("青石县", "ns"), ("白鹭旅行社", "nt")]  # jieba kept name and head as one word
+    assert _apply_words(conv, "在青石县白鹭旅行社", [("青石县", "LOC")], words) == [("青石县白鹭旅行社", "ORG")]
+    words = [("青石县", "ns"), ("开发", "vn"), ("旅行社", "n")]
+    assert _apply_words(conv, "青石县开发旅行社", [("青石县", "LOC")], words) == [("青石县开发旅行社", "ORG")]
+    words = [("青石县", "ns"), ("两家", "m"), ("旅行社", "n")]  # a count: the place's two agencies
+    assert _apply_words(conv, "青石县两家旅行社", [("青石县", "LOC")], words) == [("青石县", "LOC")]
+
+
+def test_a_unit_named_right_after_a_body_belongs_to_it(conv):
+    words = [("据", "p"), ("青石县政府", "nt"), ("新闻处", "n"), ("说", "v")]
+    assert _apply_words(conv, "据青石县政府新闻处说", [("青石县政府", "ORG")], words) == [("青石县政府新闻处", "ORG")]
+    words = [("白鹭旅行社", "nt"), ("财务室", "n")]
+    assert _apply_words(conv, "白鹭旅行社财务室", [("白鹭旅行社", "ORG")], words) == [("白鹭旅行社财务室", "ORG")]
+
+
+def test_words_that_name_no_unit_stay_outside_the_body(conv):
+    words = [("青石县政府", "nt"), ("干部", "n"), ("说", "v")]
+    assert _apply_words(conv, "青石县政府干部说", [("青石县政府", "ORG")], words) == [("青石县政府", "ORG")]
+    words = [("白鹭旅行社", "nt"), ("总部", "n")]
+    assert _apply_words(conv, "白鹭旅行社总部", [("白鹭旅行社", "ORG")], words) == [("白鹭旅行社", "ORG")]
+    words = [("青石县", "ns"), ("新闻处", "n")]  # only after a body, not after a place
+    assert _apply_words(conv, "青石县新闻处", [("青石县", "LOC")], words) == [("青石县", "LOC")]

@@ -362,3 +362,62 @@ def test_held_out_modern_news_keeps_its_quality(extractor):
     """tests/data/gold/modern_news_test.jsonl, written blind to the name lists and never tuned on
     (model card: 0.814 micro F1, 0.741 before the lists): a floor under today's score."""
     assert _score_gold_file(extractor, "modern_news_test.jsonl")["micro"]["f1"] >= 0.78
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("巴拉圭队在加时赛中击败挪威队", ["巴拉圭队", "挪威队"]),
+        ("芬兰男子排球队昨日抵达", ["芬兰男子排球队"]),
+        ("意大利女排和巴西国家队会师决赛", ["意大利女排", "巴西国家队"]),
+        ("大连万达队主场迎战", ["大连万达队"]),  # a sponsor's name between the place and 队
+        ("韩国代表队共有十二名选手", ["韩国代表队"]),
+    ],
+)
+def test_teams_named_after_their_place(text, expected):
+    assert _rule_orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "挪威队员在赛后接受采访",  # 队员: the players, not the team
+        "巴西队长射门得分",
+        "美国部队撤出该地区",  # 部队 is no team and names no place's team
+        "土耳其军队举行演习",
+        "该队在小组赛中出局",  # no place
+    ],
+)
+def test_team_words_that_name_no_team(text):
+    assert _rule_orgs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("海关查获一批走私手表", ["海关"]),
+        ("统战部副部长出席座谈会", ["统战部"]),
+        ("妇联和团委联合举办活动", ["妇联", "团委"]),
+        ("人大常委会审议了草案", ["人大常委会"]),
+    ],
+)
+def test_bare_bodies_that_name_one_body(text, expected):
+    assert _rule_orgs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各级纪委要依法监督",  # a generic reference
+        "各地海关加强查验",
+        "我国海关加强查验",  # a country's customs named loosely
+        "十二届人大常委会第三次会议",  # a numbered term: not the bare name
+    ],
+)
+def test_bare_bodies_after_a_qualifier_or_inside_a_word_are_not_org(text):
+    assert _rule_orgs(text) == []
+
+
+def test_a_numbered_congress_continues_the_name_of_its_body():
+    assert _rule_orgs("民盟第十三次全国代表大会在京开幕") == ["民盟第十三次全国代表大会"]
+    assert _rule_orgs("中华全国总工会第十八次代表大会") == ["中华全国总工会第十八次代表大会"]

@@ -70,3 +70,14 @@ def test_the_shipped_person_words_are_the_words_jieba_tags_as_names():
         expected[word] = tag  # the last entry of a word wins, as in jieba
     assert person_words() == frozenset(w for w, tag in expected.items() if tag in PERSON_TAGS)
     assert "安全感" in person_words() and "社区" not in person_words()
+
+
+def test_the_shipped_named_words_are_the_organisation_and_place_names_jieba_tags():
+    from desktop.pipeline.jieba_words import NAMED_LENGTHS, NAMED_TAGS, named_words
+
+    expected: dict[str, str] = {}
+    for word, _freq, tag in read_jieba_dict():
+        expected[word] = tag
+    low, high = NAMED_LENGTHS
+    assert named_words() == {w: t for w, t in expected.items() if t in NAMED_TAGS and low <= len(w) <= high}
+    assert named_words()["国务院"] == "nt" and "社区" not in named_words()

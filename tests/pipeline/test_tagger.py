@@ -57,6 +57,19 @@ def test_word_lists_and_gazetteer_classes(lex):
     assert "wc=sur" in rows[9] and "s=1" in rows[9] and "wc=ttl" in rows[10]
 
 
+def test_named_words_of_the_dictionary_mark_every_character_they_cover_whatever_the_cut():
+    lex = FeatureLexicon.build(
+        titles=[], honorifics=[], speech_verbs=[], organ_words=[], surnames=[],
+        named_words={"青石县": "ns", "青石县农机站": "nt"},
+    )
+    text = "据青石县农机站说"
+    tokens = [("据", "p"), ("青石", "nr"), ("县农机站", "n"), ("说", "v")]  # a cut that splits both names
+    rows = [set(r) for r in char_features(text, tokens, ["O"] * len(text), lex)]
+    assert {"nd=B-ns", "nd=B-nt"} <= rows[1]
+    assert {"nd=E-ns", "nd=M-nt"} <= rows[3]
+    assert "nd=E-nt" in rows[6] and not any(f.startswith("nd=") for f in rows[0] | rows[7])
+
+
 def test_tokens_must_cover_the_text(lex):
     with pytest.raises(ValueError, match="tokens cover"):
         char_features("青石县", [("青石", "ns")], ["O"] * 3, lex)
