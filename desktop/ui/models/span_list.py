@@ -41,6 +41,16 @@ COL_LABEL, COL_TEXT, COL_VALUE, COL_ORIGIN = range(4)
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
+# The roles data() answers, as plain ints: the view asks each painted cell for seven roles
+# (font, alignment, colours, check state, decoration, display, background); the others are
+# answered at once.
+_ANSWERED_ROLES = frozenset(
+    int(r) for r in (
+        SPAN_ID_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+    )
+)
+
 
 def value_to_text(value: Any) -> str:
     if value is None:
@@ -116,7 +126,7 @@ class SpanListModel(QAbstractTableModel):
         return flags
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._spans):
+        if role not in _ANSWERED_ROLES or not index.isValid() or not 0 <= index.row() < len(self._spans):
             return None
         span = self._spans[index.row()]
         col = index.column()
