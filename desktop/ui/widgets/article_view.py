@@ -140,8 +140,13 @@ class ArticleView(QWidget):
                 w.setVisible(False)
             return
         prepared = self._prepared(record, None)
-        self._install(prepared.document, prepared.offsets)
+        # The header first, and its layout settled, so the body already has its final size when
+        # the document is set: it is laid out once, not again when the header's height changes.
         self._show_header(record)
+        layout = self.layout()
+        if layout is not None and self.isVisible():
+            layout.activate()
+        self._install(prepared.document, prepared.offsets)
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
         self._find_hits()
 
