@@ -11,7 +11,10 @@ Offsets cross between Python and Qt only through ``OffsetMap``.
 Switching articles: the body of each article is a ``QTextDocument`` of its
 own, built while it is not shown (text, paragraph formats, span highlights —
 formatting a shown document re-lays out a paragraph per span) and then put
-into the text widget with ``setDocument``, which lays it out once.  The last
+into the text widget with ``setDocument``, which lays it out once (the header
+above is set and its layout settled first, so the body has its final height
+when its scroll bar is decided; a header of another height settled afterwards
+could show or hide the scroll bar and lay the body out again).  The last
 few built documents are kept (``CACHE_SIZE``, least recently shown dropped
 first), so going back and forth only swaps documents.  A kept document is
 reused only while its key — body, section ranges, every span's id, range,
