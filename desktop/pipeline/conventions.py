@@ -30,14 +30,15 @@ What it does, in this order (spans of other labels pass through untouched):
    is an ORG (中国 + 政府 -> 中国政府).  With anything in between (川渝两省政协)
    nothing changes.  A bare organ word right after a generic qualifier (各级政府,
    相关部门, 毗邻地区政协, 两省政协) is a generic reference, not an ORG.
-   Given the jieba words of the text, a LOC followed by at most two nouns and
-   then an organ word or a body head (``resources/lexicon/body_heads.txt``:
+   Given the jieba words of the text (``body_names``), a LOC followed by a few
+   nouns and then an organ word or a body head (``resources/lexicon/body_heads.txt``:
    旅行社, 公证处, 网球队 …), within eight characters and with no other span in
    between, is one ORG too (北京市东城区 + 公证处, 云南大理 + 茶花 + 旅行社, 德国 +
-   男子 + 网球队); a verb, a name, a one-character word (省内) or punctuation in
-   between stops it, and so does a list mark before the place (苏家村、小仑村 +
-   党群服务中心: the places of two centres); a facility (青杠村 + 党群服务中心) is
-   no body.
+   男子 + 网球队, 四川 + 有线电视台 when the cut hides the head); a verb, a name, a
+   count, a one-character word (省内) or punctuation in between stops it, and so
+   does a list mark before the place (苏家村、小仑村 + 党群服务中心: the places of two
+   centres); a facility (青杠村 + 党群服务中心) is no body.  An ORG directly
+   followed by a unit of it is one ORG (市政府 + 新闻处).
 
 5. **A document title covers what is inside it.**  Given the document titles of
    the text (what stands in 《》), a PER/LOC/ORG inside a title and shorter than
@@ -67,6 +68,8 @@ from bisect import bisect_right
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
+from desktop.pipeline.body_names import BodyWords, SpanC, units_after_orgs
+
 # Settlement and site words after which a generic word stays generic (城中村, 智慧社区).
 _SETTLEMENT_WORDS = ("社区", "街道", "小区", "广场", "公园", "村", "镇", "乡", "区", "街")
 
@@ -74,10 +77,6 @@ _SETTLEMENT_WORDS = ("社区", "街道", "小区", "广场", "公园", "村", "�
 _GENERIC_QUALIFIERS = frozenset(
     ("各级", "相关", "有关", "各地", "地区", "基层", "当地", "两省", "两地", "两市", "各省", "各市", "各", "该", "本", "全", "两", "诸")
 )
-
-# (start, end, label, confidence or None)
-SpanC = tuple[int, int, str, "float | None"]
-
 
 def _min_conf(*values: float | None) -> float | None:
     known = [v for v in values if v is not None]
@@ -151,8 +150,8 @@ class SpecConventions:
         ordered = [_without_count(text, s) if s[2] == "LOC" else s for s in ordered]
         ordered = self._place_bodies(text, ordered, word_ends)
         if words:
-            ordered = self._bodies_after_places(text, ordered, words)
-            ordered = _units_after_orgs(ordered, words)
+            ordered = BodyWords(self.organ_words, self.body_heads, self.titles).bodies_after_places(text, ordered, words)
+            ordered = units_after_orgs(ordered, words)
         ordered = [s for s in ordered if not (s[2] == "ORG" and self._generic_body(text, s))]
         if doc_titles:
             titles = sorted(doc_titles)
@@ -242,43 +241,6 @@ class SpecConventions:
             k += 1
         return out
 
-    def _bodies_after_places(self, text: str, spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
-        """A LOC, then up to two nouns of two or more characters, then an organ word or a body
-        head, nothing else between: one ORG (北京市东城区 + 公证处, 云南大理 + 茶花 + 旅行社, 德国
-        + 男子 + 网球队).  Not after a list mark: 苏家村、小仑村 + 党群服务中心 is two places'
-        centres, the places stay places."""
-        word_at: dict[int, int] = {}
-        pos = 0
-        for k, (w, _t) in enumerate(words):
-            word_at[pos] = k
-            pos += len(w)
-        out: list[SpanC] = []
-        for i, span in enumerate(spans):
-            if span[2] == "LOC" and span[1] - span[0] >= 2 and span[1] in word_at and text[span[0] - 1 : span[0]] not in _LIST_MARKS:
-                limit = min(spans[i + 1][0] if i + 1 < len(spans) else len(text), span[1] + _BODY_CHARS)
-                end = span[1]
-                for w, t in words[word_at[span[1]] : word_at[span[1]] + _BODY_WORDS]:
-                    end += len(w)
-                    if end > limit:
-                        break
-                    if self._is_head(w):
-                        if not text[span[0] : end].endswith(FACILITY_ENDS):
-                            span = (span[0], end, "ORG", span[3])
-                        break
-                    if len(w) < 2 or w[0] in _COUNT_NUMERALS or not (t[:1] == "n" and t not in ("nr", "ns") or t in _FILLER_TAGS):
-                        break
-            out.append(span)
-        return out
-
-    def _is_head(self, word: str) -> bool:
-        """``word`` is an organ word or body head, or ends with one of two or more characters
-        (有线 + 电视台 as one word, 集团 + 公司), or is a works or an institute (水泥厂, 管教所)."""
-        if word in self.organ_words or word in self.body_heads:
-            return True
-        if len(word) >= 2 and word[-1] in _WORKS_ENDS and word not in _NOT_WORKS:
-            return True
-        return any(word[i:] in self.organ_words or word[i:] in self.body_heads for i in range(1, len(word) - 1))
-
     def _generic_body(self, text: str, span: SpanC) -> bool:
         if text[span[0] : span[1]] not in self.organ_words:
             return False
@@ -290,55 +252,6 @@ class SpecConventions:
             if text[at:end] in self.organ_words and (word_ends is None or end in word_ends):
                 return end
         return None
-
-
-# Words ending in these name a works or an institute (水泥厂, 研究所, 管教所) unless listed below.
-_WORKS_ENDS = frozenset("厂所")
-_NOT_WORKS = frozenset("厕所 场所 住所 处所 诊所 寓所 哨所 会所 居所 厂所 工厂 药厂 全厂 该厂 本厂 建厂 出厂 进厂 回厂".split())
-# Rule 4, a body named after its place: at most this many words, this many characters, after the place.
-_BODY_WORDS = 3
-_BODY_CHARS = 8
-# jieba tags of the words that may stand between a place and a body head (nouns, not names of
-# persons or places; abbreviations; distinguishing words such as 男子; Latin words; verbal nouns
-# such as 发展 in 非洲发展银行).  A count (两国) is none of them.
-_FILLER_TAGS = frozenset(("j", "b", "eng", "vn"))
-# Organ names that end in one of these are facilities, not bodies (社区党群服务中心); the rule
-# finders (orgs.py) leave them out too.
-FACILITY_ENDS = ("党群服务中心", "便民服务中心")
-# After a list mark the place is one of several sharing the head (苏家村、小仑村党群服务中心): no body.
-_LIST_MARKS = frozenset("、，,")
-
-
-def _units_after_orgs(spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
-    """An ORG directly followed by a word naming a unit of it (影视部, 新闻处, 宣教科, 播控中心,
-    法律系) that no other span starts is one ORG (市政府 + 新闻处)."""
-    unit_at: dict[int, int] = {}
-    pos = 0
-    for w, _t in words:
-        if 2 <= len(w) <= _MAX_UNIT and (w[-1] in _UNIT_ENDS or w.endswith("中心") and len(w) > 2) and w not in _NOT_UNITS:
-            unit_at[pos] = pos + len(w)
-        pos += len(w)
-    starts = {s[0] for s in spans}
-    out: list[SpanC] = []
-    for span in spans:
-        end = unit_at.get(span[1]) if span[2] == "ORG" else None
-        if end is not None and span[1] not in starts:
-            span = (span[0], end, "ORG", span[3])
-        out.append(span)
-    return out
-
-
-# Rule 4, units of a body: a word of at most this many characters ending in one of these.
-_MAX_UNIT = 5
-_UNIT_ENDS = frozenset("部处科室系")
-# Words ending so that name no unit (parts, places, people, relations).
-_NOT_UNITS = frozenset(
-    "干部 内部 外部 全部 局部 总部 本部 各部 南部 北部 东部 西部 中部 腹部 头部 胸部 面部 底部 顶部 背部 "
-    "此处 到处 好处 坏处 难处 长处 用处 深处 远处 近处 各处 一处 两处 多处 住处 去处 出处 "
-    "学科 本科 专科 工科 理科 文科 "
-    "关系 体系 系统 联系 维系 直系 派系 水系 星系 银河系 世系 "
-    "教室 卧室 居室 温室 密室 会议室".split()
-)
 
 
 _COUNT_NUMERALS = "两二三四五六七八九十几多"

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.pipeline.conventions import FACILITY_ENDS
+from desktop.pipeline.body_names import FACILITY_ENDS
 from desktop.pipeline.lexicon import alternation, stop_chars, words
 from desktop.pipeline.places import PlaceMatch, name_start
 

@@ -194,3 +194,19 @@ def test_words_that_name_no_unit_stay_outside_the_body(conv):
     assert _apply_words(conv, "白鹭旅行社总部", [("白鹭旅行社", "ORG")], words) == [("白鹭旅行社", "ORG")]
     words = [("青石县", "ns"), ("新闻处", "n")]  # only after a body, not after a place
     assert _apply_words(conv, "青石县新闻处", [("青石县", "LOC")], words) == [("青石县", "LOC")]
+
+
+def test_a_body_head_hidden_by_the_cut_still_ends_the_body(conv):
+    words = [("在", "p"), ("芬兰", "ns"), ("网", "n"), ("球队", "n")]  # jieba cut 网球队 apart
+    assert _apply_words(conv, "在芬兰网球队", [("芬兰", "LOC")], words) == [("芬兰网球队", "ORG")]
+    words = [("芬兰", "ns"), ("白鹭", "n"), ("旅行社总经理", "n"), ("说", "v")]  # the head glued to a title
+    assert _apply_words(conv, "芬兰白鹭旅行社总经理说", [("芬兰", "LOC")], words) == [("芬兰白鹭旅行社", "ORG")]
+
+
+def test_a_hidden_head_after_a_count_an_adjective_or_a_verb_leaves_the_place_alone(conv):
+    for text, words in (
+        ("青石县一家旅行社", [("青石县", "ns"), ("一家", "m"), ("旅行社", "n")]),
+        ("青石县著名旅行社", [("青石县", "ns"), ("著名", "a"), ("旅行社", "n")]),
+        ("芬兰组建网球队", [("芬兰", "ns"), ("组建", "v"), ("网", "n"), ("球队", "n")]),
+    ):
+        assert _apply_words(conv, text, [(text[:3] if text[2] == "县" else text[:2], "LOC")], words)[0][1] == "LOC"

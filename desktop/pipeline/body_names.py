@@ -1,0 +1,169 @@
+"""Rule 4 of the spec's conventions, the whole specific body as ORG: bodies named after their
+place and the units of a body.
+
+Owns: ``BodyWords`` (the organ words, body heads and titles the rule reads) with
+``bodies_after_places`` and ``is_head``, ``units_after_orgs``, and ``FACILITY_ENDS``.
+``conventions.SpecConventions.apply`` runs them (given jieba's words) after a LOC directly
+followed by an ORG or an organ word became one ORG:
+
+* a LOC, at most three words of nouns (not a person's or place's name), abbreviations,
+  distinguishing words, Latin words or verbal nouns, then an organ word or body head, or a
+  word ending with one, or a works or institute (水泥厂, 管教所), within eight characters: one
+  ORG (北京市东城区 + 公证处, 云南大理 + 茶花 + 旅行社, 非洲 + 发展 + 银行, 琉璃河 + 水泥厂);
+  not after a list mark (苏家村、小仑村 + 党群服务中心: two places' centres);
+* the same when jieba's cut hides the head inside a word (有线电视 + 台 for 有线电视台; 银行行长
+  holds 银行 and the title 行长): the head must end where a word ends or a title starts;
+* an ORG directly followed by a word naming a unit of it (市政府 + 新闻处, 长治人民医院 +
+  宣教科, 中央电视台 + 播控中心; not 干部, 总部, 关系 …) is one ORG.
+
+A count (两家, 一家), an adjective (著名) or a verb between the place and the head leaves the
+place alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# (start, end, label, confidence or None)
+SpanC = tuple[int, int, str, "float | None"]
+
+
+@dataclass(frozen=True)
+class BodyWords:
+    """The word lists of rule 4 (shared with ``SpecConventions``, not copied)."""
+
+    organ_words: frozenset[str]
+    body_heads: frozenset[str]
+    titles: frozenset[str]
+
+    def bodies_after_places(self, text: str, spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
+        """A LOC, then up to two nouns of two or more characters, then an organ word or a body
+        head, nothing else between: one ORG (北京市东城区 + 公证处, 云南大理 + 茶花 + 旅行社, 德国
+        + 男子 + 网球队).  Not after a list mark: 苏家村、小仑村 + 党群服务中心 is two places'
+        centres, the places stay places."""
+        word_at: dict[int, int] = {}
+        pos = 0
+        for k, (w, _t) in enumerate(words):
+            word_at[pos] = k
+            pos += len(w)
+        out: list[SpanC] = []
+        for i, span in enumerate(spans):
+            if span[2] == "LOC" and span[1] - span[0] >= 2 and span[1] in word_at and text[span[0] - 1 : span[0]] not in _LIST_MARKS:
+                limit = min(spans[i + 1][0] if i + 1 < len(spans) else len(text), span[1] + _BODY_CHARS)
+                end, head_end = span[1], None
+                for w, t in words[word_at[span[1]] : word_at[span[1]] + _BODY_WORDS]:
+                    end += len(w)
+                    if end > limit:
+                        break
+                    if self.is_head(w):
+                        head_end = end
+                        break
+                    if len(w) < 2 or w[0] in _COUNT_FIRST or not (t[:1] == "n" and t not in ("nr", "ns") or t in _FILLER_TAGS):
+                        break
+                if head_end is None:
+                    head_end = self._glued_body_end(text, span[1], limit, words, word_at[span[1]])
+                if head_end is not None and not text[span[0] : head_end].endswith(FACILITY_ENDS):
+                    span = (span[0], head_end, "ORG", span[3])
+            out.append(span)
+        return out
+
+    def _glued_body_end(self, text: str, at: int, limit: int, words: Sequence[tuple[str, str]], k: int) -> int | None:
+        """Where a body named after a place at ``at`` ends when jieba's cut hides its head: the head
+        ends inside a word (有线电视 + 台 for 有线电视台; 银行行长 holds 银行 and the title 行长).
+        The characters between are Chinese and no function character, the words wholly inside
+        are nouns (not a person's or place's name), verbal nouns, abbreviations, distinguishing
+        words or set phrases (有线电视), no count (一家), and the head ends where a word ends or a
+        title starts."""
+        ends: dict[int, tuple[str, str]] = {}
+        pos = at
+        for w, t in words[k : k + _BODY_WORDS + 1]:
+            pos += len(w)
+            ends[pos] = (w, t)
+        for end in range(at + 2, limit + 1):
+            ch = text[end - 1]
+            if not "\u4e00" <= ch <= "\u9fff" or ch in _GLUE_STOPS:
+                return None
+            if end not in ends and not any(text[end : end + n] in self.titles for n in (2, 3)):
+                continue
+            head_at = self._head_start(text[at:end])
+            if head_at is None:
+                continue
+            before = [wt for e, wt in ends.items() if e <= at + head_at]  # the words before the head
+            if any(
+                len(w) < 2 or w[0] in _COUNT_FIRST or not (t[:1] == "n" and t not in ("nr", "ns") or t in _GLUED_TAGS)
+                for w, t in before
+            ):
+                return None
+            return end
+        return None
+
+    def _head_start(self, name: str) -> int | None:
+        """Where the longest organ word or body head that ends ``name`` starts, or None."""
+        for i in range(0, len(name) - 1):
+            if name[i:] in self.organ_words or name[i:] in self.body_heads:
+                return i
+        return None
+
+    def is_head(self, word: str) -> bool:
+        """``word`` is an organ word or body head, or ends with one of two or more characters
+        (有线 + 电视台 as one word, 集团 + 公司), or is a works or an institute (水泥厂, 管教所)."""
+        if word in self.organ_words or word in self.body_heads:
+            return True
+        if len(word) >= 2 and word[-1] in _WORKS_ENDS and word not in _NOT_WORKS:
+            return True
+        return any(word[i:] in self.organ_words or word[i:] in self.body_heads for i in range(1, len(word) - 1))
+
+
+# Words ending in these name a works or an institute (水泥厂, 研究所, 管教所) unless listed below.
+_WORKS_ENDS = frozenset("厂所")
+_NOT_WORKS = frozenset("厕所 场所 住所 处所 诊所 寓所 哨所 会所 居所 厂所 工厂 药厂 全厂 该厂 本厂 建厂 出厂 进厂 回厂".split())
+# A word starting with one of these counts (两家, 一家): no filler.
+_COUNT_FIRST = "一两二三四五六七八九十几多"
+# Rule 4, a body named after its place: at most this many words, this many characters, after the place.
+_BODY_WORDS = 3
+_BODY_CHARS = 8
+# jieba tags of the words that may stand between a place and a body head (nouns, not names of
+# persons or places; abbreviations; distinguishing words such as 男子; Latin words; verbal nouns
+# such as 发展 in 非洲发展银行).  A count (两国) is none of them.
+_FILLER_TAGS = frozenset(("j", "b", "eng", "vn"))
+_GLUED_TAGS = _FILLER_TAGS | {"l"}
+# Function characters: a body named after its place never holds one (北京 + 和 + …).
+_GLUE_STOPS = frozenset("的和与及或在将对为是了等从向把被由于已也还都就要同并其该各这那此每个以不没能可到给让使而又之着过")
+# Organ names that end in one of these are facilities, not bodies (社区党群服务中心); the rule
+# finders (orgs.py) leave them out too.
+FACILITY_ENDS = ("党群服务中心", "便民服务中心")
+# After a list mark the place is one of several sharing the head (苏家村、小仑村党群服务中心): no body.
+_LIST_MARKS = frozenset("、，,")
+
+
+def units_after_orgs(spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
+    """An ORG directly followed by a word naming a unit of it (影视部, 新闻处, 宣教科, 播控中心,
+    法律系) that no other span starts is one ORG (市政府 + 新闻处)."""
+    unit_at: dict[int, int] = {}
+    pos = 0
+    for w, _t in words:
+        if 2 <= len(w) <= _MAX_UNIT and (w[-1] in _UNIT_ENDS or w.endswith("中心") and len(w) > 2) and w not in _NOT_UNITS:
+            unit_at[pos] = pos + len(w)
+        pos += len(w)
+    starts = {s[0] for s in spans}
+    out: list[SpanC] = []
+    for span in spans:
+        end = unit_at.get(span[1]) if span[2] == "ORG" else None
+        if end is not None and span[1] not in starts:
+            span = (span[0], end, "ORG", span[3])
+        out.append(span)
+    return out
+
+
+# Rule 4, units of a body: a word of at most this many characters ending in one of these.
+_MAX_UNIT = 5
+_UNIT_ENDS = frozenset("部处科室系")
+# Words ending so that name no unit (parts, places, people, relations).
+_NOT_UNITS = frozenset(
+    "干部 内部 外部 全部 局部 总部 本部 各部 南部 北部 东部 西部 中部 腹部 头部 胸部 面部 底部 顶部 背部 "
+    "此处 到处 好处 坏处 难处 长处 用处 深处 远处 近处 各处 一处 两处 多处 住处 去处 出处 "
+    "学科 本科 专科 工科 理科 文科 "
+    "关系 体系 系统 联系 维系 直系 派系 水系 星系 银河系 世系 "
+    "教室 卧室 居室 温室 密室 会议室".split()
+)
