@@ -95,6 +95,12 @@ def normalise_ratios(ratios: Iterable[float]) -> tuple[float, float, float]:
     return (values[0] / total, values[1] / total, values[2] / total)
 
 
+def options_are_default(options: ExportOptions) -> bool:
+    """Whether :func:`apply_options` hands the records on unchanged (no label filter, not human-only,
+    article units)."""
+    return not options.labels and not options.human_only and options.unit == "article"
+
+
 def apply_options(
     records: Iterable[Mapping[str, Any]], options: ExportOptions
 ) -> Iterator[Mapping[str, Any]]:
@@ -104,7 +110,7 @@ def apply_options(
     The split is not applied here (see :func:`split_records`); input records
     are not modified.
     """
-    if not options.labels and not options.human_only and options.unit == "article":
+    if options_are_default(options):
         yield from records  # nothing to change: no copies (writers never change a record)
         return
     for record in records:

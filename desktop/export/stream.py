@@ -22,6 +22,7 @@ stops between chunks (the partial file is removed: nothing is written).
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import multiprocessing
 import os
@@ -31,10 +32,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from orjson import OPT_APPEND_NEWLINE as APPEND_NEWLINE, JSONEncodeError, dumps
+
 from desktop.export.atomic import atomic_file
 from desktop.export.base import ExportStats
 from desktop.export.json_text import json_bytes
-from desktop.export.options import ExportOptions, apply_options
+from desktop.export.options import ExportOptions, apply_options, options_are_default
 from desktop.store.records import ArticleFilter
 
 CHUNK = 1000  # articles per chunk of work (~4.5 MB of JSONL)
@@ -108,19 +111,47 @@ def _worker_db(project: str) -> Any:
 
 def encode_chunk(project: str, fmt: str, ids: list[int], options: ExportOptions) -> tuple[bytes, int, int]:
     """(UTF-8 bytes, records, spans) of the records of ``ids`` in ``fmt``; runs on a worker process
-    (the encoding to bytes too: the main process only writes)."""
+    (the encoding to bytes too: the main process only writes).
+
+    The cyclic garbage collector is paused meanwhile: records hold no cycles, and its passes over
+    the ~100,000 dicts and lists a chunk makes cost ~10 % of the encoding."""
     from desktop.store.export_records import records_for_ids
 
-    encode = LINE_FORMATS[fmt][0]
     db = _worker_db(project)
+    records = records_for_ids(db, ids, options.all_editors)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        if fmt == "jsonl" and options_are_default(options):
+            return _jsonl_chunk(records)
+        encode = LINE_FORMATS[fmt][0]
+        parts: list[bytes] = []
+        n_records = n_spans = 0
+        for record in apply_options(records, options):
+            text, spans = encode(record, options)
+            parts.append(text if isinstance(text, bytes) else text.encode("utf-8"))
+            n_records += 1
+            n_spans += spans
+        return b"".join(parts), n_records, n_spans
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _jsonl_chunk(records: Iterator[dict[str, Any]]) -> tuple[bytes, int, int]:
+    """``encode_chunk`` of JSONL with default options: the store's records are already in JSONL key
+    order (``ordered_record`` would return them as they are), so each goes to orjson directly."""
+    from desktop.export.base import ordered_record
+
     parts: list[bytes] = []
-    n_records = n_spans = 0
-    for record in apply_options(records_for_ids(db, ids, options.all_editors), options):
-        text, spans = encode(record, options)
-        parts.append(text if isinstance(text, bytes) else text.encode("utf-8"))
-        n_records += 1
-        n_spans += spans
-    return b"".join(parts), n_records, n_spans
+    n_spans = 0
+    for record in records:
+        try:
+            parts.append(dumps(record, option=APPEND_NEWLINE))
+        except (JSONEncodeError, TypeError):  # what orjson refuses: the standard library, as json_bytes does
+            parts.append(json_bytes(ordered_record(record)) + b"\n")
+        n_spans += len(record["spans"])
+    return b"".join(parts), len(parts), n_spans
 
 
 # --- main side --------------------------------------------------------------------------------

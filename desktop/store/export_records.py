@@ -16,6 +16,7 @@ span's ``text`` is re-derived as ``body[start:end]``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -49,18 +50,21 @@ def _by_article(db: Database, sql: str, ids: list[int]) -> dict[int, list[tuple]
     return out
 
 
-_VALUES: dict[str, Any] = {}  # span value JSON -> its value: the same dates and amounts recur
+class _Values(dict[Any, Any]):
+    """Span value JSON -> its value, filled on a miss (the same dates and amounts recur); NULL -> None."""
+
+    __slots__ = ()
+
+    def __missing__(self, text: str) -> Any:
+        if len(self) >= _VALUES_MAX:
+            self.clear()
+            self[None] = None
+        value = self[text] = loads(text)
+        return value
+
+
 _VALUES_MAX = 20_000
-
-
-def _value(text: str) -> Any:
-    value = _VALUES.get(text, _VALUES)
-    if value is _VALUES:
-        value = loads(text)
-        if len(_VALUES) >= _VALUES_MAX:
-            _VALUES.clear()
-        _VALUES[text] = value
-    return value
+_VALUES = _Values({None: None})
 
 
 def _authors(text: str | None) -> list[dict[str, Any]]:
@@ -73,15 +77,19 @@ def _list(text: str | None) -> list[Any]:
 
 def _records_batch(db: Database, ids: list[int]) -> list[dict[str, Any]]:
     marks = ", ".join("?" * len(ids))
-    rows = {r[0]: r for r in db.conn.execute(_ARTICLES_SQL.format(marks=marks), ids)}
-    spans = _by_article(db, _SPANS_SQL, ids)
+    conn = db.conn
+    rows = {r[0]: r for r in conn.execute(_ARTICLES_SQL.format(marks=marks), ids)}
+    spans = conn.execute(_SPANS_SQL.format(marks=marks), ids).fetchall()  # by article id, then start
+    owners = [s[0] for s in spans]
     tags = _by_article(db, _TAGS_SQL, ids)
+    values = _VALUES
     out: list[dict[str, Any]] = []
     for aid in ids:
         r = rows.get(aid)
         if r is None:  # removed since the ids were read
             continue
         body = r[13]
+        first = bisect_left(owners, aid)
         out.append(ExportRecord({
             "id": aid, "page": r[1], "position": r[2], "title": r[3], "kicker": r[4] or "",
             "subtitle": r[5] or "", "byline": r[6] or "", "authors": _authors(r[7]),
@@ -89,9 +97,9 @@ def _records_batch(db: Database, ids: list[int]) -> list[dict[str, Any]]:
             "continued_from": r[18] or "", "continued_to": r[19] or "",
             "sections": _list(r[11]), "captions": _list(r[12]), "body": body,
             "spans": [
-                {"start": st, "end": en, "label": lb, "text": body[st:en], "value": None if v is None else _value(v),
+                {"start": st, "end": en, "label": lb, "text": body[st:en], "value": values[v],
                  "origin": o, "confidence": c, "suggested": sg}
-                for _, st, en, lb, v, o, c, sg in spans.get(aid, ())
+                for _, st, en, lb, v, o, c, sg in spans[first : bisect_right(owners, aid, first)]
             ],
             "flags": _list(r[14]), "tags": [t for _, t in tags.get(aid, ())], "status": r[15],
             "reviewer": r[16], "reviewed_at": r[17],
