@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlite_utils import Database
 
 from desktop.store import articles
@@ -68,7 +69,16 @@ _VALUES = _Values({None: None})
 
 
 def _authors(text: str | None) -> list[dict[str, Any]]:
-    return [{"name": a["name"], "role": a["role"]} for a in loads(text, [])] if text and text != "[]" else []
+    if not text or text == "[]":
+        return []
+    try:  # orjson reads a list of names and roles as the standard library does, ~4x faster
+        authors = [{"name": a["name"], "role": a["role"]} for a in orjson.loads(text)]
+        if all(type(a["name"]) is str and type(a["role"]) is str for a in authors):
+            return authors
+    except (orjson.JSONDecodeError, TypeError, KeyError):
+        pass
+    # anything else (numbers, which orjson reads differently past 64 bits; what it refuses): as before
+    return [{"name": a["name"], "role": a["role"]} for a in loads(text, [])]
 
 
 def _list(text: str | None) -> list[Any]:
