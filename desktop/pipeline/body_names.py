@@ -10,7 +10,8 @@ followed by an ORG or an organ word became one ORG:
   distinguishing words, Latin words or verbal nouns, then an organ word or body head, or a
   word ending with one, or a works or institute (水泥厂, 管教所), within eight characters: one
   ORG (北京市东城区 + 公证处, 云南大理 + 茶花 + 旅行社, 非洲 + 发展 + 银行, 琉璃河 + 水泥厂);
-  not after a list mark (苏家村、小仑村 + 党群服务中心: two places' centres);
+  an ordinal may stand among them (河西区 + 第二 + 中学); after a list mark only with a word
+  between place and head (苏家村、小仑村 + 党群服务中心: two places' centres);
 * the same when jieba's cut hides the head inside a word (有线电视 + 台 for 有线电视台; 银行行长
   holds 银行 and the title 行长): the head must end where a word ends or a title starts;
 * an ORG directly followed by a word naming a unit of it (市政府 + 新闻处, 长治人民医院 +
@@ -22,6 +23,7 @@ place alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,9 +41,10 @@ class BodyWords:
 
     def bodies_after_places(self, text: str, spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
         """A LOC, then up to two nouns of two or more characters, then an organ word or a body
-        head, nothing else between: one ORG (北京市东城区 + 公证处, 云南大理 + 茶花 + 旅行社, 德国
-        + 男子 + 网球队).  Not after a list mark: 苏家村、小仑村 + 党群服务中心 is two places'
-        centres, the places stay places."""
+        head, nothing else between (an ordinal may): one ORG (北京市东城区 + 公证处, 云南大理 + 茶花
+        + 旅行社, 德国 + 男子 + 网球队, 河西区 + 第二 + 中学).  After a list mark only with a word
+        between place and head: 苏家村、小仑村 + 党群服务中心 is two places' centres, the places
+        stay places."""
         word_at: dict[int, int] = {}
         pos = 0
         for k, (w, _t) in enumerate(words):
@@ -49,7 +52,8 @@ class BodyWords:
             pos += len(w)
         out: list[SpanC] = []
         for i, span in enumerate(spans):
-            if span[2] == "LOC" and span[1] - span[0] >= 2 and span[1] in word_at and text[span[0] - 1 : span[0]] not in _LIST_MARKS:
+            if span[2] == "LOC" and span[1] - span[0] >= 2 and span[1] in word_at:
+                listed = text[span[0] - 1 : span[0]] in _LIST_MARKS
                 limit = min(spans[i + 1][0] if i + 1 < len(spans) else len(text), span[1] + _BODY_CHARS)
                 end, head_end = span[1], None
                 for w, t in words[word_at[span[1]] : word_at[span[1]] + _BODY_WORDS]:
@@ -57,11 +61,16 @@ class BodyWords:
                     if end > limit:
                         break
                     if self.is_head(w):
-                        head_end = end
+                        # After a list mark only a name of its own before the head makes it one
+                        # body (、云南大理 + 茶花 + 旅行社, 、西安 + 中国国际旅行社; not 、小仑村 + 居委会).
+                        bare = w in self.organ_words or w in self.body_heads
+                        head_end = None if listed and bare and end == span[1] + len(w) else end
                         break
+                    if _ORDINAL_RE.fullmatch(w):
+                        continue  # 河西区 + 第二 + 中学
                     if len(w) < 2 or w[0] in _COUNT_FIRST or not (t[:1] == "n" and t not in ("nr", "ns") or t in _FILLER_TAGS):
                         break
-                if head_end is None:
+                if head_end is None and not listed:
                     head_end = self._glued_body_end(text, span[1], limit, words, word_at[span[1]])
                 if head_end is not None and not text[span[0] : head_end].endswith(FACILITY_ENDS):
                     span = (span[0], head_end, "ORG", span[3])
@@ -118,6 +127,8 @@ class BodyWords:
 # Words ending in these name a works or an institute (水泥厂, 研究所, 管教所) unless listed below.
 _WORKS_ENDS = frozenset("厂所")
 _NOT_WORKS = frozenset("厕所 场所 住所 处所 诊所 寓所 哨所 会所 居所 厂所 工厂 药厂 全厂 该厂 本厂 建厂 出厂 进厂 回厂".split())
+# An ordinal between a place and its head numbers the body (第二 + 中学, 第一 + 人民医院).
+_ORDINAL_RE = re.compile(r"第[零〇一二三四五六七八九十百0-9０-９]{1,4}")
 # A word starting with one of these counts (两家, 一家): no filler.
 _COUNT_FIRST = "一两二三四五六七八九十几多"
 # Rule 4, a body named after its place: at most this many words, this many characters, after the place.
@@ -142,9 +153,11 @@ def units_after_orgs(spans: list[SpanC], words: Sequence[tuple[str, str]]) -> li
     法律系) that no other span starts is one ORG (市政府 + 新闻处)."""
     unit_at: dict[int, int] = {}
     pos = 0
-    for w, _t in words:
+    for k, (w, _t) in enumerate(words):
         if 2 <= len(w) <= _MAX_UNIT and (w[-1] in _UNIT_ENDS or w.endswith("中心") and len(w) > 2) and w not in _NOT_UNITS:
             unit_at[pos] = pos + len(w)
+        elif k + 1 < len(words) and _split_unit(w, _t, words[k + 1][0]):
+            unit_at[pos] = pos + len(w) + len(words[k + 1][0])
         pos += len(w)
     starts = {s[0] for s in spans}
     out: list[SpanC] = []
@@ -156,6 +169,16 @@ def units_after_orgs(spans: list[SpanC], words: Sequence[tuple[str, str]]) -> li
     return out
 
 
+def _split_unit(word: str, tag: str, head: str) -> bool:
+    """jieba cut a unit's name from its head (影视 + 部, 宣教 + 科, 播控 + 中心): a plain noun
+    or verb of two or three characters, then the head alone."""
+    if not (head in _UNIT_ENDS or head == "中心") or not 2 <= len(word) <= 3:
+        return False
+    return tag in _UNIT_NAME_TAGS and not any(c in _GLUE_STOPS for c in word) and word + head not in _NOT_UNITS
+
+
+# jieba tags of the name part of a unit cut from its head: nouns, verbs, verbal nouns, abbreviations.
+_UNIT_NAME_TAGS = frozenset(("n", "v", "vn", "j", "nz", "b"))
 # Rule 4, units of a body: a word of at most this many characters ending in one of these.
 _MAX_UNIT = 5
 _UNIT_ENDS = frozenset("部处科室系")

@@ -69,6 +69,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from desktop.pipeline.body_names import BodyWords, SpanC, units_after_orgs
+from desktop.pipeline.named_heads import ends_with_body_head
 
 # Settlement and site words after which a generic word stays generic (城中村, 智慧社区).
 _SETTLEMENT_WORDS = ("社区", "街道", "小区", "广场", "公园", "村", "镇", "乡", "区", "街")
@@ -141,6 +142,9 @@ class SpecConventions:
         without its 《》) feeds rule 5.
         """
         ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
+        # A person's name + a body head is the body named after them (李嘉诚基金会).
+        ordered = [(s[0], s[1], "ORG", s[3]) if s[2] == "PER" and ends_with_body_head(text[s[0] : s[1]]) else s
+                   for s in ordered]
         ordered = [self._person(text, s) if s[2] == "PER" else s for s in ordered]
         ordered = [s for s in ordered if s[0] < s[1] and (s[2] != "PER" or s[1] - s[0] > 1 or self._titled(text, s[1]))]
         if self.generic_places:

@@ -12,7 +12,8 @@ For one text:
 3. the tagger (``tagger.CrfTagger``, the model shipped in resources/models/, loaded on
    the first text) tags PER/LOC/ORG from character, word, word-list, dictionary-name
    and rule features, each span with its probability;
-4. ``combine.merge_entity_spans`` settles where tagger and rules disagree;
+4. ``combine.merge_entity_spans`` settles where tagger and rules disagree, and
+   ``mentions.repeat_mentions`` gives the other occurrences of a sure name its label;
 5. ``conventions.SpecConventions`` turns the result into the spec's convention
    (skipped with ``convention="corpus"``, which leaves the news-corpus convention
    the tagger learned);
@@ -46,10 +47,11 @@ from desktop.pipeline.doc_titles import find_doc_titles
 from desktop.pipeline.gazetteer import PROVINCE_ABBR, Gazetteer, code_of_name
 from desktop.pipeline.jieba_words import named_words
 from desktop.pipeline.lexicon import words
+from desktop.pipeline.mentions import repeat_mentions
 from desktop.pipeline.model import LABELS, Span
 from desktop.pipeline.ner_data import ENTITY_LABELS, spans_to_tags
 from desktop.pipeline.rules import Candidate, RuleFinders, resolve, tokenize
-from desktop.pipeline.tagger import CrfTagger, ModelError, default_model_path
+from desktop.pipeline.tagger import CrfTagger, ModelError, default_model_path, load_tagger
 from desktop.pipeline.tagger_features import FeatureLexicon, char_features
 
 log = logging.getLogger(__name__)
@@ -121,30 +123,6 @@ def _shared_lexicons(gaz: Gazetteer) -> Lexicons:
         return _lexicons[id(gaz)]
 
 
-_models_lock = threading.Lock()
-_models: dict[tuple[Path, int, int], CrfTagger | ModelError] = {}
-
-
-def load_tagger(path: str | Path) -> CrfTagger:
-    """The model at ``path``, loaded once per process and file version (a failure is remembered too)."""
-    resolved = Path(path).resolve()
-    try:
-        st = resolved.stat()
-        key = (resolved, st.st_size, st.st_mtime_ns)
-    except OSError:
-        key = (resolved, -1, -1)
-    with _models_lock:
-        if key not in _models:
-            try:
-                _models[key] = CrfTagger(resolved)
-            except ModelError as err:
-                _models[key] = err
-        found = _models[key]
-    if isinstance(found, ModelError):
-        raise found
-    return found
-
-
 class EntityExtractor:
     """Extracts entity spans from texts; cheap to create, loads everything on first use.
 
@@ -208,7 +186,7 @@ class EntityExtractor:
         assert self._lex is not None
         if tokens is None:
             tokens = tokenize(text)
-        rule_spans = resolve(text, self._rules.candidates(text, [w for w, _ in tokens]))
+        rule_spans = resolve(text, self._rules.candidates(text, [w for w, _ in tokens], [t for _, t in tokens]))
         return self._rows(text, tokens, rule_spans)
 
     def _rows(self, text: str, tokens: list[tuple[str, str]], rule_spans: list[Span]) -> list[tuple[str, ...]]:
@@ -236,7 +214,7 @@ class EntityExtractor:
         self.warm_up()
         assert self._lex is not None
         tokens = tokenize(text)
-        candidates = self._rules.candidates(text, [w for w, _ in tokens])
+        candidates = self._rules.candidates(text, [w for w, _ in tokens], [t for _, t in tokens])
         rule_spans = resolve(text, candidates)
         if self._tagger is None:
             return [_with_confidence(s, RULE_CONFIDENCE.get(s.label)) for s in rule_spans]
@@ -244,7 +222,9 @@ class EntityExtractor:
         tagged, doubts = self._tag(text, tokens, rule_spans, entity_rules)
         scored_rules = [(s, e, lab, p) for (s, e, lab), p in zip(entity_rules, doubts)]
         ends = _word_ends(tokens)
-        merged = merge_entity_spans(tagged, scored_rules, word_ends=ends)
+        merged = merge_entity_spans(tagged, scored_rules, word_ends=ends, text=text)
+        others = [(s.start, s.end) for s in rule_spans if s.label not in ENTITY_LABELS]
+        merged = repeat_mentions(text, merged, tokens, others)
         titles = [(s.start, s.end) for s in rule_spans if s.label == "DOC"]
         if self.convention == "spec":
             merged = self._lex.conventions.apply(text, merged, ends, titles, tokens)

@@ -36,6 +36,12 @@ _KNOWN_NAME_MAX_FREQ = 100
 _COMMON_GIVEN_MIN_FREQ = 500
 # Single-character words that follow a name rather than end it (王元 说, 周婷 看).
 _SINGLE_CHAR_VERBS = frozenset("说讲问看想来去做笑走站坐跑叫喊带领帮打拿送写读听像称称赞谈讲望找")
+# One-character verbs of saying that jieba glues to the character before them (丰说).
+_SAYING_CHARS = frozenset("说讲问称道")
+# Adverbs before a verb of saying that are not in the stop characters (便说, 才说, 笑说).
+_ADVERBS = frozenset("便才却再曾正刚只亦仍均皆常先后随即早忙笑又也还都就并")
+# Of those, the ones that are rarely the last character of a given name (李明 + 便说好).
+_CLEAR_ADVERBS = frozenset("便才却再曾又也还都就并")
 # Characters of the standard transliteration of foreign names (Xinhua's tables), without the
 # common characters that also end Chinese words after a title (东, 明, 文, 华, 海, 门 …).
 # A run of them is a name only when it ends cleanly (``_foreign_end``): not 威尔 of 威尔逊.
@@ -143,8 +149,11 @@ class PersonFinder:
             if word[:surname_len] in self._all_surnames and 2 <= len(word) - surname_len + 1 <= 3:
                 if not self._is_word_not_name(word, False):
                     found.append((start, start + len(word)))
-                    # jieba often cuts the last character off a three-character name (王元/碧).
-                    if len(word) == 2 and k + 1 < len(tokens) and self._can_end_name(tokens[k + 1][1]):
+                    # jieba often cuts the last character off a three-character name (王元/碧),
+                    # or glues it to the verb of saying after it (苏姿/丰说).
+                    if len(word) == 2 and k + 1 < len(tokens) and (
+                        self._can_end_name(tokens[k + 1][1]) or self._glued_to_saying(tokens[k + 1][1])
+                    ):
                         found.append((start, start + 3))
         return found
 
@@ -161,12 +170,24 @@ class PersonFinder:
             return True
         return text.startswith(_AFTER_FOREIGN_NAME, end) or self._title_or_saying_after(text, end)
 
+    def _glued_to_saying(self, word: str) -> bool:
+        """``word`` is a name's last character + 说/讲/问/称 that jieba's dictionary does not
+        know as a word (丰说; not 再说, 听说, and no adverb: 便说, 才说)."""
+        return (
+            len(word) == 2
+            and word[1] in _SAYING_CHARS
+            and word[0] not in _ADVERBS
+            and self._can_end_name(word[0])
+            and self._words.freq(word) == 0
+        )
+
     def _can_end_name(self, word: str) -> bool:
         return (
             len(word) == 1
             and _all_cjk(word)
             and word not in stop_chars()
             and word not in _SINGLE_CHAR_VERBS
+            and word not in _CLEAR_ADVERBS
             and word not in self._after
         )
 

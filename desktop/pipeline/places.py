@@ -391,8 +391,8 @@ def _abbreviation_seeds(text: str, gaz: Gazetteer, word_starts: set[int] | None 
                 continue
             c = text[i]
             k = i + 1
-            while k < len(text) and k - i <= 2 and text[k] in _DIRECTIONS:
-                k += 1
+            while k < len(text) and k - i <= 2 and text[k] in _DIRECTIONS and (k == i + 1 or word_starts is None or k not in word_starts):
+                k += 1  # a direction that starts a word is not the region's (陕西 + 西安)
             # A province abbreviation + a direction names a region (渝西, 川南, 苏北, 渝东北).
             if (
                 c in PROVINCE_ABBR

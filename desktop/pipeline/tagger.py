@@ -183,3 +183,27 @@ class CrfTagger:
         with self._lock:
             tags = self._tagger.tag(rows)
             return tags, [self._tagger.marginal(t, i) for i, t in enumerate(tags)]
+
+
+_models_lock = threading.Lock()
+_models: dict[tuple[Path, int, int], CrfTagger | ModelError] = {}
+
+
+def load_tagger(path: str | Path) -> CrfTagger:
+    """The model at ``path``, loaded once per process and file version (a failure is remembered too)."""
+    resolved = Path(path).resolve()
+    try:
+        st = resolved.stat()
+        key = (resolved, st.st_size, st.st_mtime_ns)
+    except OSError:
+        key = (resolved, -1, -1)
+    with _models_lock:
+        if key not in _models:
+            try:
+                _models[key] = CrfTagger(resolved)
+            except ModelError as err:
+                _models[key] = err
+        found = _models[key]
+    if isinstance(found, ModelError):
+        raise found
+    return found

@@ -44,3 +44,14 @@ def test_a_tagger_span_past_the_head_of_a_rule_org_loses_unless_it_completes_a_w
     assert merge_entity_spans([(0, 7, "ORG", 0.95)], [(0, 5, "ORG", 0.9)], word_ends={1, 3, 5, 7}) == [(0, 5, "ORG", 0.9)]
     # 法国世界杯组委|会: the rule cut the word 组委会, the tagger completes it
     assert merge_entity_spans([(0, 8, "ORG", 0.95)], [(0, 7, "ORG", 0.9)], word_ends={2, 5, 8}) == [(0, 8, "ORG", 0.95)]
+
+
+def test_a_less_sure_tagger_org_alone_stands_only_when_it_ends_like_a_body():
+    text = "据青石药材协会介绍，大马力拖拉机已经全部检修完毕"
+    body = (1, 7, "ORG", 0.55)  # 青石药材协会: ends in 会
+    run = (10, 20, "ORG", 0.55)  # 大马力拖拉机已经全部: no body ends so
+    assert text[1:7] == "青石药材协会" and text[10:20] == "大马力拖拉机已经全部"
+    assert merge_entity_spans([body, run], [], text=text) == [body]
+    assert merge_entity_spans([(1, 7, "ORG", 0.45)], [], text=text) == []  # below ORG_ALONE_MIN
+    assert merge_entity_spans([(1, 7, "LOC", 0.55)], [], text=text) == []  # other labels: ALONE_MIN
+    assert merge_entity_spans([body], []) == []  # without the text nothing is known of its end

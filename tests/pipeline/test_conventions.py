@@ -210,3 +210,33 @@ def test_a_hidden_head_after_a_count_an_adjective_or_a_verb_leaves_the_place_alo
         ("芬兰组建网球队", [("芬兰", "ns"), ("组建", "v"), ("网", "n"), ("球队", "n")]),
     ):
         assert _apply_words(conv, text, [(text[:3] if text[2] == "县" else text[:2], "LOC")], words)[0][1] == "LOC"
+
+
+def test_a_unit_that_jieba_cut_from_its_head_still_belongs_to_the_body(conv):
+    words = [("由", "p"), ("青石日报社", "nt"), ("影视", "n"), ("部", "n"), ("摄制", "v")]
+    assert _apply_words(conv, "由青石日报社影视部摄制", [("青石日报社", "ORG")], words) == [("青石日报社影视部", "ORG")]
+    words = [("青石县政府", "nt"), ("播控", "v"), ("中心", "n")]
+    assert _apply_words(conv, "青石县政府播控中心", [("青石县政府", "ORG")], words) == [("青石县政府播控中心", "ORG")]
+    words = [("青石县政府", "nt"), ("的", "uj"), ("部", "n")]  # a function word is no unit's name
+    assert _apply_words(conv, "青石县政府的部", [("青石县政府", "ORG")], words) == [("青石县政府", "ORG")]
+
+
+def test_a_person_name_glued_to_a_body_head_is_the_body(conv):
+    assert _apply(conv, "柯德文基金会捐款", [("柯德文基金会", "PER")]) == [("柯德文基金会", "ORG")]
+    assert _apply(conv, "柯德文捐款", [("柯德文", "PER")]) == [("柯德文", "PER")]
+
+
+def test_an_ordinal_between_a_place_and_its_head_numbers_the_body(conv):
+    words = [("青石县", "ns"), ("第二", "m"), ("旅行社", "n"), ("的", "uj")]
+    assert _apply_words(conv, "青石县第二旅行社的", [("青石县", "LOC")], words) == [("青石县第二旅行社", "ORG")]
+    words = [("青石县", "ns"), ("二", "m"), ("旅行社", "n")]  # a count, not an ordinal
+    assert _apply_words(conv, "青石县二旅行社", [("青石县", "LOC")], words) == [("青石县", "LOC")]
+
+
+def test_after_a_list_mark_a_name_of_its_own_before_the_head_still_makes_a_body(conv):
+    words = [("甲", "n"), ("、", "x"), ("青石县", "ns"), ("白鹭", "n"), ("旅行社", "n")]
+    assert _apply_words(conv, "甲、青石县白鹭旅行社", [("青石县", "LOC")], words) == [("青石县白鹭旅行社", "ORG")]
+    words = [("甲", "n"), ("、", "x"), ("青石县", "ns"), ("白鹭旅行社", "nt")]
+    assert _apply_words(conv, "甲、青石县白鹭旅行社", [("青石县", "LOC")], words) == [("青石县白鹭旅行社", "ORG")]
+    words = [("甲县", "ns"), ("、", "x"), ("青石县", "ns"), ("旅行社", "n")]  # the two places' agencies
+    assert _apply_words(conv, "甲县、青石县旅行社", [("青石县", "LOC")], words) == [("青石县", "LOC")]

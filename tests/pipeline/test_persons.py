@@ -120,3 +120,19 @@ def test_a_transliterated_name_after_a_title(text, names):
 )
 def test_no_transliterated_name_without_a_clean_end(text):
     assert _rule_names(text) == []
+
+
+def _rule_persons(text: str) -> list[str]:
+    from desktop.pipeline.rules import RuleFinders
+
+    return [s.text for s in RuleFinders().spans(text) if s.label == "PER"]
+
+
+def test_a_last_character_jieba_glued_to_the_verb_of_saying_ends_the_name():
+    # rjieba cuts 苏姿丰说 as 苏姿 / 丰说: the 丰 is the name's.
+    assert _rule_persons("总裁苏姿丰说。") == ["苏姿丰"]
+
+
+def test_an_adverb_after_a_name_is_not_its_last_character():
+    assert "李明便" not in _rule_persons("李明便说好。")
+    assert _rule_persons("张伟再说一遍。") == []  # 再说 is a word: no evidence, no name
