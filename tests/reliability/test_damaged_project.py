@@ -104,11 +104,22 @@ def test_the_check_is_skipped_only_for_a_project_left_as_it_was(tmp_path: Path, 
     assert len(calls) == 2
 
 
+def _english_settings(qapp, tmp_path: Path):
+    """Settings in English, installed on the application: the messages below are asserted in
+    English whatever language an earlier test in the same process left installed."""
+    from desktop.ui.app import configure_application
+    from desktop.ui.settings import LANGUAGE, Settings
+
+    settings = Settings(tmp_path / "settings.ini")
+    settings.set(LANGUAGE, "en")
+    configure_application(qapp, settings)
+    return settings
+
+
 def test_the_app_offers_to_open_it_read_only(damaged: Path, tmp_path: Path, qapp) -> None:
     from desktop.ui.app import build_main_window
-    from desktop.ui.settings import Settings
 
-    window = build_main_window(Settings(tmp_path / "settings.ini"))
+    window = build_main_window(_english_settings(qapp, tmp_path))
     asked: list[str] = []
     window.ctx.interaction.show_error = lambda title, text: asked.append("error: " + text)
     window.ctx.interaction.confirm = lambda title, text: (asked.append(text), True)[1]
@@ -129,12 +140,12 @@ def test_every_article_of_a_damaged_project_can_be_browsed_read_only(damaged: Pa
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.app import build_main_window
-    from desktop.ui.settings import Settings
 
+    settings = _english_settings(qapp, tmp_path)
     escaped: list[str] = []
     previous = sys.excepthook
     sys.excepthook = lambda *exc: escaped.append("".join(traceback.format_exception(*exc)))
-    window = build_main_window(Settings(tmp_path / "settings.ini"))
+    window = build_main_window(settings)
     window.ctx.interaction.show_error = lambda title, text: escaped.append("error dialog: " + text)
     window.ctx.interaction.confirm = lambda title, text: True
     said: list[str] = []
