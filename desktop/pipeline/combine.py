@@ -12,8 +12,9 @@ the two disagree on the same characters:
   least ``CONTAIN_MIN`` — a named body around its place prefix is what the news
   corpora teach and the rules do not know.  But an ORG's head is its last word:
   a tagger span that runs past the end of a rule ORG into the next word
-  (市纪委监委 + 通报) loses; one that completes a word the rule cut (组委 -> 组委会)
-  may win.  A tagger span that swallows two or
+  (市纪委监委 + 通报) loses, and so does one that runs from the rule span on over an
+  event verb (北京 + 召开 + 委员会: a clause); one that completes a word the rule cut
+  (组委 -> 组委会) may win.  A tagger span that swallows two or
   more rule spans (区应急局和区总工会) has run two names together: the rules win.
 * **A rule span contains the tagger's** (广元市昭化区 around 昭化区): the longer,
   the rule's, wins (the longest continuous name).
@@ -72,11 +73,14 @@ def merge_entity_spans(
     label_override: float | None = None,
     word_ends: Container[int] | None = None,
     text: str | None = None,
+    verb_starts: Container[int] = (),
 ) -> list[SpanC]:
     """One non-overlapping list of PER/LOC/ORG spans from the tagger's and the rules' (see module doc).
 
     Thresholds left at None take the module's constants; ``text`` (the text of the spans)
-    lets a less sure ORG of the tagger's stand alone when it ends like a body."""
+    lets a less sure ORG of the tagger's stand alone when it ends like a body; ``verb_starts``
+    (where event verbs start, ``orgs.clause_starts``) keeps a tagger span from running from a
+    rule span over such a verb."""
     contain_min = CONTAIN_MIN if contain_min is None else contain_min
     cross_min = CROSS_MIN if cross_min is None else cross_min
     alone_min = ALONE_MIN if alone_min is None else alone_min
@@ -107,6 +111,8 @@ def merge_entity_spans(
             inside = start <= r[0] and r[1] <= end
             if inside and r[2] == "ORG" and end > r[1] and word_ends is not None and r[1] in word_ends:
                 continue  # past the head of a rule ORG, into the next word
+            if inside and end > r[1] and r[1] in verb_starts:
+                continue  # a place, then a verb: a clause (北京 + 召开 + 委员会), no body's name
             around = r[0] <= start and end <= r[1]
             if inside and c >= contain_min or not inside and not around and c >= cross_min:
                 beaten.add(k)

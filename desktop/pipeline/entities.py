@@ -49,6 +49,7 @@ from desktop.pipeline.jieba_words import named_words
 from desktop.pipeline.lexicon import words
 from desktop.pipeline.mentions import repeat_mentions
 from desktop.pipeline.model import LABELS, Span
+from desktop.pipeline.orgs import clause_starts
 from desktop.pipeline.ner_data import ENTITY_LABELS, spans_to_tags
 from desktop.pipeline.rules import Candidate, RuleFinders, resolve, tokenize
 from desktop.pipeline.tagger import CrfTagger, ModelError, default_model_path, load_tagger
@@ -222,7 +223,7 @@ class EntityExtractor:
         tagged, doubts = self._tag(text, tokens, rule_spans, entity_rules)
         scored_rules = [(s, e, lab, p) for (s, e, lab), p in zip(entity_rules, doubts)]
         ends = _word_ends(tokens)
-        merged = merge_entity_spans(tagged, scored_rules, word_ends=ends, text=text)
+        merged = merge_entity_spans(tagged, scored_rules, word_ends=ends, text=text, verb_starts=clause_starts(tokens))
         others = [(s.start, s.end) for s in rule_spans if s.label not in ENTITY_LABELS]
         merged = repeat_mentions(text, merged, tokens, others)
         titles = [(s.start, s.end) for s in rule_spans if s.label == "DOC"]

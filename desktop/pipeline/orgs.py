@@ -17,12 +17,13 @@ Owns: ``find_orgs``.  An ORG is built, never guessed from one word:
   whole word, with the organs that follow it (腾讯研究院).
 Organs may chain (四川省政协办公厅, 区委目标绩效办).  Generic references are not
 ORG: no prefix (财政部门, 金融机构), or a demonstrative/numeral before the level
-prefix (该局, 两省政协, 全区).
+prefix (该局, 两省政协, 全区); nor is a place or prefix + an event verb (北京召开委员会会议).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from desktop.pipeline.body_names import FACILITY_ENDS
@@ -67,6 +68,25 @@ _GENERIC_IN_NAME = ("地区", "各级", "相关", "有关", "各地", "某")
 _DOCUMENT_AFTER = ("工作报告",)
 # The party bodies of an office's own staff: 局机关纪委, 厅机关党委.
 _AGENCY_ORGAN_RE = re.compile(r"[局厅委办部院]机关(?:纪委|党委|工委|党总支|党支部|团委|工会)")
+
+
+# Verbs of an event that a place or a level prefix starts a clause with (北京 + 召开 + 委员会会议,
+# 成都 + 举办 + 协会年会).  Not every verb: 筹备委员会 and 终审法院 are names with a verb in them.
+CLAUSE_VERBS = frozenset(
+    "召开 举办 举行 成立 设立 建立 组建 主办 承办 召集 启动 开展 发布 印发 出台 迎来 迎接 会见 访问 出席 参加 加入 "
+    "支持 要求 决定 宣布 表示 指出 强调 推出 恢复 撤销 撤消 改组 批准".split()
+)
+
+
+def clause_starts(tagged: Sequence[tuple[str, str]]) -> set[int]:
+    """Where the words of ``CLAUSE_VERBS`` start among the jieba words ``tagged``."""
+    starts: set[int] = set()
+    pos = 0
+    for word, _tag in tagged:
+        if word in CLAUSE_VERBS:
+            starts.add(pos)
+        pos += len(word)
+    return starts
 
 
 @dataclass
@@ -123,14 +143,18 @@ def _get_patterns() -> _Patterns:
     return _patterns
 
 
-def find_orgs(text: str, places: list[PlaceMatch], word_starts: set[int]) -> list[OrgMatch]:
-    """ORG candidates of ``text`` (may overlap each other and places; the caller resolves)."""
+def find_orgs(
+    text: str, places: list[PlaceMatch], word_starts: set[int], verb_starts: Container[int] = ()
+) -> list[OrgMatch]:
+    """ORG candidates of ``text`` (may overlap each other and places; the caller resolves).
+    ``verb_starts``: where the words of ``CLAUSE_VERBS`` start (``clause_starts``): a place or
+    level prefix followed by one starts a clause, not a body's name (北京 + 召开 + 委员会)."""
     p = _get_patterns()
     found: list[OrgMatch] = []
     place_at_end = {m.end: m for m in places}
     place_starts = sorted(m.start for m in places)
     for k, place in enumerate(places):
-        end = _organ_after(text, place.end, p)
+        end = _organ_after(text, place.end, p) if place.end not in verb_starts else None
         # A place inside the would-be name starts an ORG of its own (重庆召开川渝政协 -> 川渝政协).
         if end is not None and not (k + 1 < len(places) and places[k + 1].start < end):
             # Places right next to each other are one prefix (四川 + 德阳… 管理委员会).
@@ -141,7 +165,7 @@ def find_orgs(text: str, places: list[PlaceMatch], word_starts: set[int]) -> lis
             found.append(OrgMatch(start, end))
     for level in _LEVEL_RE.finditer(text):
         i = level.start()
-        if i + 1 not in place_at_end and _level_prefix_ok(text, i):
+        if i + 1 not in place_at_end and i + 1 not in verb_starts and _level_prefix_ok(text, i):
             end = _organ_after(text, i + 1, p, level_prefix=True)
             if end is not None:
                 # A town or county the gazetteer does not know names the body (召忽 + 镇党委).

@@ -30,7 +30,7 @@ from desktop.pipeline.gazetteer import Gazetteer, load_gazetteer
 from desktop.pipeline.lexicon import words
 from desktop.pipeline.model import Span
 from desktop.pipeline.numbers import find_money, find_percents
-from desktop.pipeline.orgs import find_orgs, prepare_patterns
+from desktop.pipeline.orgs import clause_starts, find_orgs, prepare_patterns
 from desktop.pipeline.persons import PersonFinder
 from desktop.pipeline.places import find_places, known_place_names
 from desktop.pipeline.named_heads import find_named_bodies
@@ -128,7 +128,8 @@ class RuleFinders:
         found += [(s, e, "PERCENT", v, None) for s, e, v in find_percents(text)]
         places = find_places(text, gaz, word_starts)
         found += [(m.start, m.end, "LOC", m.code, None) for m in places]
-        found += [(m.start, m.end, "ORG", None, None) for m in find_orgs(text, places, word_starts)]
+        verbs = clause_starts(list(zip(words, tags)))
+        found += [(m.start, m.end, "ORG", None, None) for m in find_orgs(text, places, word_starts, verbs)]
         found += [(s, e, "ORG", None, None) for s, e in find_teams(text, places_at, places, word_starts)]
         found += [(s, e, "PER", None, None) for s, e in persons.find(text, tokens)]
         if tags:

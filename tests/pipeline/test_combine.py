@@ -55,3 +55,10 @@ def test_a_less_sure_tagger_org_alone_stands_only_when_it_ends_like_a_body():
     assert merge_entity_spans([(1, 7, "ORG", 0.45)], [], text=text) == []  # below ORG_ALONE_MIN
     assert merge_entity_spans([(1, 7, "LOC", 0.55)], [], text=text) == []  # other labels: ALONE_MIN
     assert merge_entity_spans([body], []) == []  # without the text nothing is known of its end
+
+
+def test_a_tagger_span_from_a_place_over_an_event_verb_loses_to_the_place():
+    # 北京召开委员会: the tagger's ORG runs from the rules' 北京 over 召开 (starting at 2)
+    rules = [(0, 2, "LOC", 0.1)]
+    assert merge_entity_spans([(0, 7, "ORG", 0.99)], rules, verb_starts={2}) == rules
+    assert merge_entity_spans([(0, 7, "ORG", 0.99)], rules) == [(0, 7, "ORG", 0.99)]  # no verb there
