@@ -15,7 +15,8 @@ followed by an ORG or an organ word became one ORG:
 * the same when jieba's cut hides the head inside a word (有线电视 + 台 for 有线电视台; 银行行长
   holds 银行 and the title 行长): the head must end where a word ends or a title starts;
 * an ORG directly followed by a word naming a unit of it (市政府 + 新闻处, 长治人民医院 +
-  宣教科, 中央电视台 + 播控中心; not 干部, 总部, 关系 …) is one ORG.
+  宣教科, 中央电视台 + 播控中心; not 干部, 总部, 关系 …), or by 附属 and the school or
+  hospital attached to it (浙江大学医学院 + 附属 + 第一 + 医院), is one ORG.
 
 A count (两家, 一家), an adjective (著名) or a verb between the place and the head leaves the
 place alone.
@@ -158,6 +159,10 @@ def units_after_orgs(spans: list[SpanC], words: Sequence[tuple[str, str]]) -> li
             unit_at[pos] = pos + len(w)
         elif k + 1 < len(words) and _split_unit(w, _t, words[k + 1][0]):
             unit_at[pos] = pos + len(w) + len(words[k + 1][0])
+        elif w == "附属":
+            attached = _attached_body_end(words, k + 1, pos + len(w))
+            if attached is not None:
+                unit_at[pos] = attached
         pos += len(w)
     starts = {s[0] for s in spans}
     out: list[SpanC] = []
@@ -169,6 +174,20 @@ def units_after_orgs(spans: list[SpanC], words: Sequence[tuple[str, str]]) -> li
     return out
 
 
+def _attached_body_end(words: Sequence[tuple[str, str]], k: int, at: int) -> int | None:
+    """End of the school or hospital attached to a body (大学 + 附属 + 第一 + 医院, 附属 + 肿瘤医院):
+    at most three words from ``words[k]`` (at offset ``at``), ordinals, nouns or verbal nouns,
+    the last ending in a school's or hospital's head."""
+    end = at
+    for w, t in words[k : k + 3]:
+        end += len(w)
+        if w.endswith(_ATTACHED_HEADS):
+            return end
+        if not (_ORDINAL_RE.fullmatch(w) or t[:1] == "n" and t not in ("nr", "ns") or t in ("vn", "b", "j")):
+            return None
+    return None
+
+
 def _split_unit(word: str, tag: str, head: str) -> bool:
     """jieba cut a unit's name from its head (影视 + 部, 宣教 + 科, 播控 + 中心): a plain noun
     or verb of two or three characters, then the head alone."""
@@ -177,6 +196,8 @@ def _split_unit(word: str, tag: str, head: str) -> bool:
     return tag in _UNIT_NAME_TAGS and not any(c in _GLUE_STOPS for c in word) and word + head not in _NOT_UNITS
 
 
+# What a body may have attached to it (附属医院, 附属中学).
+_ATTACHED_HEADS = ("医院", "中学", "小学", "学校", "幼儿园", "学院")
 # jieba tags of the name part of a unit cut from its head: nouns, verbs, verbal nouns, abbreviations.
 _UNIT_NAME_TAGS = frozenset(("n", "v", "vn", "j", "nz", "b"))
 # Rule 4, units of a body: a word of at most this many characters ending in one of these.

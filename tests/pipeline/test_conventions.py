@@ -240,3 +240,10 @@ def test_after_a_list_mark_a_name_of_its_own_before_the_head_still_makes_a_body(
     assert _apply_words(conv, "甲、青石县白鹭旅行社", [("青石县", "LOC")], words) == [("青石县白鹭旅行社", "ORG")]
     words = [("甲县", "ns"), ("、", "x"), ("青石县", "ns"), ("旅行社", "n")]  # the two places' agencies
     assert _apply_words(conv, "甲县、青石县旅行社", [("青石县", "LOC")], words) == [("青石县", "LOC")]
+
+
+def test_a_school_or_hospital_attached_to_a_body_belongs_to_it(conv):
+    words = [("青石大学", "nt"), ("附属", "b"), ("第一", "m"), ("医院", "n"), ("说", "v")]
+    assert _apply_words(conv, "青石大学附属第一医院说", [("青石大学", "ORG")], words) == [("青石大学附属第一医院", "ORG")]
+    words = [("青石大学", "nt"), ("附属", "b"), ("单位", "n"), ("很多", "m")]  # no school, no hospital
+    assert _apply_words(conv, "青石大学附属单位很多", [("青石大学", "ORG")], words) == [("青石大学", "ORG")]
