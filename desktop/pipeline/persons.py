@@ -13,7 +13,9 @@ evidence in context:
   two or more characters of the transliteration table ``_TRANSLITERATION``, with no surname
   needed, unless jieba knows the run as a common word that is not a name (代表巴西队);
 * or the name was found with evidence elsewhere in the same text.
-Surname + kinship/honorific forms are names of their own (刘嬢, 温先生, 包大爷).
+Surname + kinship/honorific forms are names of their own (刘嬢, 温先生, 包大爷); 小 / 老 +
+surname (小李, 老王) with the same evidence as a name; a word jieba calls a person's name
+that starts with no Chinese surname right after a title (首相岸田文雄).
 Titles are never part of the span (习近平 in 习近平总书记).  Candidates come from
 jieba words (a word that starts with a surname, or a surname word plus the next
 one or two characters' word); ordinary dictionary words are not names.
@@ -22,6 +24,7 @@ one or two characters' word); ordinary dictionary words are not names.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import cache
 
 from desktop.pipeline.jieba_words import jieba_words, person_words
@@ -36,6 +39,11 @@ _KNOWN_NAME_MAX_FREQ = 100
 _COMMON_GIVEN_MIN_FREQ = 500
 # Single-character words that follow a name rather than end it (王元 说, 周婷 看).
 _SINGLE_CHAR_VERBS = frozenset("说讲问看想来去做笑走站坐跑叫喊带领帮打拿送写读听像称称赞谈讲望找")
+# Dots inside a foreign name (弗兰克·佩斯塔纳): a part before one is no whole name.
+_NAME_DOTS = frozenset("·•・")
+# 小 / 老 + surname forms: at most this frequent in jieba's dictionary, and not these brands.
+_FAMILIAR_MAX_FREQ = 500
+_NOT_FAMILIAR = frozenset(("小米",))
 # One-character verbs of saying that jieba glues to the character before them (丰说).
 _SAYING_CHARS = frozenset("说讲问称道")
 # Adverbs before a verb of saying that are not in the stop characters (便说, 才说, 笑说).
@@ -88,6 +96,8 @@ class PersonFinder:
             rf"(?:{alternation(tuple(self._compound))}|[{''.join(honorific_surnames)}])"
             rf"(?:{alternation(words('honorifics'))})"
         )
+        # 小 / 老 + a surname: how colleagues and reporters name someone familiar (小李, 老王).
+        self._familiar_re = re.compile(rf"(?<![\u4e00-\u9fff][小老])[小老][{''.join(honorific_surnames)}]")
         titles = alternation(tuple(self._roles))
         self._appositive_re = re.compile(rf"[,，][^{_CLAUSE_END}]{{0,40}}?(?:{titles})(?=[{_CLAUSE_END},，]|$)")
         # A photo or text credit glued to its name (周家豪摄, 李鹏飞文 / 图, 王丽/文): the name starts
@@ -102,17 +112,26 @@ class PersonFinder:
         t = _TRANSLITERATION  # a run of it; the title before it is checked in Python (fast)
         self._foreign_re = re.compile(rf"[{t}]{{2,8}}(?:·[{t}本海]{{1,8}}){{0,3}}(?![{t}·])")
 
-    def find(self, text: str, tokens: list[tuple[int, str]]) -> list[tuple[int, int]]:
-        """PER spans of ``text``; ``tokens`` are the jieba words with their start offsets."""
+    def find(self, text: str, tokens: list[tuple[int, str]], name_starts: Container[int] = ()) -> list[tuple[int, int]]:
+        """PER spans of ``text``; ``tokens`` are the jieba words with their start offsets,
+        ``name_starts`` where the words jieba tags as persons' names start."""
         evidenced: set[str] = set()
         spans: list[tuple[int, int]] = []
         for m in self._honorific_re.finditer(text):
             if m.start() == 0 or text[m.start() - 1] not in self._single:
                 spans.append(m.span())
                 evidenced.add(m.group())
+        for m in self._familiar_re.finditer(text):  # 民警小李, 老王说
+            if self._familiar_form(m.group()) and self._has_evidence(text, m.start(), m.end()):
+                spans.append(m.span())
         for start, end in self._candidates(tokens):
             if self._has_evidence(text, start, end):
                 evidenced.add(text[start:end])
+        for start, word in tokens:  # a name of no Chinese surname after a title (首相岸田文雄)
+            if (start in name_starts and 2 <= len(word) <= 4 and _all_cjk(word) and word[0] not in self._all_surnames
+                    and self._title_before(text, start) and not self._is_word_not_name(word, False)
+                    and self._foreign_end(text, start + len(word)) and text[start + len(word) : start + len(word) + 1] not in _NAME_DOTS):
+                evidenced.add(word)
         if "摄" in text or "/" in text:
             for m in self._credit_re.finditer(text):
                 if not self._is_word_not_name(m.group(1), False):
@@ -169,6 +188,15 @@ class PersonFinder:
         if end >= len(text) or not _all_cjk(text[end]) or text[end] in stop_chars():
             return True
         return text.startswith(_AFTER_FOREIGN_NAME, end) or self._title_or_saying_after(text, end)
+
+    def _familiar_form(self, word: str) -> bool:
+        """``word`` (小 / 老 + surname) is no common word of another kind: jieba files 小张, 老王
+        as nouns or names of a few hundred uses, 老师 (6,415) and 小于 (a verb) otherwise."""
+        return (
+            word not in _NOT_FAMILIAR
+            and self._words.freq(word) < _FAMILIAR_MAX_FREQ
+            and self._words.tag(word) in (None, "n", "nr")
+        )
 
     def _glued_to_saying(self, word: str) -> bool:
         """``word`` is a name's last character + 说/讲/问/称 that jieba's dictionary does not

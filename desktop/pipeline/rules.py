@@ -131,7 +131,8 @@ class RuleFinders:
         verbs = clause_starts(list(zip(words, tags)))
         found += [(m.start, m.end, "ORG", None, None) for m in find_orgs(text, places, word_starts, verbs)]
         found += [(s, e, "ORG", None, None) for s, e in find_teams(text, places_at, places, word_starts)]
-        found += [(s, e, "PER", None, None) for s, e in persons.find(text, tokens)]
+        name_starts = {start for (start, _w), tag in zip(tokens, tags) if tag in ("nr", "nrfg")}
+        found += [(s, e, "PER", None, None) for s, e in persons.find(text, tokens, name_starts)]
         if tags:
             found += [(s, e, "ORG", None, None) for s, e in find_named_bodies(list(zip(words, tags)), _titles(), places_at)]
         return found

@@ -136,3 +136,16 @@ def test_a_last_character_jieba_glued_to_the_verb_of_saying_ends_the_name():
 def test_an_adverb_after_a_name_is_not_its_last_character():
     assert "李明便" not in _rule_persons("李明便说好。")
     assert _rule_persons("张伟再说一遍。") == []  # 再说 is a word: no evidence, no name
+
+
+def test_a_familiar_form_of_a_surname_is_a_name_with_evidence():
+    assert _rule_persons("民警小李帮她找回了钱包。") == ["小李"]
+    assert _rule_persons("司机老王说，路不好走。") == ["老王"]
+    assert _rule_persons("老师说今天放假。") == []  # a word, not 老 + 师
+    assert _rule_persons("小李帮她找回了钱包。") == []  # no title, no verb of saying: no evidence
+
+
+def test_a_name_without_a_chinese_surname_after_a_title():
+    assert _rule_persons("日本首相岸田文雄与美国总统会谈。") == ["岸田文雄"]
+    # the part of a foreign name before its dot is no whole name
+    assert "弗兰克" not in _rule_persons("分会主席弗兰克·佩斯塔纳出席。")
