@@ -161,6 +161,29 @@ def test_consecutive_edits_that_end_where_they_began_cancel_out(seeded: Store) -
     assert seeded.cancel_out(a.event_ids + b.event_ids)
 
 
+def test_cancel_out_unpacks_only_the_first_and_the_last_state(seeded: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asked at every merge of edits of one field: a chain of n edits must not unpack 2n states."""
+    from desktop.store import undo
+
+    aid = _with_spans(seeded)
+    note = seeded.get_article(aid).note
+    ids: list[int] = []
+    for i in range(8):
+        ids += seeded.set_field(aid, "note", f"第{i}稿").event_ids
+    unpacked: list[int] = []
+    real = undo.unpack
+    monkeypatch.setattr(undo, "unpack", lambda data: unpacked.append(1) or real(data))
+    assert not seeded.cancel_out(ids)
+    assert len(unpacked) <= 2
+    ids += seeded.set_field(aid, "note", note).event_ids
+    unpacked.clear()
+    assert seeded.cancel_out(ids)  # back where it began
+    assert len(unpacked) <= 2
+    assert not seeded.cancel_out(ids[1:])  # from the second edit on: the note is not as before it
+    tags = seeded.set_tags(aid, ["一个新标签"]).event_ids  # a write that added to the vocabulary
+    assert not seeded.cancel_out(ids + tags)
+
+
 def test_a_v6_project_opens_its_old_edits_are_not_undone_new_ones_are(seeded: Store, tmp_path: Path) -> None:
     aid = _with_spans(seeded)
     old = seeded.set_field(aid, "note", "旧版本写的")
