@@ -392,21 +392,32 @@ def child(project: Path, out_json: Path, workdir: Path) -> None:
 
         store.set_field = timed_set_field  # instance attribute: probes this store only
         push_times, settled_times = [], []
+        profile_to = os.environ.get("BENCH_APP_PROFILE_EDIT")  # a cProfile of the edits, written to this file
+        if profile_to:
+            import cProfile
+
+            profiler = cProfile.Profile()
         for i in range(0 if "edit" in skip else 40):
             if i % 4 == 0 or "merge" in skip:
                 w.action_set["review.next"].trigger()
                 app.processEvents()
             aid, old = ctx.article_id, ctx.record.note
             new = f"bench note {i} {time.time()}"
+            if profile_to:
+                profiler.enable()
             t = time.perf_counter()
             ok = ctx.push(SetFieldCommand(ctx, aid, "note", old, new))
             t1 = time.perf_counter()
             app.processEvents()
             t2 = time.perf_counter()
+            if profile_to:
+                profiler.disable()
             assert ok and store.get_article(aid).note == new
             push_times.append((t1 - t) * 1000)
             settled_times.append((t2 - t) * 1000)
         del store.set_field
+        if profile_to:
+            profiler.dump_stats(profile_to)
         if push_times:
             R["edit_push_ms"] = _ms(push_times)
             R["edit_push_and_repaint_ms"] = _ms(settled_times)
