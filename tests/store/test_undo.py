@@ -222,3 +222,29 @@ def test_the_events_of_a_write_are_found_through_the_write_id_index(seeded: Stor
     seeded.db.execute("ANALYZE")
     plan = " ".join(str(r[-1]) for r in seeded.db.execute("EXPLAIN QUERY PLAN " + WRITE_EVENTS_SQL, ("[1]",)))
     assert "idx_events_write_id" in plan and "SCAN events" not in plan
+
+
+def test_the_next_edit_reuses_the_packed_after_state_only_when_the_article_is_still_so(
+    seeded: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.store import journal
+
+    aid = _with_spans(seeded)
+    packed: list[int] = []
+    real = journal._pack
+    monkeypatch.setattr(journal, "_pack", lambda value: packed.append(1) or real(value))
+    a = seeded.set_field(aid, "note", "一")
+    b = seeded.set_field(aid, "note", "二")
+    assert len(packed) <= 3  # the second edit's before-state is the first one's after-state, as packed
+
+    def states(event_id: int) -> tuple[bytes, bytes]:
+        return seeded.db.execute("SELECT data, after FROM states WHERE event_id = ?", (event_id,)).fetchone()
+
+    assert states(b.event_ids[0])[0] == states(a.event_ids[0])[1]
+    with seeded._write() as db:  # changed outside the journal: the next before-state is read anew
+        db.execute("UPDATE articles SET status = 'rejected' WHERE id = ?", (aid,))
+    c = seeded.set_field(aid, "note", "三")
+    before = journal.unpack(states(c.event_ids[0])[0])
+    assert before["article"]["status"] == "rejected" and before["article"]["note"] == "二"
+    seeded.undo_events(c.event_ids)
+    assert seeded.get_article(aid).status == "rejected" and seeded.get_article(aid).note == "二"
