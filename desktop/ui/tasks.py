@@ -50,10 +50,12 @@ T = TypeVar("T")
 class _Thread(QThread):
     def __init__(self, task: Task) -> None:
         super().__init__()
-        self._task = task
+        self._task = weakref.ref(task)  # not the task itself: a cycle would keep both until a GC pass
 
     def run(self) -> None:  # runs on the worker thread
-        self._task._run()
+        task = self._task()
+        if task is not None:
+            task._run()
 
 
 class Task(QObject):
