@@ -54,6 +54,14 @@ Two phases.
      project in this process; the app's own peak can be less).
 
 Run: ``nice python bench/bench_app.py PROJECT.sqlite [--articles 100000] [--distinct 300]``.
+
+Environment switches of the measuring child (figures as usual, plus):
+
+* ``BENCH_APP_PROBE=1``: where the memory is after each step (``bench/memprobe.py``:
+  RSS and its peak, anonymous / file-backed, glibc's arenas with their used and free
+  bytes, threads, Python blocks; resident MB by mapping after open and at the end).
+* ``BENCH_APP_TRACE=1``: tracemalloc on from the start (the probe then shows the traced MB).
+* ``BENCH_APP_PROFILE_EDIT=FILE``: a cProfile of the 40 edits (push + repaint only) to FILE.
 """
 
 from __future__ import annotations
