@@ -248,3 +248,22 @@ def test_the_next_edit_reuses_the_packed_after_state_only_when_the_article_is_st
     assert before["article"]["status"] == "rejected" and before["article"]["note"] == "二"
     seeded.undo_events(c.event_ids)
     assert seeded.get_article(aid).status == "rejected" and seeded.get_article(aid).note == "二"
+
+
+def test_consecutive_edits_undo_and_redo_after_the_project_is_reopened(seeded: Store) -> None:
+    """The before-states that reuse the previous write's packed after-state are whole states:
+    a new session (nothing cached) undoes and redoes them exactly."""
+    aid = _with_spans(seeded)
+    start = dump(seeded)
+    writes = [seeded.set_field(aid, "note", text).event_ids for text in ("一", "二", "三")]
+    writes.append(seeded.set_field(aid, "title", "新标题").event_ids)
+    edited = dump(seeded)
+    path = seeded.path
+    seeded.close()
+    with Store.open(path, editor="bob") as s:
+        for ids in reversed(writes):
+            s.undo_events(ids)
+        assert dump(s) == start
+        for ids in writes:
+            s.redo_events(ids)
+        assert dump(s) == edited and s.get_article(aid).note == "三"
