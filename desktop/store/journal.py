@@ -158,7 +158,7 @@ class Pending:
     page: tuple[int, dict[str, Any]] | None = None  # (page id, snapshot)
 
 
-# The packed after-states of the last article-scope write: the next edit of the same article
+# The packed after-state of the last write to one article (article scope): the next edit of it
 # usually finds it just so, and its before-state is then these bytes, not packed again (packing
 # is ~half of a field edit's store call).  Keyed by article id and checked by content, so a
 # state of another project or one changed since is packed anew.
@@ -215,7 +215,8 @@ def attach(db: Database, pending: Pending) -> list[int]:
         for article_id, event_id in changed.items()
     ])
     _last_after.clear()
-    _last_after.update((a, (state, packed[a])) for a, state in afters.items())
+    if len(afters) == 1:  # an edit of one article; a write over thousands (label all) is not kept
+        _last_after.update((a, (state, packed[a])) for a, state in afters.items())
     return ids
 
 

@@ -267,3 +267,15 @@ def test_consecutive_edits_undo_and_redo_after_the_project_is_reopened(seeded: S
         for ids in writes:
             s.redo_events(ids)
         assert dump(s) == edited and s.get_article(aid).note == "三"
+
+
+def test_only_a_write_to_one_article_keeps_its_packed_after_state(seeded: Store) -> None:
+    """A write over many articles (label all, re-extraction) keeps nothing: thousands of states
+    would stay in memory for an edit that may never come."""
+    from desktop.store import journal
+
+    with_spans = [a for a in seeded.article_ids() if seeded.get_article(a).spans][:2]
+    seeded.set_field(with_spans[0], "note", "一")
+    assert list(journal._last_after) == [with_spans[0]]
+    seeded.remove_spans([seeded.get_article(a).spans[0].id for a in with_spans])
+    assert journal._last_after == {}
