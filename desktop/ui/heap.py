@@ -2,9 +2,8 @@
 
 Owns: ``share_one_arena``, called by ``run_app`` before Qt or any worker thread starts.
 
-Why: glibc gives a thread that allocates while another holds the heap's lock an arena of
-its own (up to 8 per core), and memory freed in an arena is reused only by threads that
-allocate there.  The app's worker threads read big transient things at archive scale (the
+Why: glibc gives each new thread that allocates an arena of its own (up to 8 per core),
+and memory freed in an arena is reused only by threads that allocate there.  The app's worker threads read big transient things at archive scale (the
 page order at open, every hit of a frequent search: at a million articles a 5-8 MB id
 array, the blob SQLite built it from and the bytes numpy parsed it from), so each worker
 arena kept ~10-15 MB of freed memory resident that the GUI thread could not use

@@ -31,8 +31,8 @@ pages the GUI thread went 100-250 ms between timer ticks, against ~10 ms through
 from __future__ import annotations
 
 import threading
-import weakref
 import traceback
+import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 

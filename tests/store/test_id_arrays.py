@@ -53,9 +53,9 @@ print((status("VmHWM") - before) * 1024)
 
 @pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="Linux's peak-RSS reset")
 def test_read_ids_at_a_million_holds_the_text_at_most_twice() -> None:
-    """A million ids are 8 MB of text: read as TEXT, SQLite's value, its NUL-terminated copy and
-    Python's str were alive at once (~22 MB at the peak besides nothing else); read as a blob,
-    SQLite's value and Python's bytes (~15 MB)."""
+    """A million ids are 8 MB of text: read as TEXT, three copies of it were alive at the peak
+    (~24 MB above the RSS before the read); read as a blob, SQLite's value and Python's bytes
+    (~16 MB)."""
     import subprocess
     import sys
 
