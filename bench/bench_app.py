@@ -45,11 +45,23 @@ Two phases.
      200,000 articles the rest of the hits are counted on a worker thread).
    * ``export``: ``desktop.export.registry.export("jsonl", ...)`` of every
      article to a temporary file, from inside the app process.
-   * peak RSS of the app process (``getrusage(RUSAGE_SELF).ru_maxrss``) before
+   * peak RSS of the app process (``VmHWM`` of ``/proc/self/status``) before
      and after the export; the jieba/gazetteer warm-up the app starts is
-     included (the measurements start after it finished).
+     included (the measurements start after it finished).  Not
+     ``getrusage(RUSAGE_SELF).ru_maxrss``: Linux carries a parent's peak over
+     into a child it spawns (through ``exec``), so the child's ``ru_maxrss`` is
+     at least the bench's own RSS at that moment (360 MB after building a
+     project in this process; the app's own peak can be less).
 
 Run: ``nice python bench/bench_app.py PROJECT.sqlite [--articles 100000] [--distinct 300]``.
+
+Environment switches of the measuring child (figures as usual, plus):
+
+* ``BENCH_APP_PROBE=1``: where the memory is after each step (``bench/memprobe.py``:
+  RSS and its peak, anonymous / file-backed, glibc's arenas with their used and free
+  bytes, threads, Python blocks; resident MB by mapping after open and at the end).
+* ``BENCH_APP_TRACE=1``: tracemalloc on from the start (the probe then shows the traced MB).
+* ``BENCH_APP_PROFILE_EDIT=FILE``: a cProfile of the 40 edits (push + repaint only) to FILE.
 """
 
 from __future__ import annotations
@@ -240,6 +252,7 @@ def _ms(seq: list[float]) -> dict:
 # 1.6 MB and does not touch the code measured.  See docs/benchmarks.md.
 _NONE_GUARD: list = []
 HOLDERS = bool(os.environ.get("BENCH_APP_HOLDERS"))  # child mode: tracemalloc, report what holds memory
+PROBE = bool(os.environ.get("BENCH_APP_PROBE"))  # child mode: where the memory is after each step (memprobe)
 
 
 def holders_report(top: int = 12) -> dict:
@@ -261,11 +274,20 @@ def holders_report(top: int = 12) -> dict:
     return {"traced_mb": total / 2**20, "top": rows}
 
 
-def child(project: Path, out_json: Path, workdir: Path) -> None:
+def peak_rss_mb() -> float:
+    """This process's own peak RSS (``VmHWM``), not ``ru_maxrss`` (which a spawned process
+    inherits from its parent: see the module docstring)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     import resource
 
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(project: Path, out_json: Path, workdir: Path) -> None:
     _NONE_GUARD.extend([None] * 200_000)
-    if HOLDERS:
+    if HOLDERS or os.environ.get("BENCH_APP_TRACE"):
         import tracemalloc
 
         tracemalloc.start(1)
@@ -293,10 +315,16 @@ def child(project: Path, out_json: Path, workdir: Path) -> None:
     watch = PaintWatch()
 
     def rss_mb() -> float:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return peak_rss_mb()
 
     def rss_now_mb() -> float:
         return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    def probe(step: str) -> None:
+        if PROBE:
+            import memprobe
+
+            R.setdefault("probe", []).append(memprobe.snapshot(step))
 
     def measure() -> None:
         app = QApplication.instance()
@@ -309,6 +337,11 @@ def child(project: Path, out_json: Path, workdir: Path) -> None:
         R["rows"] = model.rowCount()
         R["rss_before_interaction_mb"] = rss_mb()
         R["rss_now_after_open_mb"] = rss_now_mb()
+        probe("after open")
+        if PROBE:
+            import memprobe
+
+            R["mappings_after_open"] = memprobe.mappings()
         if HOLDERS:
             R["holders"] = holders_report()
             out_json.write_text(json.dumps({"T": T, "R": R}, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -324,6 +357,7 @@ def child(project: Path, out_json: Path, workdir: Path) -> None:
             times.append((time.perf_counter() - t) * 1000)
             assert ctx.article_id == model.article_id_at(row), "row selection did not change the article"
         R["switch_next_row_ms"] = _ms(times)
+        probe("60 next rows")
         # switch article: the review.next action
         times = []
         for _ in range(40):
@@ -334,6 +368,7 @@ def child(project: Path, out_json: Path, workdir: Path) -> None:
             times.append((time.perf_counter() - t) * 1000)
             assert ctx.article_id != before
         R["switch_action_next_ms"] = _ms(times)
+        probe("40 review.next")
         # switch article: random far rows (not in the list's row cache); 200 of them, so that the
         # median does not hang on a handful of jumps (40 before 2026-12-04: ±1 ms between runs)
         rng = random.Random(3)
@@ -346,6 +381,7 @@ def child(project: Path, out_json: Path, workdir: Path) -> None:
             app.processEvents()
             times.append((time.perf_counter() - t) * 1000)
         R["switch_random_row_ms"] = _ms(times)
+        probe(f"{FAR_JUMPS} far jumps")
         # write-through edit
         from desktop.ui.commands import SetFieldCommand
 
@@ -364,25 +400,37 @@ def child(project: Path, out_json: Path, workdir: Path) -> None:
 
         store.set_field = timed_set_field  # instance attribute: probes this store only
         push_times, settled_times = [], []
+        profile_to = os.environ.get("BENCH_APP_PROFILE_EDIT")  # a cProfile of the edits, written to this file
+        if profile_to:
+            import cProfile
+
+            profiler = cProfile.Profile()
         for i in range(0 if "edit" in skip else 40):
             if i % 4 == 0 or "merge" in skip:
                 w.action_set["review.next"].trigger()
                 app.processEvents()
             aid, old = ctx.article_id, ctx.record.note
             new = f"bench note {i} {time.time()}"
+            if profile_to:
+                profiler.enable()
             t = time.perf_counter()
             ok = ctx.push(SetFieldCommand(ctx, aid, "note", old, new))
             t1 = time.perf_counter()
             app.processEvents()
             t2 = time.perf_counter()
+            if profile_to:
+                profiler.disable()
             assert ok and store.get_article(aid).note == new
             push_times.append((t1 - t) * 1000)
             settled_times.append((t2 - t) * 1000)
         del store.set_field
+        if profile_to:
+            profiler.dump_stats(profile_to)
         if push_times:
             R["edit_push_ms"] = _ms(push_times)
             R["edit_push_and_repaint_ms"] = _ms(settled_times)
             R["edit_store_call_ms"] = _ms(store_times)
+        probe("40 edits")
         # search through the filter bar
         fb = w.article_list.filter_bar
         search: dict = {}
@@ -408,9 +456,13 @@ def child(project: Path, out_json: Path, workdir: Path) -> None:
                 app.processEvents()
                 all_times.append((time.perf_counter() - t) * 1000)
                 hits = model.rowCount()
+                if not search:
+                    probe(f"search {q} #{len(all_times)}")
             search[q] = {"hits": hits, "first_rows": first_rows, "median_ms": statistics.median(times),
                          "max_ms": max(times), "p95_ms": sorted(times)[-1],
                          "counted_median_ms": statistics.median(all_times)}
+            if len(search) > 1:
+                probe(f"search {q} x5")
         t = time.perf_counter()
         fb.search.setText("")
         fb._emit_now()
@@ -419,6 +471,7 @@ def child(project: Path, out_json: Path, workdir: Path) -> None:
         R["search"] = search
         R["rss_before_export_mb"] = rss_mb()
         R["rss_now_before_export_mb"] = rss_now_mb()
+        probe("search cleared")
         # export: what File > Export and the export dialog run (export_project, worker processes)
         from desktop.export.stream import export_project
 
@@ -432,6 +485,11 @@ def child(project: Path, out_json: Path, workdir: Path) -> None:
             R["export_mb"] = target.stat().st_size / 1e6
             target.unlink()
         R["rss_peak_mb"] = rss_mb()
+        probe("after export")
+        if PROBE:
+            import memprobe
+
+            R["mappings_at_end"] = memprobe.mappings()
         out_json.write_text(json.dumps({"T": T, "R": R}, ensure_ascii=False, indent=1), encoding="utf-8")
         w.close()
         app.quit()
@@ -545,7 +603,7 @@ def export_formats(project: Path, workdir: Path, formats: tuple[str, ...], worke
                 "    t = time.perf_counter()\n"
                 f"    st = export_project({fmt!r}, {str(project)!r}, {str(workdir / ('x.' + fmt))!r}, workers={w})\n"
                 "    print(json.dumps({'s': time.perf_counter() - t, 'records': st.records,"
-                " 'rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,"
+                " 'rss_mb': int([ln for ln in open('/proc/self/status') if ln.startswith('VmHWM:')][0].split()[1]) / 1024,"
                 " 'children_rss_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n"
             )
             script = workdir / "export_one.py"
@@ -568,12 +626,14 @@ def export_formats(project: Path, workdir: Path, formats: tuple[str, ...], worke
 def stats_cli(project: Path) -> dict:
     """``newsdesk stats`` on the project: time and peak RSS."""
     code = (
-        "import resource, sys, time\n"
+        "import sys, time\n"
+        "from pathlib import Path\n"
         "from desktop.cli import main\n"
         f"sys.argv = ['newsdesk', 'stats', '--db', {str(project)!r}]\n"
         "t = time.perf_counter()\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('BENCH', time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, file=sys.stderr)\n"
+        "hwm = [ln for ln in Path('/proc/self/status').read_text().splitlines() if ln.startswith('VmHWM:')][0]\n"
+        "print('BENCH', time.perf_counter() - t, int(hwm.split()[1]) / 1024, file=sys.stderr)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=3600)
     line = [ln for ln in proc.stderr.splitlines() if ln.startswith("BENCH")]
@@ -629,6 +689,16 @@ def report(data: dict) -> dict:
     print(f"  app RSS: after open {R.get('rss_now_after_open_mb', 0):.0f} MB (peak so far {R.get('rss_before_interaction_mb', 0):.0f}), "
           f"before export {R.get('rss_now_before_export_mb', 0):.0f} MB, peak {R.get('rss_peak_mb', 0):.0f} MB")
     out.update(rss_open_mb=R.get("rss_now_after_open_mb"), rss_peak_mb=R.get("rss_peak_mb"))
+    if R.get("probe"):
+        import memprobe
+
+        print("  memory after each step (MB; BENCH_APP_PROBE):")
+        for snap in R["probe"]:
+            print("    " + memprobe.line(snap))
+        for key in ("mappings_after_open", "mappings_at_end"):
+            print(f"  resident by mapping, {key.split('_', 1)[1].replace('_', ' ')}: "
+                  + ", ".join(f"{m['where']} {m['mb']:.1f}" for m in R.get(key, [])))
+        out["probe"] = R["probe"]
     return out
 
 

@@ -272,23 +272,36 @@ def redo_writes(db: Database, event_ids: Sequence[int]) -> Changes:
 
 def cancels_out(db: Database, event_ids: Sequence[int]) -> bool:
     """True when the writes holding ``event_ids`` (in effect) left every row as it was before the
-    first of them: together they changed nothing (consecutive edits of one field, say)."""
-    try:
-        writes = _load(db, event_ids, 0)
-    except UndoRefused:
+    first of them: together they changed nothing (consecutive edits of one field, say).
+
+    Asked at every merge of two edits of a field: only the first before-state and the last
+    after-state of each article or page are unpacked (not even those when their packed bytes
+    are equal), not every state of every write as ``_load`` does for an undo."""
+    asked = sorted({int(i) for i in event_ids})
+    found = dict(db.execute(f"SELECT id, write_id FROM events WHERE id IN ({_IDS})", (dumps(asked),)).fetchall())
+    if not asked or len(found) < len(asked) or None in found.values():
         return False
-    first: dict[tuple[str, int], Any] = {}
-    last: dict[tuple[str, int], Any] = {}
-    for write in writes:
-        if write.vocabulary:
+    writes = sorted(set(found.values()))
+    owner: dict[int, int] = {}
+    for event_id, write_id, action, flag in db.execute(WRITE_EVENTS_SQL, (dumps(writes),)):
+        if action in NOT_UNDOABLE or flag != 0:
             return False
-        entries = [(("a", a), b, f) for a, b, f in write.articles]
-        if write.page is not None:
-            entries.append((("p", write.page[0]), write.page[1], write.page[2]))
-        for key, before, after in entries:
-            first.setdefault(key, before)
-            last[key] = after
-    return all(first[k] == last[k] for k in first)
+        owner[event_id] = write_id
+    first: dict[tuple[str, int], bytes] = {}
+    last: dict[tuple[str, int], bytes] = {}
+    stated: set[int] = set()
+    cur = db.execute(f"SELECT event_id, article_id, page_id, scope, data, after FROM states WHERE event_id IN ({_IDS})"
+                     " ORDER BY event_id", (dumps(list(owner)),))
+    for event_id, article_id, page_id, scope, data, after in cur:
+        if after is None or scope not in (ARTICLE, PAGE):
+            return False  # recorded without its after-state, or the write added tags to the vocabulary
+        key = ("a", article_id) if scope == ARTICLE else ("p", page_id)
+        first.setdefault(key, data)
+        last[key] = after
+        stated.add(owner[event_id])
+    if stated != set(writes):
+        return False  # a write that recorded no state
+    return all(first[k] == last[k] or unpack(first[k]) == unpack(last[k]) for k in first)
 
 
 # --- the Store's side ------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.resources import resource_path
 from desktop.ui.context import AppContext
+from desktop.ui.heap import share_one_arena
 from desktop.ui.i18n import install_translator
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
@@ -151,6 +152,7 @@ def use_gui_thread_pool_only_with_spare_cores() -> None:
 
 def run_app(project: Path | None, *, settings_path: Path | None = None, data_dir: Path | None = None) -> int:
     """Start the desktop app on ``project`` (None: the last project, or the demo)."""
+    share_one_arena()  # before any thread allocates (desktop/ui/heap.py)
     use_gui_thread_pool_only_with_spare_cores()
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -8,8 +8,10 @@ on another connection (a worker's) kept only while nothing changed since.
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import numpy as np
+import pytest
 from store_helpers import add
 from test_search_order import QUERIES, _pages, _sql_ids
 
@@ -29,11 +31,51 @@ def test_read_ids_keeps_the_order_of_the_query() -> None:
     assert id_arrays.read_ids(conn, "SELECT id AS nd_id FROM t WHERE id = 7").tolist() == [7]
 
 
+_PEAK_SCRIPT = """
+import sqlite3, sys
+from pathlib import Path
+from desktop.store import id_arrays
+
+def status(key):
+    return next(int(ln.split()[1]) for ln in Path("/proc/self/status").read_text().splitlines() if ln.startswith(key))
+
+conn = sqlite3.connect(":memory:")
+conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)")
+conn.executemany("INSERT INTO t VALUES (?)", ((i,) for i in range(1_000_000, 2_000_000)))
+id_arrays._np()
+Path("/proc/self/clear_refs").write_text("5")  # the peak from here on
+before = status("VmRSS")
+ids = id_arrays.read_ids(conn, "SELECT id AS nd_id FROM t ORDER BY id")
+assert len(ids) == 1_000_000 and ids[0] == 1_000_000 and ids[-1] == 1_999_999
+print((status("VmHWM") - before) * 1024)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="Linux's peak-RSS reset")
+def test_read_ids_at_a_million_holds_the_text_at_most_twice() -> None:
+    """A million ids are 8 MB of text: read as TEXT, three copies of it were alive at the peak
+    (~24 MB above the RSS before the read); read as a blob, SQLite's value and Python's bytes
+    (~16 MB)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", _PEAK_SCRIPT], cwd=root, capture_output=True, text=True, check=True)
+    text_bytes = 1_000_000 * 8
+    assert int(out.stdout.strip()) < 2.3 * text_bytes
+
+
 def test_keep_in_order_and_positions() -> None:
     order = np.array([5, 3, 9, 1, 7], dtype=np.int64)
     assert id_arrays.keep_in_order(order, np.array([1, 9, 42], dtype=np.int64)).tolist() == [9, 1]
     pos = id_arrays.positions(order)
     assert [int(pos[i]) for i in (5, 3, 9, 1, 7)] == [0, 1, 2, 3, 4] and pos[2] == -1
+
+
+def test_keep_in_order_copies_the_members_only_when_some_are_negative() -> None:
+    ordered = np.array([5, 3, 1, 7, 9], dtype=np.int64)
+    assert id_arrays.keep_in_order(ordered, np.array([9, 1, 7], dtype=np.int64)).tolist() == [1, 7, 9]
+    assert id_arrays.keep_in_order(ordered, np.array([-1, 3, 11], dtype=np.int64)).tolist() == [3]
 
 
 def test_search_hits_are_the_index_answer(store: Store) -> None:

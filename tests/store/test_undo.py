@@ -161,6 +161,29 @@ def test_consecutive_edits_that_end_where_they_began_cancel_out(seeded: Store) -
     assert seeded.cancel_out(a.event_ids + b.event_ids)
 
 
+def test_cancel_out_unpacks_only_the_first_and_the_last_state(seeded: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asked at every merge of edits of one field: a chain of n edits must not unpack 2n states."""
+    from desktop.store import undo
+
+    aid = _with_spans(seeded)
+    note = seeded.get_article(aid).note
+    ids: list[int] = []
+    for i in range(8):
+        ids += seeded.set_field(aid, "note", f"第{i}稿").event_ids
+    unpacked: list[int] = []
+    real = undo.unpack
+    monkeypatch.setattr(undo, "unpack", lambda data: unpacked.append(1) or real(data))
+    assert not seeded.cancel_out(ids)
+    assert len(unpacked) <= 2
+    ids += seeded.set_field(aid, "note", note).event_ids
+    unpacked.clear()
+    assert seeded.cancel_out(ids)  # back where it began
+    assert len(unpacked) <= 2
+    assert not seeded.cancel_out(ids[1:])  # from the second edit on: the note is not as before it
+    tags = seeded.set_tags(aid, ["一个新标签"]).event_ids  # a write that added to the vocabulary
+    assert not seeded.cancel_out(ids + tags)
+
+
 def test_a_v6_project_opens_its_old_edits_are_not_undone_new_ones_are(seeded: Store, tmp_path: Path) -> None:
     aid = _with_spans(seeded)
     old = seeded.set_field(aid, "note", "旧版本写的")
@@ -199,3 +222,60 @@ def test_the_events_of_a_write_are_found_through_the_write_id_index(seeded: Stor
     seeded.db.execute("ANALYZE")
     plan = " ".join(str(r[-1]) for r in seeded.db.execute("EXPLAIN QUERY PLAN " + WRITE_EVENTS_SQL, ("[1]",)))
     assert "idx_events_write_id" in plan and "SCAN events" not in plan
+
+
+def test_the_next_edit_reuses_the_packed_after_state_only_when_the_article_is_still_so(
+    seeded: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.store import journal
+
+    aid = _with_spans(seeded)
+    packed: list[int] = []
+    real = journal._pack
+    monkeypatch.setattr(journal, "_pack", lambda value: packed.append(1) or real(value))
+    a = seeded.set_field(aid, "note", "一")
+    b = seeded.set_field(aid, "note", "二")
+    assert len(packed) <= 3  # the second edit's before-state is the first one's after-state, as packed
+
+    def states(event_id: int) -> tuple[bytes, bytes]:
+        return seeded.db.execute("SELECT data, after FROM states WHERE event_id = ?", (event_id,)).fetchone()
+
+    assert states(b.event_ids[0])[0] == states(a.event_ids[0])[1]
+    with seeded._write() as db:  # changed outside the journal: the next before-state is read anew
+        db.execute("UPDATE articles SET status = 'rejected' WHERE id = ?", (aid,))
+    c = seeded.set_field(aid, "note", "三")
+    before = journal.unpack(states(c.event_ids[0])[0])
+    assert before["article"]["status"] == "rejected" and before["article"]["note"] == "二"
+    seeded.undo_events(c.event_ids)
+    assert seeded.get_article(aid).status == "rejected" and seeded.get_article(aid).note == "二"
+
+
+def test_consecutive_edits_undo_and_redo_after_the_project_is_reopened(seeded: Store) -> None:
+    """The before-states that reuse the previous write's packed after-state are whole states:
+    a new session (nothing cached) undoes and redoes them exactly."""
+    aid = _with_spans(seeded)
+    start = dump(seeded)
+    writes = [seeded.set_field(aid, "note", text).event_ids for text in ("一", "二", "三")]
+    writes.append(seeded.set_field(aid, "title", "新标题").event_ids)
+    edited = dump(seeded)
+    path = seeded.path
+    seeded.close()
+    with Store.open(path, editor="bob") as s:
+        for ids in reversed(writes):
+            s.undo_events(ids)
+        assert dump(s) == start
+        for ids in writes:
+            s.redo_events(ids)
+        assert dump(s) == edited and s.get_article(aid).note == "三"
+
+
+def test_only_a_write_to_one_article_keeps_its_packed_after_state(seeded: Store) -> None:
+    """A write over many articles (label all, re-extraction) keeps nothing: thousands of states
+    would stay in memory for an edit that may never come."""
+    from desktop.store import journal
+
+    with_spans = [a for a in seeded.article_ids() if seeded.get_article(a).spans][:2]
+    seeded.set_field(with_spans[0], "note", "一")
+    assert list(journal._last_after) == [with_spans[0]]
+    seeded.remove_spans([seeded.get_article(a).spans[0].id for a in with_spans])
+    assert journal._last_after == {}

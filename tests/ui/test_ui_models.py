@@ -67,3 +67,46 @@ def test_value_parsing():
     assert parse_value("DATE", "2023-01-01/2023-03-31") == (True, {"start": "2023-01-01", "end": "2023-03-31"})
     assert parse_value("DATE", "2月") == (False, None)
     assert parse_value("MONEY", "") == (True, None)
+
+
+def test_span_list_is_not_reset_when_an_edit_left_its_spans_as_they_were(qapp):
+    """An edit of a field or the note refreshes the panes with the same spans: the span table
+    keeps its rows (a reset repainted the whole table at every keystroke-sized edit)."""
+    from desktop.ui import uncertainty
+
+    model = SpanListModel()
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    spans = [SpanRow(2, 5, 9, "MONEY", "30万元", 300000, "auto", confidence=0.5), SpanRow(1, 0, 3, "PER", "李鹏飞", None, "human")]
+    model.set_spans(spans)
+    assert len(resets) == 1
+    model.set_spans([SpanRow(**vars(s)) for s in spans])  # equal rows, new objects: what a re-read gives
+    assert len(resets) == 1 and model.span_at(0).id == 2
+    model.set_spans([spans[1]])
+    assert len(resets) == 2 and model.rowCount() == 1
+    model.set_spans(spans)
+    assert len(resets) == 3
+    old = uncertainty.threshold()
+    try:
+        uncertainty.set_threshold(0.4)  # the same spans, now none uncertain: listed anew, by place
+        model.set_spans(spans)
+        assert len(resets) == 4 and model.span_at(0).id == 1
+    finally:
+        uncertainty.set_threshold(old)
+
+
+def test_author_editor_keeps_its_rows_when_given_the_authors_it_shows(qapp):
+    from desktop.ui.widgets.author_editor import AuthorEditor
+
+    editor = AuthorEditor()
+    authors = [{"name": "张三", "role": "记者"}, {"name": "李四", "role": "通讯员"}]
+    editor.set_authors(authors)
+    first = editor.table.item(0, 0)
+    editor.set_authors([dict(a) for a in authors])
+    assert editor.table.item(0, 0) is first  # not rebuilt
+    editor.table.item(1, 0).setText("王五")  # the editor changed a name: given the stored authors, shown again
+    editor.set_authors(authors)
+    assert editor.table.item(1, 0).text() == "李四" and editor.table.item(0, 0) is not first
+    editor.add_author()  # a row being typed is not an author: given the same authors, the table is refilled
+    editor.set_authors(authors)
+    assert editor.table.rowCount() == 2 and editor.authors() == authors

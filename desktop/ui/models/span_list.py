@@ -27,7 +27,7 @@ from desktop.store.records import SpanRow
 from desktop.ui.i18n import QT_TRANSLATE_NOOP, fill
 from desktop.ui.label_palette import label_text, style_for
 from desktop.ui.plain_text import tooltip
-from desktop.ui.uncertainty import is_uncertain, span_order
+from desktop.ui.uncertainty import is_uncertain, span_order, threshold
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 EDITABLE_VALUE_LABELS = ("MONEY", "DATE")
@@ -85,12 +85,17 @@ class SpanListModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._spans: list[SpanRow] = []
+        self._shown_as: tuple[list[SpanRow], float] | None = None  # (rows, uncertainty threshold) shown
         self.value_edited: Callable[[SpanRow, Any], None] | None = None
         self.invalid_value: Callable[[str], None] | None = None
 
     def set_spans(self, spans: list[SpanRow]) -> None:
+        ordered = span_order(spans)  # uncertain machine spans first, then by place
+        shown_as = (ordered, threshold())
+        if shown_as == self._shown_as:
+            return  # the same rows (an edit of a field, the note, tags…): no reset, no repaint
         self.beginResetModel()
-        self._spans = span_order(spans)  # uncertain machine spans first, then by place
+        self._spans, self._shown_as = ordered, shown_as
         self.endResetModel()
 
     def spans(self) -> list[SpanRow]:

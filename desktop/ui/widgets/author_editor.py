@@ -99,13 +99,27 @@ class AuthorEditor(QWidget):
         table.setFixedHeight(height + 2 * table.frameWidth())
 
     def set_authors(self, authors: list[dict[str, str]]) -> None:
+        wanted = [{"name": a.get("name", ""), "role": a.get("role", ROLES[-1])} for a in authors]
+        if wanted == self._authors and self._shows(wanted):
+            return  # the table shows exactly these rows: refilling it would only repaint it
         self._loading = True
-        self._authors = [{"name": a.get("name", ""), "role": a.get("role", ROLES[-1])} for a in authors]
+        self._authors = wanted
         self.table.setRowCount(len(self._authors))
         for row, author in enumerate(self._authors):
             self.table.setItem(row, 0, self._name_item(author["name"]))
             self.table.setItem(row, 1, QTableWidgetItem(author["role"]))
         self._loading = False
+
+    def _shows(self, authors: list[dict[str, str]]) -> bool:
+        """True when the table's rows are ``authors``, cell for cell, and nothing more."""
+        table = self.table
+        if table.rowCount() != len(authors):
+            return False
+        for row, author in enumerate(authors):
+            name, role = table.item(row, 0), table.item(row, 1)
+            if name is None or role is None or name.text() != author["name"] or role.text() != author["role"]:
+                return False
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API: the header's height is known once polished
         super().showEvent(event)
