@@ -89,6 +89,10 @@ def clause_starts(tagged: Sequence[tuple[str, str]]) -> set[int]:
     return starts
 
 
+# 队 after a known name is its team (北京国安队), unless it starts another word (队员, 队长).
+_TEAM_AFTER = re.compile(r"队(?![员长伍形列旗服友部内里中])")
+
+
 @dataclass
 class OrgMatch:
     start: int
@@ -206,7 +210,10 @@ def find_orgs(
         found.append(OrgMatch(m.start(), end))
     for m in p.known.finditer(text):
         if _whole_name(text, m.start(), m.end(), word_starts, p):  # not 华为 in 中华为
-            found.append(OrgMatch(m.start(), _chain(text, m.end(), p)))
+            end = m.end() + 1 if _TEAM_AFTER.match(text, m.end()) else m.end()  # a club's team: 北京国安 + 队
+            found.append(OrgMatch(m.start(), _chain(text, end, p)))
+        elif _TEAM_AFTER.match(text, m.end()) and _whole_name(text, m.start(), m.end() + 1, word_starts, p):
+            found.append(OrgMatch(m.start(), m.end() + 1))  # jieba cut the team apart: 上海 / 海港 / 队
     for m in p.company_end.finditer(text):
         company_at = _company_start(text, m.start(), place_starts, word_starts)
         if company_at is not None:

@@ -1,5 +1,6 @@
 """A place or a level prefix followed by a verb starts a clause, not a body's name
-(orgs.py): 北京 + 召开 + 委员会会议 is a meeting held in Beijing.  Invented sentences."""
+(orgs.py): 北京 + 召开 + 委员会会议 is a meeting held in Beijing; and a known club's name takes
+its 队.  Invented sentences."""
 
 from __future__ import annotations
 
@@ -28,3 +29,9 @@ def test_a_place_then_a_verb_then_an_organ_word_is_no_body(text, place):
 def test_a_place_then_a_name_then_an_organ_word_is_still_a_body():
     assert ("北京市管理委员会", "ORG") in _rule_spans("北京市管理委员会发布通告。")
     assert ("成都市青白江区水务局", "ORG") in _rule_spans("成都市青白江区水务局表示。")
+
+
+def test_a_known_club_takes_its_team_word():
+    spans = _rule_spans("上海海港队客场战胜对手。")
+    assert ("上海海港队", "ORG") in spans, spans
+    assert not [s for s in _rule_spans("北京国安队员们很兴奋。") if s[0].endswith("队")]  # 队员: players
