@@ -51,7 +51,7 @@ from desktop.pipeline.mentions import repeat_mentions
 from desktop.pipeline.model import LABELS, Span
 from desktop.pipeline.orgs import clause_starts
 from desktop.pipeline.ner_data import ENTITY_LABELS, spans_to_tags
-from desktop.pipeline.rules import Candidate, RuleFinders, resolve, tokenize
+from desktop.pipeline.rules import Candidate, RuleFinders, resolve, tokenize, word_boundaries
 from desktop.pipeline.tagger import CrfTagger, ModelError, default_model_path, load_tagger
 from desktop.pipeline.tagger_features import FeatureLexicon, char_features
 
@@ -178,7 +178,7 @@ class EntityExtractor:
         entity = [(s, e, lab, None) for s, e, lab in spans if lab in ENTITY_LABELS]
         other = [(s, e, lab) for s, e, lab in spans if lab not in ENTITY_LABELS]
         tokens = tokenize(text)
-        mapped = self._lex.conventions.apply(text, entity, _word_ends(tokens), find_doc_titles(text), tokens)
+        mapped = self._lex.conventions.apply(text, entity, word_boundaries(tokens)[1], find_doc_titles(text), tokens)
         return sorted(other + [(s, e, lab) for s, e, lab, _ in mapped])
 
     def features(self, text: str, tokens: list[tuple[str, str]] | None = None) -> list[tuple[str, ...]]:
@@ -222,10 +222,10 @@ class EntityExtractor:
         entity_rules = [(s.start, s.end, s.label) for s in rule_spans if s.label in ENTITY_LABELS]
         tagged, doubts = self._tag(text, tokens, rule_spans, entity_rules)
         scored_rules = [(s, e, lab, p) for (s, e, lab), p in zip(entity_rules, doubts)]
-        ends = _word_ends(tokens)
+        starts, ends = word_boundaries(tokens)
         merged = merge_entity_spans(tagged, scored_rules, word_ends=ends, text=text, verb_starts=clause_starts(tokens))
         others = [(s.start, s.end) for s in rule_spans if s.label not in ENTITY_LABELS]
-        merged = repeat_mentions(text, merged, tokens, others)
+        merged = repeat_mentions(text, merged, starts, ends, others)
         titles = [(s.start, s.end) for s in rule_spans if s.label == "DOC"]
         if self.convention == "spec":
             merged = self._lex.conventions.apply(text, merged, ends, titles, tokens)
@@ -310,15 +310,6 @@ def _pieces(tokens: list[tuple[str, str]]) -> list[tuple[int, int, list[tuple[st
     if current:
         pieces.append((start, pos, current))
     return pieces
-
-
-def _word_ends(tokens: list[tuple[str, str]]) -> set[int]:
-    ends: set[int] = set()
-    pos = 0
-    for w, _ in tokens:
-        pos += len(w)
-        ends.add(pos)
-    return ends
 
 
 def _with_confidence(span: Span, confidence: float | None) -> Span:

@@ -12,7 +12,7 @@ in the text is left alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 SpanC = tuple[int, int, str, "float | None"]
 
@@ -22,11 +22,16 @@ _MIN_CHARS = 2
 
 
 def repeat_mentions(
-    text: str, spans: Sequence[SpanC], tokens: Sequence[tuple[str, str]], occupied: Sequence[tuple[int, int]] = ()
+    text: str,
+    spans: Sequence[SpanC],
+    word_starts: Container[int],
+    word_ends: Container[int],
+    occupied: Sequence[tuple[int, int]] = (),
 ) -> list[SpanC]:
     """``spans`` with the other occurrences of their sure names added, sorted by start;
-    ``tokens`` are jieba's words of ``text`` (with their tags), ``occupied`` other spans'
-    (start, end) that a new mention must not touch either."""
+    ``word_starts`` and ``word_ends`` are where jieba's words of ``text`` start and end
+    (``rules.word_boundaries``), ``occupied`` other spans' (start, end) that a new mention
+    must not touch either."""
     labels: dict[str, set[str]] = {}
     sure: dict[str, float | None] = {}
     for start, end, label, conf in spans:
@@ -39,7 +44,6 @@ def repeat_mentions(
     names = [n for n in sure if len(labels[n]) == 1]
     if not names:
         return list(spans)
-    word_starts, word_ends = _boundaries(tokens)
     taken = bytearray(len(text))
     for start, end, *_ in spans:
         taken[start:end] = b"\x01" * (end - start)
@@ -57,13 +61,3 @@ def repeat_mentions(
             at = text.find(name, end)
     return sorted([*spans, *added], key=lambda s: (s[0], -s[1])) if added else list(spans)
 
-
-def _boundaries(tokens: Sequence[tuple[str, str]]) -> tuple[set[int], set[int]]:
-    starts: set[int] = set()
-    ends: set[int] = set()
-    pos = 0
-    for word, _tag in tokens:
-        starts.add(pos)
-        pos += len(word)
-        ends.add(pos)
-    return starts, ends

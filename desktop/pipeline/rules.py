@@ -76,6 +76,18 @@ def _titles() -> frozenset[str]:
     return frozenset(words("person_titles"))
 
 
+def word_boundaries(tokens: Sequence[tuple[str, str]]) -> tuple[set[int], set[int]]:
+    """Where the words ``tokens`` (jieba's, with their tags) start and where they end."""
+    starts: set[int] = set()
+    ends: set[int] = set()
+    pos = 0
+    for word, _tag in tokens:
+        starts.add(pos)
+        pos += len(word)
+        ends.add(pos)
+    return starts, ends
+
+
 def tokenize(text: str) -> list[tuple[str, str]]:
     """jieba's words of ``text`` with their part-of-speech tags (rjieba: the same cut, ~20x faster)."""
     import rjieba

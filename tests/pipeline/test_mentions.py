@@ -3,7 +3,13 @@ Invented names and sentences."""
 
 from __future__ import annotations
 
-from desktop.pipeline.mentions import SURE, repeat_mentions
+from desktop.pipeline.mentions import SURE
+from desktop.pipeline.mentions import repeat_mentions as _repeat
+from desktop.pipeline.rules import word_boundaries
+
+
+def repeat_mentions(text, spans, tokens, occupied=()):
+    return _repeat(text, spans, *word_boundaries(tokens), occupied)
 
 
 def _tokens(*words: str) -> list[tuple[str, str]]:
