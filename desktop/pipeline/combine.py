@@ -44,20 +44,12 @@ ORG_ALONE_MIN = 0.5
 # The last characters of organisation names (中心, 委员会, 公司, 大学, 联盟, 报社 …): a tagger ORG
 # between ORG_ALONE_MIN and ALONE_MIN stands alone only when it ends in one.
 _BODY_FINALS = frozenset("会社院部委队党盟局司报学织团军协行联心台厂处厅校组室署所馆办店站府庭科系刊构央")
-
-
 # Words that end in such a character and name no body (全部, 社会, 开会 …).
 _NOT_BODY_ENDS = frozenset(
     "全部 内部 外部 局部 干部 东部 西部 南部 北部 中部 社会 机会 开会 不会 将会 也会 都会 就会 还会 才会 大会 "
     "晚会 宴会 聚会 体会 误会 同学 大学生 中学生 小学生 小心 信心 决心 关心 核心 重心 放心 热心 "
     "进行 执行 实行 举行 运行 发行 流行 施行 推行 同行 可行 旅行 排队 团队".split()
 )
-
-
-def _ends_like_a_body(text: str | None, end: int) -> bool:
-    if text is None or text[end - 1 : end] not in _BODY_FINALS:
-        return False
-    return text[max(0, end - 2) : end] not in _NOT_BODY_ENDS and text[max(0, end - 3) : end] not in _NOT_BODY_ENDS
 
 # (start, end, label, confidence or None)
 SpanC = tuple[int, int, str, "float | None"]
@@ -129,3 +121,11 @@ def merge_entity_spans(
             out.append(r)
     out.sort()
     return out
+
+
+def _ends_like_a_body(text: str | None, end: int) -> bool:
+    """The span of ``text`` ending at ``end`` ends in a body's last character and not in a
+    common word that ends so (全部, 社会)."""
+    if text is None or text[end - 1 : end] not in _BODY_FINALS:
+        return False
+    return text[max(0, end - 2) : end] not in _NOT_BODY_ENDS and text[max(0, end - 3) : end] not in _NOT_BODY_ENDS

@@ -127,10 +127,8 @@ class PersonFinder:
         for start, end in self._candidates(tokens):
             if self._has_evidence(text, start, end):
                 evidenced.add(text[start:end])
-        for start, word in tokens:  # a name of no Chinese surname after a title (首相岸田文雄)
-            if (start in name_starts and 2 <= len(word) <= 4 and _all_cjk(word) and word[0] not in self._all_surnames
-                    and self._title_before(text, start) and not self._is_word_not_name(word, False)
-                    and self._foreign_end(text, start + len(word)) and text[start + len(word) : start + len(word) + 1] not in _NAME_DOTS):
+        for start, word in tokens:
+            if start in name_starts and self._titled_name_without_surname(text, start, word):
                 evidenced.add(word)
         if "摄" in text or "/" in text:
             for m in self._credit_re.finditer(text):
@@ -188,6 +186,21 @@ class PersonFinder:
         if end >= len(text) or not _all_cjk(text[end]) or text[end] in stop_chars():
             return True
         return text.startswith(_AFTER_FOREIGN_NAME, end) or self._title_or_saying_after(text, end)
+
+    def _titled_name_without_surname(self, text: str, start: int, word: str) -> bool:
+        """``word``, which jieba tags as a person's name, at ``start`` is a name that starts with no
+        Chinese surname: two to four Chinese characters right after a title, ending cleanly and
+        not before a dot (首相岸田文雄; not 弗兰克 of 弗兰克·佩斯塔纳)."""
+        end = start + len(word)
+        return (
+            2 <= len(word) <= 4
+            and _all_cjk(word)
+            and word[0] not in self._all_surnames
+            and self._title_before(text, start)
+            and not self._is_word_not_name(word, False)
+            and self._foreign_end(text, end)
+            and text[end : end + 1] not in _NAME_DOTS
+        )
 
     def _familiar_form(self, word: str) -> bool:
         """``word`` (小 / 老 + surname) is no common word of another kind: jieba files 小张, 老王
