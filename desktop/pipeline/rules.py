@@ -29,11 +29,11 @@ from desktop.pipeline.doc_titles import find_doc_titles
 from desktop.pipeline.gazetteer import Gazetteer, load_gazetteer
 from desktop.pipeline.lexicon import words
 from desktop.pipeline.model import Span
+from desktop.pipeline.named_heads import find_named_bodies
 from desktop.pipeline.numbers import find_money, find_percents
 from desktop.pipeline.orgs import clause_starts, find_orgs, prepare_patterns
 from desktop.pipeline.persons import PersonFinder
 from desktop.pipeline.places import find_places, known_place_names
-from desktop.pipeline.named_heads import find_named_bodies
 from desktop.pipeline.teams import find_teams
 
 PRIORITY = {"DOC": 0, "ORG": 1, "LOC": 2, "PER": 3, "DATE": 4, "MONEY": 5, "PERCENT": 6}
@@ -140,13 +140,14 @@ class RuleFinders:
         found += [(s, e, "PERCENT", v, None) for s, e, v in find_percents(text)]
         places = find_places(text, gaz, word_starts)
         found += [(m.start, m.end, "LOC", m.code, None) for m in places]
-        verbs = clause_starts(list(zip(words, tags)))
+        tagged = list(zip(words, tags))
+        verbs = clause_starts(tagged)
         found += [(m.start, m.end, "ORG", None, None) for m in find_orgs(text, places, word_starts, verbs)]
         found += [(s, e, "ORG", None, None) for s, e in find_teams(text, places_at, places, word_starts)]
         name_starts = {start for (start, _w), tag in zip(tokens, tags) if tag in ("nr", "nrfg")}
         found += [(s, e, "PER", None, None) for s, e in persons.find(text, tokens, name_starts)]
         if tags:
-            found += [(s, e, "ORG", None, None) for s, e in find_named_bodies(list(zip(words, tags)), _titles(), places_at)]
+            found += [(s, e, "ORG", None, None) for s, e in find_named_bodies(tagged, _titles(), places_at)]
         return found
 
     def spans(self, text: str, words: Sequence[str] | None = None) -> list[Span]:
