@@ -2,7 +2,8 @@
 place and the units of a body.
 
 Owns: ``BodyWords`` (the organ words, body heads and titles the rule reads) with
-``bodies_after_places`` and ``is_head``, ``units_after_orgs``, and ``FACILITY_ENDS``.
+``bodies_after_places`` and ``is_head``, ``units_after_orgs``, ``branches_after_orgs``, and
+``FACILITY_ENDS``.
 ``conventions.SpecConventions.apply`` runs them (given jieba's words) after a LOC directly
 followed by an ORG or an organ word became one ORG:
 
@@ -16,7 +17,9 @@ followed by an ORG or an organ word became one ORG:
   holds 银行 and the title 行长): the head must end where a word ends or a title starts;
 * an ORG directly followed by a word naming a unit of it (市政府 + 新闻处, 长治人民医院 +
   宣教科, 中央电视台 + 播控中心; not 干部, 总部, 关系 …), or by 附属 and the school or
-  hospital attached to it (浙江大学医学院 + 附属 + 第一 + 医院), is one ORG.
+  hospital attached to it (浙江大学医学院 + 附属 + 第一 + 医院), is one ORG;
+* an ORG directly followed by an ORG that starts with a place jieba knows is its branch,
+  one ORG (南方电网 + 广东公司, 共青团 + 衡阳市委; not 中共中央 + 国务院, not across a 、).
 
 A count (两家, 一家), an adjective (著名) or a verb between the place and the head leaves the
 place alone.
@@ -147,6 +150,29 @@ _GLUE_STOPS = frozenset("的和与及或在将对为是了等从向把被由于�
 FACILITY_ENDS = ("党群服务中心", "便民服务中心")
 # After a list mark the place is one of several sharing the head (苏家村、小仑村党群服务中心): no body.
 _LIST_MARKS = frozenset("、，,")
+
+
+def branches_after_orgs(spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
+    """An ORG directly followed by an ORG that starts with a place and ends with a branch's head
+    is one ORG, the branch of the first (南方电网 + 广东公司, 沈铁 + 通辽分局, 中国石化 + 镇海炼化分公司)."""
+    place_starts: set[int] = set()
+    pos = 0
+    for w, t in words:
+        if t == "ns":
+            place_starts.add(pos)
+        pos += len(w)
+    out: list[SpanC] = []
+    for span in spans:
+        if out and out[-1][2] == "ORG" and span[2] == "ORG" and out[-1][1] == span[0] and span[0] in place_starts:
+            prev = out[-1]
+            out[-1] = (prev[0], span[1], "ORG", _weakest(prev[3], span[3]))
+            continue
+        out.append(span)
+    return out
+
+
+def _weakest(a: float | None, b: float | None) -> float | None:
+    return b if a is None else a if b is None else min(a, b)
 
 
 def units_after_orgs(spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:

@@ -68,7 +68,7 @@ from bisect import bisect_right
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
-from desktop.pipeline.body_names import BodyWords, SpanC, units_after_orgs
+from desktop.pipeline.body_names import BodyWords, SpanC, branches_after_orgs, units_after_orgs
 from desktop.pipeline.named_heads import ends_with_body_head
 
 # Settlement and site words after which a generic word stays generic (城中村, 智慧社区).
@@ -156,6 +156,7 @@ class SpecConventions:
         if words:
             ordered = BodyWords(self.organ_words, self.body_heads, self.titles).bodies_after_places(text, ordered, words)
             ordered = units_after_orgs(ordered, words)
+            ordered = branches_after_orgs(ordered, words)
         ordered = [s for s in ordered if not (s[2] == "ORG" and self._generic_body(text, s))]
         if doc_titles:
             titles = sorted(doc_titles)

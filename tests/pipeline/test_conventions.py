@@ -247,3 +247,15 @@ def test_a_school_or_hospital_attached_to_a_body_belongs_to_it(conv):
     assert _apply_words(conv, "青石大学附属第一医院说", [("青石大学", "ORG")], words) == [("青石大学附属第一医院", "ORG")]
     words = [("青石大学", "nt"), ("附属", "b"), ("单位", "n"), ("很多", "m")]  # no school, no hospital
     assert _apply_words(conv, "青石大学附属单位很多", [("青石大学", "ORG")], words) == [("青石大学", "ORG")]
+
+
+def test_a_body_right_after_a_body_and_named_after_a_place_is_its_branch(conv):
+    words = [("青石电网", "nz"), ("白鹭", "ns"), ("公司", "n"), ("说", "v")]
+    spans = [("青石电网", "ORG"), ("白鹭公司", "ORG")]
+    assert _apply_words(conv, "青石电网白鹭公司说", spans, words) == [("青石电网白鹭公司", "ORG")]
+    words = [("青石电网", "nz"), ("、", "x"), ("白鹭", "ns"), ("公司", "n")]  # a list: two bodies
+    spans = [("青石电网", "ORG"), ("白鹭公司", "ORG")]
+    assert _apply_words(conv, "青石电网、白鹭公司", spans, words) == [("青石电网", "ORG"), ("白鹭公司", "ORG")]
+    words = [("中共中央", "nt"), ("国务院", "nt")]  # the second is named after no place
+    spans = [("中共中央", "ORG"), ("国务院", "ORG")]
+    assert _apply_words(conv, "中共中央国务院", spans, words) == [("中共中央", "ORG"), ("国务院", "ORG")]
