@@ -33,14 +33,14 @@ def repeat_mentions(
     (``rules.word_boundaries``), ``occupied`` other spans' (start, end) that a new mention
     must not touch either."""
     labels: dict[str, set[str]] = {}
-    sure: dict[str, float | None] = {}
+    sure: dict[str, float] = {}
     for start, end, label, conf in spans:
         if label not in _LABELS:
             continue
         name = text[start:end]
         labels.setdefault(name, set()).add(label)
         if end - start >= _MIN_CHARS and conf is not None and conf >= SURE:
-            sure[name] = max(conf, sure.get(name) or 0.0)
+            sure[name] = max(conf, sure.get(name, 0.0))
     names = [n for n in sure if len(labels[n]) == 1]
     if not names:
         return list(spans)
