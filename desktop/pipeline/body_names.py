@@ -2,8 +2,8 @@
 place and the units of a body.
 
 Owns: ``BodyWords`` (the organ words, body heads and titles the rule reads) with
-``bodies_after_places`` and ``is_head``, ``units_after_orgs``, ``branches_after_orgs``, and
-``FACILITY_ENDS``.
+``bodies_after_places`` and ``is_head``, ``units_after_orgs``, ``branches_after_orgs``,
+``quoted_names_before_heads``, ``dashed_pairs`` and ``FACILITY_ENDS``.
 ``conventions.SpecConventions.apply`` runs them (given jieba's words) after a LOC directly
 followed by an ORG or an organ word became one ORG:
 
@@ -19,7 +19,12 @@ followed by an ORG or an organ word became one ORG:
   宣教科, 中央电视台 + 播控中心; not 干部, 总部, 关系 …), or by 附属 and the school or
   hospital attached to it (浙江大学医学院 + 附属 + 第一 + 医院), is one ORG;
 * an ORG directly followed by an ORG that starts with a place jieba knows is its branch,
-  one ORG (南方电网 + 广东公司, 共青团 + 衡阳市委; not 中共中央 + 国务院, not across a 、).
+  one ORG (南方电网 + 广东公司, 共青团 + 衡阳市委; not 中共中央 + 国务院, not across a 、);
+* a party or league directly followed by 中央 is its central organ, one ORG (致公党 + 中央);
+* an ORG that is a bare head right after a short quoted name is the body of that name,
+  quotes and all (“幸福工程” + 组委会);
+* a place, a dash and a body named after a place are one body of the pair (印度 + — +
+  中国友好协会).
 
 A count (两家, 一家), an adjective (著名) or a verb between the place and the head leaves the
 place alone.
@@ -28,7 +33,7 @@ place alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 # (start, end, label, confidence or None)
@@ -171,16 +176,58 @@ def branches_after_orgs(spans: list[SpanC], words: Sequence[tuple[str, str]]) ->
     return out
 
 
+def quoted_names_before_heads(text: str, spans: list[SpanC], is_head: Callable[[str], bool]) -> list[SpanC]:
+    """An ORG that is only a body's head (组委会, 基金会, 办公室) right after a quoted name is the
+    body of that name, quotes and all (“幸福工程”组委会, 『希望工程』基金会): the quoted name is
+    short, holds no punctuation and no other span."""
+    out: list[SpanC] = []
+    for span in spans:
+        start = span[0]
+        if span[2] == "ORG" and text[start - 1 : start] in _QUOTE_PAIRS.values() and is_head(text[start : span[1]]):
+            close = text[start - 1]
+            opening = [q for q, c in _QUOTE_PAIRS.items() if c == close]
+            at = max(text.rfind(q, max(0, start - 2 - _QUOTED_CHARS), start - 1) for q in opening)
+            name = text[at + 1 : start - 1]
+            inside = any(o[1] > at and o[0] < start for o in out)
+            if at >= 0 and name and not inside and not any(ch in _QUOTED_STOPS for ch in name):
+                span = (at, span[1], "ORG", span[3])
+        out.append(span)
+    return out
+
+
+def dashed_pairs(text: str, spans: list[SpanC]) -> list[SpanC]:
+    """A place, a dash, then a body named after a place is one body of the two (印度 + — + 中国友好协会,
+    中国 + — + 东盟商务理事会): the pair names it, as 中美 names 中美友协."""
+    out: list[SpanC] = []
+    for span in spans:
+        if out and span[2] == "ORG" and out[-1][2] == "LOC" and out[-1][1] + 1 == span[0] and text[out[-1][1]] in _DASHES:
+            prev = out.pop()
+            span = (prev[0], span[1], "ORG", _weakest(prev[3], span[3]))
+        out.append(span)
+    return out
+
+
+_DASHES = frozenset("—－-―–")
+# Opening quote -> its closing quote; a quoted name is at most this long.
+_QUOTE_PAIRS = {"“": "”", "『": "』", "「": "」", '"': '"'}
+_QUOTED_CHARS = 12
+_QUOTED_STOPS = frozenset("，,。、；;：:！!？?（）()“”『』「」《》\n ")
+
+
 def _weakest(a: float | None, b: float | None) -> float | None:
     return b if a is None else a if b is None else min(a, b)
 
 
-def units_after_orgs(spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
+def units_after_orgs(text: str, spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
     """An ORG directly followed by a word naming a unit of it (影视部, 新闻处, 宣教科, 播控中心,
-    法律系) that no other span starts is one ORG (市政府 + 新闻处)."""
+    法律系) that no other span starts is one ORG (市政府 + 新闻处); so is a party or league and
+    the word 中央 after it, its central organ (致公党 + 中央, 共青团 + 中央)."""
     unit_at: dict[int, int] = {}
+    central_at: set[int] = set()
     pos = 0
     for k, (w, _t) in enumerate(words):
+        if w == "中央":
+            central_at.add(pos)
         if 2 <= len(w) <= _MAX_UNIT and (w[-1] in _UNIT_ENDS or w.endswith("中心") and len(w) > 2) and w not in _NOT_UNITS:
             unit_at[pos] = pos + len(w)
         elif k + 1 < len(words) and _split_unit(w, _t, words[k + 1][0]):
@@ -194,6 +241,8 @@ def units_after_orgs(spans: list[SpanC], words: Sequence[tuple[str, str]]) -> li
     out: list[SpanC] = []
     for span in spans:
         end = unit_at.get(span[1]) if span[2] == "ORG" else None
+        if end is None and span[2] == "ORG" and span[1] in central_at and text[span[1] - 1] in _CENTRAL_AFTER:
+            end = span[1] + 2  # 致公党 + 中央: a party's central organ
         if end is not None and span[1] not in starts:
             span = (span[0], end, "ORG", span[3])
         out.append(span)
@@ -222,6 +271,8 @@ def _split_unit(word: str, tag: str, head: str) -> bool:
     return tag in _UNIT_NAME_TAGS and not any(c in _GLUE_STOPS for c in word) and word + head not in _NOT_UNITS
 
 
+# A party or league ends in one of these; 中央 right after it is its central organ (致公党中央).
+_CENTRAL_AFTER = frozenset("党盟社团")
 # What a body may have attached to it (附属医院, 附属中学).
 _ATTACHED_HEADS = ("医院", "中学", "小学", "学校", "幼儿园", "学院")
 # jieba tags of the name part of a unit cut from its head: nouns, verbs, verbal nouns, abbreviations.

@@ -38,7 +38,9 @@ What it does, in this order (spans of other labels pass through untouched):
    count, a one-character word (省内) or punctuation in between stops it, and so
    does a list mark before the place (苏家村、小仑村 + 党群服务中心: the places of two
    centres); a facility (青杠村 + 党群服务中心) is no body.  An ORG directly
-   followed by a unit of it is one ORG (市政府 + 新闻处).
+   followed by a unit of it is one ORG (市政府 + 新闻处), and so is a party followed by
+   中央 (致公党中央); a bare head after a quoted name is that name's body (“幸福工程”组委会);
+   a place, a dash and a body named after a place are one body (印度—中国友好协会).
 
 5. **A document title covers what is inside it.**  Given the document titles of
    the text (what stands in 《》), a PER/LOC/ORG inside a title and shorter than
@@ -68,7 +70,14 @@ from bisect import bisect_right
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
-from desktop.pipeline.body_names import BodyWords, SpanC, branches_after_orgs, units_after_orgs
+from desktop.pipeline.body_names import (
+    BodyWords,
+    SpanC,
+    branches_after_orgs,
+    dashed_pairs,
+    quoted_names_before_heads,
+    units_after_orgs,
+)
 from desktop.pipeline.named_heads import ends_with_body_head
 
 # Settlement and site words after which a generic word stays generic (城中村, 智慧社区).
@@ -155,8 +164,10 @@ class SpecConventions:
         ordered = self._place_bodies(text, ordered, word_ends)
         if words:
             ordered = BodyWords(self.organ_words, self.body_heads, self.titles).bodies_after_places(text, ordered, words)
-            ordered = units_after_orgs(ordered, words)
+            ordered = units_after_orgs(text, ordered, words)
             ordered = branches_after_orgs(ordered, words)
+            ordered = quoted_names_before_heads(text, ordered, self._bare_head)
+            ordered = dashed_pairs(text, ordered)
         ordered = [s for s in ordered if not (s[2] == "ORG" and self._generic_body(text, s))]
         if doc_titles:
             titles = sorted(doc_titles)
@@ -245,6 +256,9 @@ class SpecConventions:
             out.append(span)
             k += 1
         return out
+
+    def _bare_head(self, name: str) -> bool:
+        return name in self.organ_words or name in self.body_heads
 
     def _generic_body(self, text: str, span: SpanC) -> bool:
         if text[span[0] : span[1]] not in self.organ_words:

@@ -62,3 +62,23 @@ def test_a_tagger_span_from_a_place_over_an_event_verb_loses_to_the_place():
     rules = [(0, 2, "LOC", 0.1)]
     assert merge_entity_spans([(0, 7, "ORG", 0.99)], rules, verb_starts={2}) == rules
     assert merge_entity_spans([(0, 7, "ORG", 0.99)], rules) == [(0, 7, "ORG", 0.99)]  # no verb there
+
+
+def test_a_sure_tagger_span_past_a_rule_org_wins_when_it_names_a_unit_of_that_body():
+    text = "青石县人大内务司法委员会的同志"
+    rule = [(0, 5, "ORG", 0.1)]  # 青石县人大; the tagger reads on to the unit's head
+    unit = (0, 12, "ORG", 0.95)
+    assert text[0:5] == "青石县人大" and text[0:12] == "青石县人大内务司法委员会"
+    ends = {3, 5, 7, 9, 12, 13, 15}
+    assert merge_entity_spans([unit], rule, word_ends=ends, text=text) == [unit]
+    assert merge_entity_spans([(0, 12, "ORG", 0.7)], rule, word_ends=ends, text=text) == rule  # not sure enough
+    assert merge_entity_spans([(0, 12, "ORG", 0.95)], rule, word_ends={3, 5, 7, 9, 15}, text=text) == rule  # ends inside a word
+
+
+def test_a_tagger_span_past_a_rule_org_over_a_linking_word_or_into_a_verb_loses():
+    text = "青石县政府有关部委负责人"  # some ministries of it: 有关 links, no unit
+    rule = [(0, 5, "ORG", 0.9)]
+    assert merge_entity_spans([(0, 9, "ORG", 0.95)], rule, word_ends={3, 5, 7, 9, 12}, text=text) == rule
+    text = "青石县足球队组队才半年"  # 组队 (form a team) ends in 队 but names no body
+    rule = [(0, 6, "ORG", 0.9)]
+    assert merge_entity_spans([(0, 8, "ORG", 0.95)], rule, word_ends={3, 6, 8, 9}, text=text) == rule

@@ -259,3 +259,34 @@ def test_a_body_right_after_a_body_and_named_after_a_place_is_its_branch(conv):
     words = [("中共中央", "nt"), ("国务院", "nt")]  # the second is named after no place
     spans = [("中共中央", "ORG"), ("国务院", "ORG")]
     assert _apply_words(conv, "中共中央国务院", spans, words) == [("中共中央", "ORG"), ("国务院", "ORG")]
+
+
+def test_a_party_and_the_word_central_after_it_are_its_central_organ(conv):
+    words = [("向", "p"), ("青石党", "nt"), ("中央", "n"), ("致敬", "v")]
+    assert _apply_words(conv, "向青石党中央致敬", [("青石党", "ORG")], words) == [("青石党中央", "ORG")]
+    words = [("青石县政府", "nt"), ("中央", "n"), ("广场", "n")]  # a government is no party
+    assert _apply_words(conv, "青石县政府中央广场", [("青石县政府", "ORG")], words) == [("青石县政府", "ORG")]
+
+
+def test_a_head_right_after_a_quoted_name_is_the_body_of_that_name(conv):
+    words = [("“", "x"), ("白鹭", "n"), ("计划", "n"), ("”", "x"), ("委员会", "n"), ("成立", "v")]
+    text = "“白鹭计划”委员会成立"
+    assert _apply_words(conv, text, [("委员会", "ORG")], words) == [("“白鹭计划”委员会", "ORG")]
+    words = [("『", "x"), ("白鹭", "n"), ("』", "x"), ("旅行社", "n")]
+    assert _apply_words(conv, "『白鹭』旅行社", [("旅行社", "ORG")], words) == [("『白鹭』旅行社", "ORG")]
+    # a sentence in quotes, or a name that is more than a bare head, is left alone
+    text = "他说“我们要去，马上”委员会"
+    words = [("他", "r"), ("说", "v"), ("“", "x"), ("我们", "r"), ("要", "v"), ("去", "v"), ("，", "x"), ("马上", "d"), ("”", "x"), ("委员会", "n")]
+    assert _apply_words(conv, text, [("委员会", "ORG")], words) == [("委员会", "ORG")]
+    words = [("“", "x"), ("白鹭", "n"), ("”", "x"), ("青石县政府", "nt")]
+    assert _apply_words(conv, "“白鹭”青石县政府", [("青石县政府", "ORG")], words) == [("青石县政府", "ORG")]
+
+
+def test_a_place_a_dash_and_a_body_named_after_a_place_are_one_body_of_the_pair(conv):
+    words = [("芬兰", "ns"), ("—", "x"), ("中国", "ns"), ("友好", "a"), ("委员会", "n"), ("主席", "n")]
+    text = "芬兰—中国友好委员会主席"
+    spans = [("芬兰", "LOC"), ("中国友好委员会", "ORG")]
+    assert _apply_words(conv, text, spans, words) == [("芬兰—中国友好委员会", "ORG")]
+    text = "芬兰—中国航线"  # two places, no body
+    words = [("芬兰", "ns"), ("—", "x"), ("中国", "ns"), ("航线", "n")]
+    assert _apply_words(conv, text, [("芬兰", "LOC"), ("中国", "LOC")], words) == [("芬兰", "LOC"), ("中国", "LOC")]
