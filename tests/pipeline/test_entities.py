@@ -204,6 +204,20 @@ def test_composed_organs(extractor, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“青鸟计划”组委会主任王小明昨天说", ["“青鸟计划”组委会"]),  # a quoted name and its head
+        ("向致公党中央致以敬意", ["致公党中央"]),  # a party's central organ
+        ("芬兰—中国友好协会会长到访", ["芬兰—中国友好协会"]),  # a pair of places and their body
+        ("青石县人大内务司法委员会的同志到法院调查", ["青石县人大内务司法委员会"]),  # a unit of a body
+        ("住在绵阳市白鹭宾馆的游客", ["绵阳市白鹭宾馆"]),  # a hotel named after its place
+    ],
+)
+def test_bodies_named_with_their_parts(extractor, text, expected):
+    assert _spans(extractor, text, "ORG") == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "住建部门和教育部门",  # generic departments, not 教育部
