@@ -41,6 +41,8 @@ What it does, in this order (spans of other labels pass through untouched):
    followed by a unit of it is one ORG (市政府 + 新闻处), and so is a party followed by
    中央 (致公党中央); a bare head after a quoted name is that name's body (“幸福工程”组委会);
    a place, a dash and a body named after a place are one body (印度—中国友好协会).
+   A leading preposition and a head character doubled by the title after it are cut off
+   (据 + 南州海关, 交通运输局局 + 长: ``span_edges``).
 
 5. **A document title covers what is inside it.**  Given the document titles of
    the text (what stands in 《》), a PER/LOC/ORG inside a title and shorter than
@@ -79,6 +81,7 @@ from desktop.pipeline.body_names import (
     units_after_orgs,
 )
 from desktop.pipeline.named_heads import ends_with_body_head
+from desktop.pipeline.span_edges import trim_edges
 
 # Settlement and site words after which a generic word stays generic (城中村, 智慧社区).
 _SETTLEMENT_WORDS = ("社区", "街道", "小区", "广场", "公园", "村", "镇", "乡", "区", "街")
@@ -168,6 +171,7 @@ class SpecConventions:
             ordered = branches_after_orgs(ordered, words)
             ordered = quoted_names_before_heads(text, ordered, self._bare_head)
             ordered = dashed_pairs(text, ordered)
+            ordered = trim_edges(text, ordered, self.titles)
         ordered = [s for s in ordered if not (s[2] == "ORG" and self._generic_body(text, s))]
         if doc_titles:
             titles = sorted(doc_titles)

@@ -10,8 +10,8 @@ with a pickle cache in the user cache dir keyed by the zip's size and mtime) and
 What it holds:
 * ``admin``: full names of provinces, cities and counties -> their 6-digit codes;
 * ``aliases``: short forms (四川, 成都, 广汉) -> codes, without the ones that are
-  common words (jieba tags them as non-place words, or they are listed in
-  ``resources/lexicon/place_alias_stoplist.txt``);
+  common words (listed in ``resources/lexicon/place_alias_stoplist.txt``, or, for a
+  county's short name, tagged by jieba as a non-place word);
 * ``towns`` / ``villages``: town and community/village names (no codes), kept only
   when they end with their level suffix (镇, 乡, 街道 …; 社区, 村 …), because the
   bare names repeat all over the country;
@@ -36,7 +36,7 @@ import platformdirs
 from desktop.pipeline.jieba_words import JiebaWords, jieba_words
 from desktop.resources import gazetteer_zip, resource_path
 
-_CACHE_VERSION = 6
+_CACHE_VERSION = 7
 TOWN_SUFFIXES: tuple[str, ...] = ("街道", "镇", "乡", "苏木")
 VILLAGE_SUFFIXES: tuple[str, ...] = ("社区", "村", "居委会", "嘎查")
 # One-character abbreviations of provincial divisions that are rarely ordinary words.
@@ -160,6 +160,7 @@ def build_gazetteer(zip_path: Path, world_path: Path | None) -> Gazetteer:
         text = zf.read(zf.namelist()[0]).decode("utf-8")
     admin: dict[str, set[str]] = {}
     aliases: dict[str, set[str]] = {}
+    alias_depth: dict[str, int] = {}  # 0 province, 1 prefecture, 2 county
     towns: set[str] = set()
     villages: set[str] = set()
     city_initials: dict[str, set[str]] = {}
@@ -177,6 +178,7 @@ def build_gazetteer(zip_path: Path, world_path: Path | None) -> Gazetteer:
             admin.setdefault(name, set()).add(code)
             if len(parts) > 2 and len(parts[2]) >= 2 and parts[2] != name:
                 aliases.setdefault(parts[2], set()).add(code)
+                alias_depth[parts[2]] = min(depth, alias_depth.get(parts[2], depth))
             if depth == 1 and code[2:4] != "00" and code[4:] == "00":
                 city_initials.setdefault(name[0], set()).add(code[:2] + "0000")
         elif depth == 3 and name.endswith(TOWN_SUFFIXES) and len(name) >= 3:
@@ -187,10 +189,13 @@ def build_gazetteer(zip_path: Path, world_path: Path | None) -> Gazetteer:
     tags = jieba_words()
     towns = {t for t in towns if _local_name_is_distinctive(t, TOWN_SUFFIXES, tags)}
     villages = {v for v in villages if _local_name_is_distinctive(v, VILLAGE_SUFFIXES, tags)}
+    # A province's or prefecture's short name is kept whatever jieba tags it (合肥 n, 遵义 v, 金华 nz:
+    # its tags of city names are noise); the few that are common words are in the stoplist (白银,
+    # 日照).  A county's short name is kept only when jieba files it as no common word (比如, 公安).
     kept_aliases = {
         a: tuple(sorted(c))
         for a, c in aliases.items()
-        if a not in admin and a not in stoplist and not _alias_is_common_word(a, tags)
+        if a not in admin and a not in stoplist and (alias_depth[a] <= 1 or not _alias_is_common_word(a, tags))
     }
     countries: set[str] = set()
     cities: set[str] = set()

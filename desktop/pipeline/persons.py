@@ -13,7 +13,8 @@ evidence in context:
   two or more characters of the transliteration table ``_TRANSLITERATION``, with no surname
   needed, unless jieba knows the run as a common word that is not a name (代表巴西队);
 * or the name was found with evidence elsewhere in the same text.
-Surname + kinship/honorific forms are names of their own (刘嬢, 温先生, 包大爷); 小 / 老 +
+Surname + kinship/honorific forms are names of their own (刘嬢, 温先生, 包大爷), and so is a
+surname + 某 or 某某, a person the paper does not name (李某, 钱某某; not 某地, 某些); 小 / 老 +
 surname (小李, 老王) with the same evidence as a name; a word jieba calls a person's name
 that starts with no Chinese surname right after a title (首相岸田文雄).
 Titles are never part of the span (习近平 in 习近平总书记).  Candidates come from
@@ -66,6 +67,8 @@ _NAME_TAGS = frozenset(("nr", "nrt", "nrfg"))
 # Verbs that follow a foreign name in news besides the verbs of saying (默茨率代表团, 塞迪略举行国宴).
 _AFTER_FOREIGN_NAME = ("率", "会见", "会晤", "举行", "出席", "访问", "抵达", "主持", "签署", "宣布", "致电", "致函",
                        "发表", "呼吁", "希望")
+# After 某 these make a word of it (某些, 某种, 某地, 某公司, 某年): no person.
+_AFTER_SOME = "些种个一地天处位人国次年月日时项家类样方公单部省市县区村镇乡校院团机企厂店段件条款份届期批"
 _NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几多每")
 
 
@@ -96,6 +99,10 @@ class PersonFinder:
             rf"(?:{alternation(tuple(self._compound))}|[{''.join(honorific_surnames)}])"
             rf"(?:{alternation(words('honorifics'))})"
         )
+        # A surname + 某 or 某某: a person the paper does not name (李某, 钱某某), not 某 + a noun (某地).
+        self._anonymised_re = re.compile(
+            rf"(?:{alternation(tuple(self._compound))}|[{''.join(honorific_surnames)}])某某?(?![{_AFTER_SOME}])"
+        )
         # 小 / 老 + a surname: how colleagues and reporters name someone familiar (小李, 老王).
         self._familiar_re = re.compile(rf"(?<![\u4e00-\u9fff][小老])[小老][{''.join(honorific_surnames)}]")
         titles = alternation(tuple(self._roles))
@@ -121,6 +128,8 @@ class PersonFinder:
             if m.start() == 0 or text[m.start() - 1] not in self._single:
                 spans.append(m.span())
                 evidenced.add(m.group())
+        if "某" in text:
+            spans += [m.span() for m in self._anonymised_re.finditer(text)]
         for m in self._familiar_re.finditer(text):  # 民警小李, 老王说
             if self._familiar_form(m.group()) and self._has_evidence(text, m.start(), m.end()):
                 spans.append(m.span())

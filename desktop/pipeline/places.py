@@ -3,7 +3,7 @@
 Owns: ``find_places`` -> ``PlaceMatch`` list.  What counts as a place:
 * a division name or unambiguous alias (四川, 成都市, 广汉), a country;
 * the longest continuous chain of them, down to towns, communities and named
-  sites (广元市朝天区朝天镇清风路社区, 渝中区贺龙广场, 成都都市圈);
+  sites (广元市朝天区朝天镇清风路社区, 渝中区贺龙广场, 成都都市圈), never over 至 (A镇至B乡);
 * a town or community name alone only when the gazetteer knows it and it ends
   with its level suffix (金鱼镇, 唐家寺社区);
 * named zones after a place (成都东部新区, 成渝地区双城经济圈, 成渝中线科创走廊),
@@ -58,6 +58,7 @@ _REGION_AFTER = (
     "直连", "高铁", "铁路", "高速", "通道", "之间",
 )  # fmt: skip
 _MOVE_VERBS = "来在入出赴驻住援返回离抵进"
+_RANGE_MARKS = frozenset("至到—－~～")  # between two places: a route or a range (A镇至B乡), no chain
 # Words that end in one of those verbs without being a movement (未来, 现在, 出入 …).
 _NOT_MOVES = frozenset(("未来", "从来", "往来", "以来", "原来", "本来", "后来", "将来", "现在", "正在", "存在", "实在", "所在", "出入", "收入", "投入", "深入", "加入", "进入", "引进", "推进", "促进", "先进"))
 
@@ -78,12 +79,8 @@ def find_places(text: str, gaz: Gazetteer, word_starts: set[int] | None = None) 
     """
     if word_starts is None:
         word_starts = _jieba_word_starts(text)
-    seeds = (
-        _division_seeds(text, gaz, word_starts)
-        + _suffix_seeds(text, gaz, word_starts)
-        + _abbreviation_seeds(text, gaz, word_starts)
-        + _local_seeds(text, word_starts)
-    )
+    seeds = _division_seeds(text, gaz, word_starts) + _suffix_seeds(text, gaz, word_starts)
+    seeds += _abbreviation_seeds(text, gaz, word_starts) + _local_seeds(text, word_starts)
     seeds.sort(key=lambda m: (m.start, -(m.end - m.start)))
     context: list[str] = []
     result: list[PlaceMatch] = []
@@ -503,6 +500,8 @@ def _next_link(
         for size in range(min(longest, len(text) - at), 2, -1):
             if text[at : at + size] in names:
                 return at + size, ()
+    if text[at : at + 1] in _RANGE_MARKS:
+        return None  # 溪口镇 + 至 + 龙潭乡: two places, a route between them
     if word_starts is not None:
         m = _LINK_LOCAL_RE.match(text, at)
         if m is not None and m.end() in word_starts and m.end(1) in word_starts and plausible_name(m.group(1)):

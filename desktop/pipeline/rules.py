@@ -6,8 +6,8 @@ their overlaps) and ``resolve`` (the overlap resolution every extractor result
 goes through).
 
 Finders: ``doc_titles`` (DOC), ``dates`` (DATE), ``numbers`` (MONEY, PERCENT),
-``places`` + ``gazetteer`` (LOC, with its division code), ``orgs`` and ``teams``
-(ORG), ``persons`` (PER); jieba words give the boundaries for short aliases and the
+``places`` + ``gazetteer`` (LOC, with its division code), ``orgs``, ``teams`` and
+``stock_names`` (ORG), ``persons`` (PER); jieba words give the boundaries for short aliases and the
 person candidates (a word that is a place and then an organ word, 日本外务省, gets a
 boundary after the place).
 
@@ -34,6 +34,7 @@ from desktop.pipeline.numbers import find_money, find_percents
 from desktop.pipeline.orgs import clause_starts, find_orgs, prepare_patterns
 from desktop.pipeline.persons import PersonFinder
 from desktop.pipeline.places import find_places, known_place_names
+from desktop.pipeline.stock_names import find_stock_names
 from desktop.pipeline.teams import find_teams
 
 PRIORITY = {"DOC": 0, "ORG": 1, "LOC": 2, "PER": 3, "DATE": 4, "MONEY": 5, "PERCENT": 6}
@@ -144,6 +145,7 @@ class RuleFinders:
         verbs = clause_starts(tagged)
         found += [(m.start, m.end, "ORG", None, None) for m in find_orgs(text, places, word_starts, verbs)]
         found += [(s, e, "ORG", None, None) for s, e in find_teams(text, places_at, places, word_starts)]
+        found += [(s, e, "ORG", None, None) for s, e in find_stock_names(text, word_starts)]
         name_starts = {start for (start, _w), tag in zip(tokens, tags) if tag in ("nr", "nrfg")}
         found += [(s, e, "PER", None, None) for s, e in persons.find(text, tokens, name_starts)]
         if tags:

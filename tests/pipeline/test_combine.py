@@ -82,3 +82,11 @@ def test_a_tagger_span_past_a_rule_org_over_a_linking_word_or_into_a_verb_loses(
     text = "青石县足球队组队才半年"  # 组队 (form a team) ends in 队 but names no body
     rule = [(0, 6, "ORG", 0.9)]
     assert merge_entity_spans([(0, 8, "ORG", 0.95)], rule, word_ends={3, 6, 8, 9}, text=text) == rule
+
+
+def test_a_tagger_span_over_a_colon_or_a_sentence_end_is_no_name():
+    text = "青峰药业：子公司获批"
+    assert merge_entity_spans([(0, 8, "ORG", 0.99)], [], text=text) == []
+    assert merge_entity_spans([(0, 4, "ORG", 0.99)], [], text=text) == [(0, 4, "ORG", 0.99)]
+    text = "中俄友好、和平与发展委员会"  # a list mark may stand inside a name
+    assert merge_entity_spans([(0, 13, "ORG", 0.99)], [], text=text) == [(0, 13, "ORG", 0.99)]

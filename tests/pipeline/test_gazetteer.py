@@ -111,3 +111,17 @@ def test_a_named_road_is_a_place_a_counted_or_pointed_way_is_not(gaz):
     assert "芙蓉大道" in got and "滨江路" in got
     assert not any(name.endswith("路") and name[0] in "这那一" for name in got)
     assert _places("他的思路很清晰，走出一条新路。", gaz) == []
+
+
+def test_prefecture_short_names_are_aliases_whatever_jieba_tags_them(gaz):
+    # jieba files 合肥 as a noun, 遵义 as a verb and 金华 as a proper noun; they are cities
+    assert gaz.lookup("合肥") == ("340100",)
+    assert gaz.lookup("遵义") == ("520300",)
+    assert gaz.lookup("金华") == ("330700",)
+    for word in ("白银", "日照"):  # silver, sunlight: common words, in the stoplist
+        assert word not in gaz.aliases
+    assert "比如" not in gaz.aliases  # a county's short name that is a common word stays out
+
+
+def test_a_range_mark_between_two_places_ends_the_chain(gaz):
+    assert _places("溪口镇至龙潭乡公路改建", gaz) == [("溪口镇", None), ("龙潭乡", None)]

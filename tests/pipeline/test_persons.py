@@ -149,3 +149,11 @@ def test_a_name_without_a_chinese_surname_after_a_title():
     assert _rule_persons("日本首相岸田文雄与美国总统会谈。") == ["岸田文雄"]
     # the part of a foreign name before its dot is no whole name
     assert "弗兰克" not in _rule_persons("分会主席弗兰克·佩斯塔纳出席。")
+
+
+def test_a_surname_and_some_is_a_person_the_paper_does_not_name():
+    assert _rule_persons("2022年,李某在网上虚构身份。") == ["李某"]
+    assert _rule_persons("被告人钱某某集资诈骗案宣判。") == ["钱某某"]
+    assert _rule_persons("欧阳某某称不知情。") == ["欧阳某某"]
+    # 某 + a noun or measure word is no person: 某地, 某些, 某种, 某公司
+    assert _rule_persons("从某种意义上说,王某地的情况不同,为某公司服务,李某些人。") == []

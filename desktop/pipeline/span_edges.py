@@ -1,0 +1,40 @@
+"""The edges of ORG and LOC spans: characters a name never starts or ends with.
+
+Owns: ``trim_edges``, run by ``conventions.SpecConventions.apply``:
+
+* **A preposition is not the start of a name.**  An ORG or LOC that starts with 据, 经, 在,
+  由, 被 or 把 loses it when jieba's cut glued it to the name (据 + 南州海关, 经 + 南州市委: 据南
+  is no word); a preposition that starts names too (于都, 从化, 向阳, 和平) is never cut, nor
+  is a person's first character (向大平).
+* **A title's first character is not the end of a body.**  An ORG whose head character is
+  doubled by a title right after it ends before the title (交通运输局 + 局长: the span
+  交通运输局局 ends at the first 局; 人民医院 + 院长).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from desktop.pipeline.jieba_words import jieba_words
+
+# (start, end, label, confidence or None)
+SpanC = tuple[int, int, str, "float | None"]
+
+_TRIMMED_LABELS = frozenset(("ORG", "LOC"))
+# Prepositions that start no place or body name (于都, 从化, 向阳区 and 和平区 do: not listed).
+_PREPOSITIONS = frozenset("据经在由被把")
+
+
+def trim_edges(text: str, spans: list[SpanC], titles: Container[str]) -> list[SpanC]:
+    """``spans`` with a leading preposition and a doubled head character before a title cut off;
+    a span that would keep fewer than two characters is left as it was."""
+    vocabulary = jieba_words()
+    out: list[SpanC] = []
+    for start, end, label, conf in spans:
+        if label in _TRIMMED_LABELS:
+            if end - start > 2 and text[start] in _PREPOSITIONS and vocabulary.freq(text[start : start + 2]) == 0:
+                start += 1
+            if label == "ORG" and end - start > 2 and text[end - 2] == text[end - 1] and text[end - 1 : end + 1] in titles:
+                end -= 1
+        out.append((start, end, label, conf))
+    return out
