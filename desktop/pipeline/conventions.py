@@ -12,6 +12,8 @@ What it does, in this order (spans of other labels pass through untouched):
 1. **Titles are not part of a name.**  A PER that ends with a title or role word
    (书记, 主席, 记者 …) or starts with one loses it (习近平总书记 -> 习近平;
    江主席 -> 江).
+   A PER right before a land form's or a street's word (海沟, 群岛, 大街 …) is that place,
+   one LOC (马里亚纳 + 海沟).
 2. **Surname + honorific is one name.**  A PER that is a bare surname followed
    directly by an honorific (先生, 女士, 大爷, 嬢 …) takes it in (吴 + 先生 ->
    吴先生); a full name keeps the honorific out (鲍林先生 -> 鲍林).  A single
@@ -157,6 +159,8 @@ class SpecConventions:
         # A person's name + a body head is the body named after them (李嘉诚基金会).
         ordered = [(s[0], s[1], "ORG", s[3]) if s[2] == "PER" and ends_with_body_head(text[s[0] : s[1]]) else s
                    for s in ordered]
+        # A name right before a land form's word names the place (马里亚纳 + 海沟, 詹姆斯 + 大街).
+        ordered = [_named_place(text, s) if s[2] == "PER" else s for s in ordered]
         ordered = [self._person(text, s) if s[2] == "PER" else s for s in ordered]
         ordered = [s for s in ordered if s[0] < s[1] and (s[2] != "PER" or s[1] - s[0] > 1 or self._titled(text, s[1]))]
         if self.generic_places:
@@ -279,6 +283,17 @@ class SpecConventions:
 
 _COUNT_NUMERALS = "两二三四五六七八九十几多"
 _COUNTED_LEVELS = "省市县区州地镇乡村国"
+
+
+def _named_place(text: str, span: SpanC) -> SpanC:
+    """A PER directly followed by a land form's or a street's word is that place, a LOC with the word."""
+    for size in (2, 3):
+        if text[span[1] : span[1] + size] in _PLACE_WORDS_AFTER_NAMES:
+            return (span[0], span[1] + size, "LOC", span[3])
+    return span
+
+
+_PLACE_WORDS_AFTER_NAMES = frozenset("海沟 海峡 海湾 群岛 半岛 山脉 高原 盆地 沙漠 冰川 峡谷 大街 大道 广场".split())
 
 
 def _is_count(name: str) -> bool:

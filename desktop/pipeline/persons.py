@@ -103,6 +103,10 @@ class PersonFinder:
         self._anonymised_re = re.compile(
             rf"(?:{alternation(tuple(self._compound))}|[{''.join(honorific_surnames)}])某某?(?![{_AFTER_SOME}])"
         )
+        # A title and then a surname (the name follows: 种植户龙光辉, 传承人王有根).
+        self._glued_title_re = re.compile(
+            rf"(?:{alternation(tuple(r for r in self._roles if len(r) >= 2 and _all_cjk(r)))})(?=[{''.join(honorific_surnames)}])"
+        )
         # 小 / 老 + a surname: how colleagues and reporters name someone familiar (小李, 老王).
         self._familiar_re = re.compile(rf"(?<![\u4e00-\u9fff][小老])[小老][{''.join(honorific_surnames)}]")
         titles = alternation(tuple(self._roles))
@@ -133,7 +137,8 @@ class PersonFinder:
         for m in self._familiar_re.finditer(text):  # 民警小李, 老王说
             if self._familiar_form(m.group()) and self._has_evidence(text, m.start(), m.end()):
                 spans.append(m.span())
-        for start, end in self._candidates(tokens):
+        candidates = self._candidates(tokens) + self._after_glued_titles(text, tokens)
+        for start, end in candidates:
             if self._has_evidence(text, start, end):
                 evidenced.add(text[start:end])
         for start, word in tokens:
@@ -154,7 +159,46 @@ class PersonFinder:
             while pos >= 0:
                 spans.append((pos, pos + len(name)))
                 pos = text.find(name, pos + len(name))
-        return sorted(set(spans))
+        return sorted(set(spans + self._listed_with_names(text, candidates, spans)))
+
+    def _listed_with_names(self, text: str, candidates: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Candidates listed with a name, a list mark between (吴小燕、张立新参加; 赵一凡、许子墨、秦朗):
+        a list of persons, each of them a name; followed through the list in both directions."""
+        ends = {e for _s, e in spans}
+        starts = {s for s, _e in spans}
+        found: list[tuple[int, int]] = []
+        for _ in range(3):  # a long list is followed name by name
+            for start, end in candidates:
+                after_a_name = text[start - 1 : start] == "、" and start - 1 in ends
+                before_a_name = text[end : end + 1] == "、" and end + 1 in starts
+                if (after_a_name or before_a_name) and (start, end) not in found:
+                    found.append((start, end))
+                    ends.add(end)
+                    starts.add(start)
+        return found
+
+    def _after_glued_titles(self, text: str, tokens: list[tuple[int, str]]) -> list[tuple[int, int]]:
+        """A surname right after a title whose last character jieba glued to it (种植户 + 龙光辉:
+        户龙 / 光辉; 传承人 + 王有根: 人王 / 有 / 根): the name of two or three characters that
+        ends where a jieba word ends."""
+        if not self._glued_title_re:
+            return []
+        ends = {start + len(word) for start, word in tokens}
+        starts = {start for start, _word in tokens}
+        found: list[tuple[int, int]] = []
+        for m in self._glued_title_re.finditer(text):
+            at = m.end()
+            if at in starts:
+                continue  # the cut is right: the word candidates have it
+            for size in (3, 2):
+                end = at + size
+                name = text[at:end]
+                if end in ends and _all_cjk(name) and len(name) == size and self._can_end_name(name[-1]):
+                    words_in = (name, name[:2], name[1:])  # 干部们 after 党员: a word, no name
+                    if not any(self._is_word_not_name(w, w == name[1:]) for w in words_in):
+                        found.append((at, end))
+                    break
+        return found
 
     def _candidates(self, tokens: list[tuple[int, str]]) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []

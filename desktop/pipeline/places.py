@@ -33,9 +33,10 @@ _ZONE_RE = re.compile(rf"{_STEM}{{0,6}}?(?:{_ZONE_SUFFIXES})")
 _SITE_RE = re.compile(rf"(?:{_STEM}{{2,4}}?|{_STEM}{{1,4}}·{_STEM}{{1,4}}?)(?:{_SITE_SUFFIXES})")
 # A community, village, town, street or named site standing alone: a name of its
 # own (2-4 characters, starting on a jieba word boundary) + one of these words,
-# the word itself a jieba word of its own (金雁|街道, 茶树|街, 芙蓉|大道, 三星|社区; not 小镇, 农村, 思路).
+# the word itself a jieba word of its own (金雁|街道, 茶树|街, 芙蓉|大道, 三星|社区, 雅浦|海沟; not 小镇, 农村, 思路).
 _LOCAL_SUFFIX_RE = re.compile(
-    r"街道|社区|村|镇|乡|大道|大街|街|路|巷|胡同|产业园|工业园|驿站|博物馆|纪念馆|广场|公园|小区|新区|高新区|经开区"
+    r"街道|社区|村|镇|乡|大道|大街|街|路|巷|胡同|产业园|工业园|驿站|博物馆|纪念馆|广场|公园|小区|新区|高新区|经开区|"
+    r"海沟|海峡|海湾|群岛|半岛|山脉|高原|盆地|沙漠|冰川|峡谷"
 )
 # Level words that continue a chain after a place with a name of their own (广汉市 + 金雁街道).
 _LINK_LOCAL_RE = re.compile(rf"({_STEM}{{2,4}}?)(?:街道|社区|村|镇|乡)")
@@ -325,14 +326,15 @@ def _local_seeds(text: str, word_starts: set[int]) -> list[PlaceMatch]:
         if len(m.group()) == 1 and text[e : e + 1] in _NOT_AFTER_LOCAL:
             continue
         name_at = name_start(text, s, word_starts)
-        if name_at is not None and not (m.group() in _ROAD_SUFFIXES and _counted_way(text[name_at:s])):
+        if name_at is not None and not (m.group() in _COUNTABLE_SUFFIXES and _counted_way(text[name_at:s])):
             seeds.append(PlaceMatch(name_at, e, None))
     return seeds
 
 
-_ROAD_SUFFIXES = frozenset(("大道", "大街", "路", "巷", "胡同"))
+# Ways and land forms that are pointed at or counted as often as named (这条路, 这片沙漠).
+_COUNTABLE_SUFFIXES = frozenset("大道 大街 路 巷 胡同 海沟 海峡 海湾 群岛 半岛 山脉 高原 盆地 沙漠 冰川 峡谷".split())
 _DEICTIC_OR_NUMBER = frozenset("这那哪每各该此本其某一二两三四五六七八九十几多半")
-_MEASURE_WORDS = frozenset("条座段个")
+_MEASURE_WORDS = frozenset("条座段个片")
 
 
 def _counted_way(stem: str) -> bool:

@@ -290,3 +290,10 @@ def test_a_place_a_dash_and_a_body_named_after_a_place_are_one_body_of_the_pair(
     text = "芬兰—中国航线"  # two places, no body
     words = [("芬兰", "ns"), ("—", "x"), ("中国", "ns"), ("航线", "n")]
     assert _apply_words(conv, text, [("芬兰", "LOC"), ("中国", "LOC")], words) == [("芬兰", "LOC"), ("中国", "LOC")]
+
+
+def test_a_name_right_before_a_land_form_is_that_place(conv):
+    text = "赴马里亚纳海沟科考"
+    assert _apply(conv, text, [("马里亚纳", "PER")]) == [("马里亚纳海沟", "LOC")]
+    text = "马里亚纳说"
+    assert _apply(conv, text, [("马里亚纳", "PER")]) == [("马里亚纳", "PER")]

@@ -125,3 +125,8 @@ def test_prefecture_short_names_are_aliases_whatever_jieba_tags_them(gaz):
 
 def test_a_range_mark_between_two_places_ends_the_chain(gaz):
     assert _places("溪口镇至龙潭乡公路改建", gaz) == [("溪口镇", None), ("龙潭乡", None)]
+
+
+def test_a_named_land_form_is_a_place_a_counted_one_is_not(gaz):
+    assert _places("科考队赴雅浦海沟考察", gaz) == [("雅浦海沟", None)]
+    assert _places("穿越这片沙漠", gaz) == []

@@ -157,3 +157,15 @@ def test_a_surname_and_some_is_a_person_the_paper_does_not_name():
     assert _rule_persons("欧阳某某称不知情。") == ["欧阳某某"]
     # 某 + a noun or measure word is no person: 某地, 某些, 某种, 某公司
     assert _rule_persons("从某种意义上说,王某地的情况不同,为某公司服务,李某些人。") == []
+
+
+def test_a_name_after_a_title_jieba_glued_to_its_surname():
+    # rjieba cuts 种植户龙光辉 as 种植 / 户龙 / 光辉 and 传承人王有根 as 传承 / 人王 / 有 / 根
+    assert _rule_persons("种植户龙光辉说。") == ["龙光辉"]
+    assert _rule_persons("非遗代表性传承人王有根今年72岁。") == ["王有根"]
+    assert _rule_persons("看到党员干部们忙碌的身影。") == []  # 干部 is a word, no name after 党员
+
+
+def test_a_candidate_listed_with_a_name_is_a_name():
+    assert _rule_persons("会副主任吴小燕、张立新参加视察。") == ["吴小燕", "张立新"]
+    assert _rule_persons("吴小燕、张立新参加视察。") == []  # no evidence for either

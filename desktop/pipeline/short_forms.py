@@ -1,0 +1,53 @@
+"""A body's short form given in brackets right after its full name.
+
+Owns: ``bracketed_short_forms``.  News writes a body's full name once with its short form
+in brackets and then uses the short form: 香港金融管理局（金管局）, 世界卫生组织（世卫组织）,
+国际原子能机构（IAEA）.  The short form in the brackets is a span of the full name's label
+and confidence; ``mentions.repeat_mentions`` then gives it to the short form's other
+mentions when that confidence is sure.
+
+A short form is what the full name abbreviates: its Chinese characters all stand in the
+full name in the same order (金管局 in 香港金融管理局), or it is two to eight capital Latin
+letters (IAEA, WHO).  Anything else in brackets (a place, a date, a code, an explanation)
+is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+SpanC = tuple[int, int, str, "float | None"]
+
+_BRACKETED_RE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8}|[A-Z][A-Za-z]{1,7})[）)]")
+_LABELS = frozenset(("ORG", "LOC"))
+
+
+def bracketed_short_forms(text: str, spans: Sequence[SpanC]) -> list[SpanC]:
+    """``spans`` with the short form in brackets after each ORG or LOC added (see the module doc)."""
+    starts = {s[0] for s in spans}
+    added: list[SpanC] = []
+    for start, end, label, conf in spans:
+        if label not in _LABELS:
+            continue
+        m = _BRACKETED_RE.match(text, end)
+        if m is None or m.start(1) in starts:
+            continue
+        short = m.group(1)
+        if _abbreviates(short, text[start:end]):
+            added.append((m.start(1), m.end(1), label, conf))
+    return sorted([*spans, *added], key=lambda s: (s[0], -s[1])) if added else list(spans)
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """``short`` is an abbreviation of ``name``: capitals, or Chinese characters of ``name`` in order."""
+    if short.isascii():
+        return short.isupper() and len(short) >= 2
+    if len(short) >= len(name):
+        return False
+    at = 0
+    for ch in short:
+        at = name.find(ch, at) + 1
+        if at == 0:
+            return False
+    return True

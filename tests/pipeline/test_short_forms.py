@@ -1,0 +1,23 @@
+"""A body's short form in brackets after its full name (short_forms.py)."""
+
+from __future__ import annotations
+
+from desktop.pipeline.short_forms import bracketed_short_forms
+
+
+def _forms(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str, float | None]]:
+    found = [(text.index(t), text.index(t) + len(t), lab, 0.9) for t, lab in spans]
+    return [(text[s:e], lab, c) for s, e, lab, c in bracketed_short_forms(text, found)]
+
+
+def test_a_short_form_in_brackets_takes_the_full_names_label_and_confidence():
+    text = "青石金融管理局（青金局）表示"
+    assert _forms(text, [("青石金融管理局", "ORG")]) == [("青石金融管理局", "ORG", 0.9), ("青金局", "ORG", 0.9)]
+    text = "青石原子能机构(QAEA)表示"
+    assert _forms(text, [("青石原子能机构", "ORG")]) == [("青石原子能机构", "ORG", 0.9), ("QAEA", "ORG", 0.9)]
+
+
+def test_brackets_that_hold_no_abbreviation_are_left_alone():
+    for text in ("青石药业（苏州）有限公司", "青石药业（简称）", "青石药业（2024）", "青石药业（ok）"):
+        assert _forms(text, [("青石药业", "ORG")]) == [("青石药业", "ORG", 0.9)]
+    assert _forms("王小明（青局）", [("王小明", "PER")]) == [("王小明", "PER", 0.9)]  # only bodies and places
