@@ -18,8 +18,9 @@ followed by an ORG or an organ word became one ORG:
 * an ORG directly followed by a word naming a unit of it (市政府 + 新闻处, 长治人民医院 +
   宣教科, 中央电视台 + 播控中心; not 干部, 总部, 关系 …), or by 附属 and the school or
   hospital attached to it (浙江大学医学院 + 附属 + 第一 + 医院), is one ORG;
-* an ORG directly followed by an ORG that starts with a place jieba knows is its branch,
-  one ORG (南方电网 + 广东公司, 共青团 + 衡阳市委; not 中共中央 + 国务院, not across a 、);
+* an ORG directly followed by an ORG that starts with a place jieba knows or ends with a
+  branch's head (分公司, 支行) is its branch, one ORG (南方电网 + 广东公司, 共青团 + 衡阳市委,
+  中国邮政集团有限公司 + 毕节市分公司; not 中共中央 + 国务院, not across a 、);
 * a party or league directly followed by 中央 is its central organ, one ORG (致公党 + 中央);
 * an ORG that is a bare head right after a short quoted name is the body of that name,
   quotes and all (“幸福工程” + 组委会);
@@ -157,9 +158,10 @@ FACILITY_ENDS = ("党群服务中心", "便民服务中心")
 _LIST_MARKS = frozenset("、，,")
 
 
-def branches_after_orgs(spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
-    """An ORG directly followed by an ORG that starts with a place and ends with a branch's head
-    is one ORG, the branch of the first (南方电网 + 广东公司, 沈铁 + 通辽分局, 中国石化 + 镇海炼化分公司)."""
+def branches_after_orgs(text: str, spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
+    """An ORG directly followed by an ORG that starts with a place (南方电网 + 广东公司, 沈铁 + 通辽分局)
+    or ends with a branch's head (中国邮政集团有限公司 + 毕节市分公司, 青峰银行 + 城东支行) is one ORG,
+    the branch of the first."""
     place_starts: set[int] = set()
     pos = 0
     for w, t in words:
@@ -168,7 +170,8 @@ def branches_after_orgs(spans: list[SpanC], words: Sequence[tuple[str, str]]) ->
         pos += len(w)
     out: list[SpanC] = []
     for span in spans:
-        if out and out[-1][2] == "ORG" and span[2] == "ORG" and out[-1][1] == span[0] and span[0] in place_starts:
+        branch = span[0] in place_starts or text[span[0] : span[1]].endswith(_BRANCH_HEADS)
+        if out and out[-1][2] == "ORG" and span[2] == "ORG" and out[-1][1] == span[0] and branch:
             prev = out[-1]
             out[-1] = (prev[0], span[1], "ORG", _weakest(prev[3], span[3]))
             continue
@@ -212,6 +215,10 @@ _DASHES = frozenset("—－-―–")
 _QUOTE_PAIRS = {"“": "”", "『": "』", "「": "」", '"': '"'}
 _QUOTED_CHARS = 12
 _QUOTED_STOPS = frozenset("，,。、；;：:！!？?（）()“”『』「」《》\n ")
+
+
+# A body named with one of these at its end is a branch of another (毕节市分公司, 城东支行).
+_BRANCH_HEADS = ("分公司", "子公司", "分行", "支行", "分局", "分院", "分会", "分社", "分中心", "营业部", "办事处")
 
 
 def _weakest(a: float | None, b: float | None) -> float | None:

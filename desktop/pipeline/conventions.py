@@ -172,7 +172,7 @@ class SpecConventions:
         if words:
             ordered = BodyWords(self.organ_words, self.body_heads, self.titles).bodies_after_places(text, ordered, words)
             ordered = units_after_orgs(text, ordered, words)
-            ordered = branches_after_orgs(ordered, words)
+            ordered = branches_after_orgs(text, ordered, words)
             ordered = quoted_names_before_heads(text, ordered, self._bare_head)
             ordered = dashed_pairs(text, ordered)
             ordered = trim_edges(text, ordered, self.titles)

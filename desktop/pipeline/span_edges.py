@@ -6,6 +6,8 @@ Owns: ``trim_edges``, run by ``conventions.SpecConventions.apply``:
   由, 被 or 把 loses it when jieba's cut glued it to the name (据 + 南州海关, 经 + 南州市委: 据南
   is no word); a preposition that starts names too (于都, 从化, 向阳, 和平) is never cut, nor
   is a person's first character (向大平).
+* **A relation is not part of a company's name.**  An ORG that starts with what the company is
+  to another (控股股东, 全资子公司) starts after it (控股股东 + 宏图控股集团有限公司).
 * **A title's first character is not the end of a body.**  An ORG whose head character is
   doubled by a title right after it ends before the title (交通运输局 + 局长: the span
   交通运输局局 ends at the first 局; 人民医院 + 院长).
@@ -21,6 +23,8 @@ from desktop.pipeline.jieba_words import jieba_words
 SpanC = tuple[int, int, str, "float | None"]
 
 _TRIMMED_LABELS = frozenset(("ORG", "LOC"))
+# What one company is to another, written before its name (控股股东 + 宏图控股集团有限公司).
+_RELATIONS = ("控股股东", "大股东", "股东", "全资子公司", "控股子公司", "子公司", "母公司", "参股公司")
 # Prepositions that start no place or body name (于都, 从化, 向阳区 and 和平区 do: not listed).
 _PREPOSITIONS = frozenset("据经在由被把")
 
@@ -34,6 +38,9 @@ def trim_edges(text: str, spans: list[SpanC], titles: Container[str]) -> list[Sp
         if label in _TRIMMED_LABELS:
             if end - start > 2 and text[start] in _PREPOSITIONS and vocabulary.freq(text[start : start + 2]) == 0:
                 start += 1
+            relation = next((w for w in _RELATIONS if text.startswith(w, start)), "")
+            if label == "ORG" and relation and end - start - len(relation) >= 4:
+                start += len(relation)
             if label == "ORG" and end - start > 2 and text[end - 2] == text[end - 1] and text[end - 1 : end + 1] in titles:
                 end -= 1
         out.append((start, end, label, conf))

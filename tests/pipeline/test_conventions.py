@@ -297,3 +297,9 @@ def test_a_name_right_before_a_land_form_is_that_place(conv):
     assert _apply(conv, text, [("马里亚纳", "PER")]) == [("马里亚纳海沟", "LOC")]
     text = "马里亚纳说"
     assert _apply(conv, text, [("马里亚纳", "PER")]) == [("马里亚纳", "PER")]
+
+
+def test_a_body_right_after_a_body_and_ending_as_a_branch_is_its_branch(conv):
+    words = [("青峰邮政", "nz"), ("集团", "n"), ("毕节", "n"), ("市", "n"), ("分公司", "n")]
+    spans = [("青峰邮政集团", "ORG"), ("毕节市分公司", "ORG")]
+    assert _apply_words(conv, "青峰邮政集团毕节市分公司", spans, words) == [("青峰邮政集团毕节市分公司", "ORG")]

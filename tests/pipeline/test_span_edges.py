@@ -32,3 +32,10 @@ def test_a_head_doubled_by_the_title_after_it_ends_the_body():
     assert _trim(text, [("青石人民医院院", "ORG")]) == [("青石人民医院", "ORG")]
     text = "青石县局局部调整"  # 局部 is no title
     assert _trim(text, [("青石县局局", "ORG")]) == [("青石县局局", "ORG")]
+
+
+def test_a_relation_before_a_company_is_not_part_of_its_name():
+    text = "控股股东青峰控股集团有限公司计划增持"
+    assert _trim(text, [("控股股东青峰控股集团有限公司", "ORG")]) == [("青峰控股集团有限公司", "ORG")]
+    text = "股东大会召开"  # nothing left of a name after the relation
+    assert _trim(text, [("股东大会", "ORG")]) == [("股东大会", "ORG")]
