@@ -129,7 +129,8 @@ class PersonFinder:
         evidenced: set[str] = set()
         spans: list[tuple[int, int]] = []
         for m in self._honorific_re.finditer(text):
-            if m.start() == 0 or text[m.start() - 1] not in self._single:
+            # not after a surname character, nor a title's last character (主席 + 先生: no 席先生)
+            if (m.start() == 0 or text[m.start() - 1] not in self._single) and not self._title_before(text, m.start() + 1):
                 spans.append(m.span())
                 evidenced.add(m.group())
         if "某" in text:

@@ -3,7 +3,7 @@
 Owns: ``bracketed_short_forms``.  News writes a body's full name once with its short form
 in brackets and then uses the short form: 香港金融管理局（金管局）, 世界卫生组织（世卫组织）,
 国际原子能机构（IAEA）.  The short form in the brackets is a span of the full name's label
-and confidence; ``mentions.repeat_mentions`` then gives it to the short form's other
+and confidence, also when something else found it under another label (房委会 as a name); ``mentions.repeat_mentions`` then gives it to the short form's other
 mentions when that confidence is sure.
 
 A short form is what the full name abbreviates: its Chinese characters all stand in the
@@ -25,18 +25,22 @@ _LABELS = frozenset(("ORG", "LOC"))
 
 def bracketed_short_forms(text: str, spans: Sequence[SpanC]) -> list[SpanC]:
     """``spans`` with the short form in brackets after each ORG or LOC added (see the module doc)."""
+    at = {(s[0], s[1]): k for k, s in enumerate(spans)}
     starts = {s[0] for s in spans}
+    out = list(spans)
     added: list[SpanC] = []
     for start, end, label, conf in spans:
         if label not in _LABELS:
             continue
         m = _BRACKETED_RE.match(text, end)
-        if m is None or m.start(1) in starts:
+        if m is None or not _abbreviates(m.group(1), text[start:end]):
             continue
-        short = m.group(1)
-        if _abbreviates(short, text[start:end]):
+        k = at.get(m.span(1))
+        if k is not None:  # found already, maybe as something else (房委会 read as a name)
+            out[k] = (*m.span(1), label, conf)
+        elif m.start(1) not in starts:
             added.append((m.start(1), m.end(1), label, conf))
-    return sorted([*spans, *added], key=lambda s: (s[0], -s[1])) if added else list(spans)
+    return sorted([*out, *added], key=lambda s: (s[0], -s[1])) if added else out
 
 
 def _abbreviates(short: str, name: str) -> bool:

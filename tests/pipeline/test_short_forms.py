@@ -21,3 +21,9 @@ def test_brackets_that_hold_no_abbreviation_are_left_alone():
     for text in ("青石药业（苏州）有限公司", "青石药业（简称）", "青石药业（2024）", "青石药业（ok）"):
         assert _forms(text, [("青石药业", "ORG")]) == [("青石药业", "ORG", 0.9)]
     assert _forms("王小明（青局）", [("王小明", "PER")]) == [("王小明", "PER", 0.9)]  # only bodies and places
+
+
+def test_a_short_form_found_under_another_label_takes_the_full_names():
+    text = "青石房屋委员会（房委会）公布"
+    spans = [(0, 7, "ORG", 0.9), (8, 11, "PER", 0.6)]
+    assert bracketed_short_forms(text, spans) == [(0, 7, "ORG", 0.9), (8, 11, "ORG", 0.9)]
