@@ -129,8 +129,7 @@ class PersonFinder:
         evidenced: set[str] = set()
         spans: list[tuple[int, int]] = []
         for m in self._honorific_re.finditer(text):
-            # not after a surname character, nor a title's last character (主席 + 先生: no 席先生)
-            if (m.start() == 0 or text[m.start() - 1] not in self._single) and not self._title_before(text, m.start() + 1):
+            if m.start() == 0 or text[m.start() - 1] not in self._single:
                 spans.append(m.span())
                 evidenced.add(m.group())
         if "某" in text:

@@ -27,8 +27,7 @@ from desktop.pipeline.lexicon import stop_chars, words
 # Named zones that may follow a place directly (成都都市圈) or after a short name (成都东部新区).
 _ZONE_SUFFIXES = "都市圈|经济圈|城市群|经济带|新区|新城|经开区|高新区|经济区|自贸区|示范区|片区|走廊|大湾区"
 # Named sites that need a name of their own between the place and the suffix (贺龙广场).
-_SITE_SUFFIXES = ("广场|小区|社区|产业园|工业园区|工业园|园区|开发区|公园|景区|湿地公园|机场|步行街|商圈|古镇|新村|驿站|博物馆|纪念馆|"
-                  "体育场|体育馆|体育中心|会展中心|大剧院|音乐厅|火车站")
+_SITE_SUFFIXES = "广场|小区|社区|产业园|工业园区|工业园|园区|开发区|公园|景区|湿地公园|机场|步行街|商圈|古镇|新村|驿站|博物馆|纪念馆"
 _STEM = rf"[^\W\d_{stop_chars()}]"
 _ZONE_RE = re.compile(rf"{_STEM}{{0,6}}?(?:{_ZONE_SUFFIXES})")
 _SITE_RE = re.compile(rf"(?:{_STEM}{{2,4}}?|{_STEM}{{1,4}}·{_STEM}{{1,4}}?)(?:{_SITE_SUFFIXES})")
@@ -96,7 +95,9 @@ def find_places(text: str, gaz: Gazetteer, word_starts: set[int] | None = None) 
         result.append(match)
         last_end = match.end
     result = _short_forms(text, result, word_starts)
-    return _town_lists(text, gaz, result, word_starts) if "、" in text else result
+    if "、" in text:
+        result = _town_lists(text, gaz, result, word_starts)
+    return result
 
 
 _LIST_RE = re.compile(r"[^\W\d_]{2,6}(?:、[^\W\d_]{2,4})+(?:、?[^\W\d_]{2,6})?")

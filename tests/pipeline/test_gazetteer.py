@@ -130,7 +130,3 @@ def test_a_range_mark_between_two_places_ends_the_chain(gaz):
 def test_a_named_land_form_is_a_place_a_counted_one_is_not(gaz):
     assert _places("科考队赴雅浦海沟考察", gaz) == [("雅浦海沟", None)]
     assert _places("穿越这片沙漠", gaz) == []
-
-
-def test_a_venue_after_a_place_and_a_name_is_one_place(gaz):
-    assert _places("比赛在南京奥体中心体育场打响", gaz) == [("南京奥体中心体育场", "320100")]

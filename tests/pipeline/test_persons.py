@@ -169,9 +169,3 @@ def test_a_name_after_a_title_jieba_glued_to_its_surname():
 def test_a_candidate_listed_with_a_name_is_a_name():
     assert _rule_persons("会副主任吴小燕、张立新参加视察。") == ["吴小燕", "张立新"]
     assert _rule_persons("吴小燕、张立新参加视察。") == []  # no evidence for either
-
-
-def test_a_kinship_word_before_a_name_is_evidence_and_a_title_before_an_honorific_is_no_surname():
-    assert _rule_persons("他的儿子贺满仓赶上了好时候。") == ["贺满仓"]
-    assert _rule_persons("主席先生,女士们,先生们。") == []  # 席 ends the title 主席: no 席先生
-    assert _rule_persons("吴先生说。") == ["吴先生"]
