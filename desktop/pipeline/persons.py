@@ -181,8 +181,6 @@ class PersonFinder:
         """A surname right after a title whose last character jieba glued to it (种植户 + 龙光辉:
         户龙 / 光辉; 传承人 + 王有根: 人王 / 有 / 根): the name of two or three characters that
         ends where a jieba word ends."""
-        if not self._glued_title_re:
-            return []
         ends = {start + len(word) for start, word in tokens}
         starts = {start for start, _word in tokens}
         found: list[tuple[int, int]] = []

@@ -30,8 +30,8 @@ _PREPOSITIONS = frozenset("据经在由被把")
 
 
 def trim_edges(text: str, spans: list[SpanC], titles: Container[str]) -> list[SpanC]:
-    """``spans`` with a leading preposition and a doubled head character before a title cut off;
-    a span that would keep fewer than two characters is left as it was."""
+    """``spans`` with a leading preposition, a company's relation and a head character doubled by
+    a title cut off; a span that would keep too little of a name is left as it was."""
     vocabulary = jieba_words()
     out: list[SpanC] = []
     for start, end, label, conf in spans:
