@@ -271,6 +271,20 @@ def is_lone_name(text: str) -> bool:
     return surname > 0 and 1 <= len(text) - surname <= 2
 
 
+# A lead opened by its byline and 报道, a space before the text: 记者 刘 畅 通讯员 皖医宣 报道　记者近日…
+_REPORTED_RE = re.compile(
+    rf"^(?P<said>(?:[{CJK_CHARS}]{{0,6}}(?:记者|通讯员|实习生))[ \t\u3000]*[{CJK_CHARS}·][{CJK_CHARS}· \t\u3000]{{1,30}}?"
+    rf"[ \t\u3000]*报道)[ \t\u3000：:]+(?=\S)"
+)
+
+
+def _reported_by(text: str) -> LeadTag | None:
+    m = _REPORTED_RE.match(text)
+    if m is None or not _read(m.group("said")[:-2]).authors:
+        return None
+    return LeadTag("", m.group("said"), m.end(), m.end())
+
+
 @dataclass(frozen=True)
 class LeadTag:
     """A wire tag at the start of a lead: ``本报讯 (记者 某某)``."""
@@ -283,12 +297,14 @@ class LeadTag:
 
 
 def match_lead(text: str) -> LeadTag | None:
-    """The wire tag opening ``text``, if any, with the byline printed in its parentheses."""
+    """The wire tag opening ``text``, if any, with the byline printed in its parentheses; or a
+    byline ending in 报道 that opens the lead by itself (``记者 某某 通讯员 某某 报道　…``)."""
+    reported = "报道" in text[:40]
     if "讯" not in text and "电" not in text:  # every wire tag ends in 讯 or 电
-        return None
+        return _reported_by(text) if reported else None
     m = _LEAD_RE.match(text)
     if not m:
-        return None
+        return _reported_by(text) if reported else None
     inner = (m.group("inner") or m.group("said") or "").strip()
     if inner and not _read(inner).authors:
         return None
@@ -302,4 +318,38 @@ def match_lead(text: str) -> LeadTag | None:
         return None
     source = m.group("bsource") or m.group("source")
     headline_end = m.end("headline") if m.group("headline") else 0
-    return LeadTag(source, inner, tag_end, m.end(), headline_end)
+    body_start = m.end()
+    if not inner:  # 本报讯 记者 梁 浩 通讯员 粤体宣 3月9日晚…: a byline with no brackets
+        inner, tag_end = _open_byline(text, body_start) or ("", tag_end)
+        body_start = max(body_start, tag_end)
+    return LeadTag(source, inner, tag_end, body_start, headline_end)
+
+
+def _open_byline(text: str, at: int) -> tuple[str, int] | None:
+    """A byline printed without brackets after a wire tag, from ``at``: role words and names
+    separated by spaces (记者 梁 浩 通讯员 粤体宣, 记者何嘉欣) up to the first word that is
+    neither (a date, a longer word); ``(byline, where the lead's text starts)`` or None."""
+    m = _OPEN_BYLINE_RE.match(text, at)
+    if m is None:
+        return None
+    tokens = list(_TOKEN_RE.finditer(text, at, m.end()))
+    end = at
+    for tok in tokens:
+        word = tok.group()
+        role_first = any(word.startswith(r) for r, _ in _ROLE_WORDS)
+        if not (role_first or _NAME_TOKEN_RE.fullmatch(word)):
+            break
+        end = tok.end()
+    byline = text[at:end].strip()
+    reading = _read(byline) if byline else None
+    if reading is None or not reading.authors or not reading.has_role or end >= len(text):
+        return None
+    while end < len(text) and text[end] in " \t\u3000":
+        end += 1
+    return byline, end
+
+
+# An unbracketed byline starts with a role word right after the tag.
+_OPEN_BYLINE_RE = re.compile(r"[ \t\u3000]*(?:本报|特约|实习|见习|首席)?(?:记者|通讯员|实习生)[^\n]{0,40}")
+_TOKEN_RE = re.compile(r"[^ \t\u3000]+")
+_NAME_TOKEN_RE = re.compile(rf"[{CJK_CHARS}·]{{1,3}}")

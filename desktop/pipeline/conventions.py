@@ -23,7 +23,8 @@ What it does, in this order (spans of other labels pass through untouched):
    more characters each are one LOC (青海省 + 曲麻莱县, 渝中区 + 贺龙广场), unless
    the second is a country, or a province after anything but a country (北京 +
    中华人民共和国 and 保定市 + 河北省 stay two: the larger place does not sit
-   inside the smaller); runs of one-character abbreviations of Chinese provinces
+   inside the smaller); a country after 在/位于/赴 … and the foreign name jieba cuts after it
+   are one LOC (在 + 匈牙利 + 德布勒森: ``foreign_places``); runs of one-character abbreviations of Chinese provinces
    are one LOC (川 + 渝 -> 川渝, a region).  One-character abbreviations of
    countries stay apart (中 + 美: two places, not one region).
 4. **The whole specific body is ORG, with its place prefix.**  A LOC directly
@@ -82,6 +83,7 @@ from desktop.pipeline.body_names import (
     quoted_names_before_heads,
     units_after_orgs,
 )
+from desktop.pipeline.foreign_places import places_after_countries
 from desktop.pipeline.named_heads import ends_with_body_head
 from desktop.pipeline.span_edges import trim_edges
 
@@ -167,6 +169,8 @@ class SpecConventions:
             ordered = [s for s in ordered if s[2] != "LOC" or not self._generic_place(text[s[0] : s[1]])]
         ordered = [s for s in ordered if not (s[2] == "LOC" and _is_count(text[s[0] : s[1]]))]
         ordered = self._merge_places(text, ordered)
+        if words:
+            ordered = places_after_countries(text, ordered, words, self.countries)
         ordered = [_without_count(text, s) if s[2] == "LOC" else s for s in ordered]
         ordered = self._place_bodies(text, ordered, word_ends)
         if words:

@@ -44,11 +44,11 @@ from desktop.pipeline.lines import (
     strip_marks,
 )
 
-# ``（上接第一版）``, ``(下转第3版]``, ``【转第八版〕``: OCR mixes up the brackets.
+# ``（上接第一版）``, ``（紧接第1版）``, ``(下转第3版]``, ``【转第八版〕``: OCR mixes up the brackets.
 _OPEN = re.escape("（(【[〔［〖「")
 _CLOSE = re.escape("）)】]〕］〗」")
 NOTE_RE = re.compile(
-    rf"^[{_OPEN}]?\s*(?P<dir>上接|接上|下转|转下|转至|转|接)\s*(?P<page>第?\s*[0-9０-９一二三四五六七八九十百A-Za-z]{{1,4}}\s*[版页面]"
+    rf"^[{_OPEN}]?\s*(?P<dir>上接|接上|紧接|承接|续接|下转|转下|转至|转|接)\s*(?P<page>第?\s*[0-9０-９一二三四五六七八九十百A-Za-z]{{1,4}}\s*[版页面]"
     rf"(?:[^{_CLOSE}{_OPEN}]{{0,6}})?)\s*[{_CLOSE}]?$"
 )
 _TAIL_NOTE_RE = re.compile(
@@ -154,7 +154,7 @@ def shape_of(text: str) -> LineShape:
     note_m = NOTE_RE.match(core) if len(core) <= 24 else None
     note = None
     if note_m:
-        direction = "from" if note_m.group("dir") in ("上接", "接上", "接") else "to"
+        direction = "from" if note_m.group("dir") in ("上接", "接上", "紧接", "承接", "续接", "接") else "to"
         note = (direction, re.sub(r"\s+", "", note_m.group("page")))
     note_at = 0
     if note is None and len(core) > 8:

@@ -15,6 +15,7 @@ Rules, from the shape of the lines only:
 * A line (or the part of a line) starting with ``——`` is a subtitle.
 * Plain heading lines set apart by blank lines above the headline proper do not
   belong to it.
+* A field's text loses what frames a headline: 【】, ★ ★, an item number ① before it.
 """
 
 from __future__ import annotations
@@ -128,12 +129,22 @@ def headline_parts(lines: Sequence[Line]) -> list[tuple[str, Piece]]:
 
 
 def join_heading(pieces: Sequence[Piece]) -> str:
-    """Field text of heading pieces: marks, dashes and enclosing 【】 removed, wrapped lines joined."""
+    """Field text of heading pieces: marks, dashes, enclosing 【】 or ★ ★ and a leading item
+    number (①) removed, wrapped lines joined."""
     return normalise_spacing(join_fragments(_unbox(strip_marks(p.text)) for p in pieces)).strip()
 
 
 def _unbox(text: str) -> str:
-    """``【headline】`` printed in lenticular brackets is the headline without them."""
+    """``【headline】`` printed in lenticular brackets, ``★ headline ★`` between stars and
+    ``①headline`` numbered as an item of a column are the headline alone."""
+    text = _ITEM_NUMBER_RE.sub("", text, count=1)
     if len(text) > 2 and text[0] in "【〖" and text[-1] in "】〗" and not any(c in "【〖】〗" for c in text[1:-1]):
         return text[1:-1].strip()
+    if len(text) > 2 and text[0] in _STARS and text[-1] == text[0]:
+        return text[1:-1].strip()
     return text
+
+
+# A headline numbered as an item of a column (①自治区启动…, ❷…, ⑴…).
+_ITEM_NUMBER_RE = re.compile(r"^[\u2460-\u2473\u2776-\u277f\u2474-\u2487][ \t\u3000]*")
+_STARS = frozenset("★☆")

@@ -30,6 +30,7 @@ from desktop.pipeline.headline import headline_parts
 from desktop.pipeline.lines import Line, Piece, line_piece, split_lines
 from desktop.pipeline.model import PageBlock, PageResult
 from desktop.pipeline.segment_model import RoleModel, default_model
+from desktop.pipeline.segment_overrides import with_plain_headlines
 from desktop.pipeline.roles import (
     BANNER,
     BODY,
@@ -234,7 +235,7 @@ def decide_roles(ev: PageEvidence, model: RoleModel | None | object = _DEFAULT) 
     assert isinstance(model, RoleModel)
     if model.meta.get("decoder") == "crf":
         return model.tag(ev)
-    return decode(ev, model.log_probs(ev), float(model.meta.get("move_weight", 1.0)))
+    return decode(ev, with_plain_headlines(ev, model.log_probs(ev)), float(model.meta.get("move_weight", 1.0)))
 
 
 def _read(

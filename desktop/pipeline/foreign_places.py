@@ -1,0 +1,79 @@
+"""A foreign place named after its country: 匈牙利德布勒森, 墨西哥新莱昂州, 泰国罗勇.
+
+Owns: ``places_after_countries``, run by ``conventions.SpecConventions.apply`` given jieba's
+words.  The gazetteer knows the capitals and main cities of other countries, not their
+provinces and towns, and jieba files such a name as a foreign person's name (德布勒森/nrt).
+After a word of place (在, 位于, 赴 …) a country followed directly by such a name is one
+place, the longest continuous name as the spec asks: the country, the name and a level
+word after it (州, 省, 市 …).  Without the word of place the name may be a person's
+(美国巴菲特) and is left alone, unless jieba keeps the country and the name as one place
+word (中国台湾/ns, 朝鲜半岛/ns).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+
+SpanC = tuple[int, int, str, "float | None"]
+
+# Words after which a place is named (在匈牙利…, 位于墨西哥…, 赴泰国…).
+_BEFORE_PLACES = ("在", "位于", "赴", "到", "于", "从", "至", "抵达", "落户", "前往", "来自")
+# jieba's tags of a foreign place's name: a transliterated name, a name, a place, a proper noun.
+_NAME_TAGS = frozenset(("nrt", "nr", "ns", "nz", "nrfg"))
+_LEVELS = frozenset(("州", "省", "市", "县", "区", "郡", "邦"))
+_NEW = "新"  # 新莱昂州, 新南威尔士州: jieba cuts 新 off as an adjective
+
+
+def places_after_countries(
+    text: str, spans: list[SpanC], words: Sequence[tuple[str, str]], countries: Container[str]
+) -> list[SpanC]:
+    """``spans`` with each country after a word of place grown over the foreign name after it."""
+    word_at: dict[int, int] = {}
+    glued: dict[int, int] = {}  # start of a place word of a country and a name (中国台湾/ns) -> its end
+    pos = 0
+    for k, (w, t) in enumerate(words):
+        word_at[pos] = k
+        if t == "ns" and len(w) >= 4:
+            glued[pos] = pos + len(w)
+        pos += len(w)
+    starts = {s[0]: s for s in spans}
+    out: list[SpanC] = []
+    skip_to = -1
+    for span in spans:
+        if span[0] < skip_to:
+            continue
+        start, end, label, conf = span
+        new_end = None
+        if label == "LOC" and text[start:end] in countries:
+            if end in word_at and text[:start].endswith(_BEFORE_PLACES):
+                new_end = _name_end(words, word_at[end], end)
+            elif glued.get(start, 0) - end >= 2 and _all_han(text[end : glued[start]]):
+                new_end = glued[start]  # jieba keeps the pair as one word: no person's name
+        if new_end is not None:
+            follower = starts.get(end)
+            if follower is None or follower[1] <= new_end and follower[2] != "ORG":
+                span = (start, new_end, "LOC", conf)
+                skip_to = new_end
+        out.append(span)
+    return out
+
+
+def _name_end(words: Sequence[tuple[str, str]], k: int, at: int) -> int | None:
+    """End of the foreign name whose words start at ``words[k]`` (offset ``at``), or None."""
+    end = at
+    if k < len(words) and words[k][0] == _NEW:
+        end += 1
+        k += 1
+    if k >= len(words):
+        return None
+    w, t = words[k]
+    if t not in _NAME_TAGS or not 2 <= len(w) <= 6 or not _all_han(w):
+        return None
+    end += len(w)
+    if k + 1 < len(words) and words[k + 1][0] in _LEVELS:
+        end += 1
+    return end
+
+
+def _all_han(word: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in word)
