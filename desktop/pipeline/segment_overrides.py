@@ -41,7 +41,7 @@ def with_plain_headlines(ev: PageEvidence, scores: Sequence[Mapping[str, float]]
     for k, shape in enumerate(ev.shapes):
         if k == 0 or not (shape.dash and not shape.ends and shape.length <= _SUBTITLE_CHARS) or ev.lines[k].blank_before:
             continue
-        above = []
+        above: list[int] = []
         j = k - 1
         while j >= 0 and len(above) < _ABOVE and _plain_heading(ev, j):
             above.append(j)
