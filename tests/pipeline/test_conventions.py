@@ -303,3 +303,17 @@ def test_a_body_right_after_a_body_and_ending_as_a_branch_is_its_branch(conv):
     words = [("青峰邮政", "nz"), ("集团", "n"), ("毕节", "n"), ("市", "n"), ("分公司", "n")]
     spans = [("青峰邮政集团", "ORG"), ("毕节市分公司", "ORG")]
     assert _apply_words(conv, "青峰邮政集团毕节市分公司", spans, words) == [("青峰邮政集团毕节市分公司", "ORG")]
+
+
+def test_a_country_after_a_word_of_place_and_the_foreign_name_after_it_are_one_place(conv):
+    words = [("工厂", "n"), ("在", "p"), ("日本", "ns"), ("青森", "nrt"), ("投产", "v")]
+    text = "工厂在日本青森投产"
+    assert _apply_words(conv, text, [("日本", "LOC")], words) == [("日本青森", "LOC")]
+    words = [("在", "p"), ("美国", "ns"), ("新", "a"), ("泽西", "nrt"), ("州", "n"), ("的", "uj")]
+    assert _apply_words(conv, "在美国新泽西州的", [("美国", "LOC")], words) == [("美国新泽西州", "LOC")]
+    # without a word of place the name may be a person's
+    words = [("访问", "v"), ("美国", "ns"), ("巴菲特", "nrt")]
+    assert _apply_words(conv, "访问美国巴菲特", [("美国", "LOC"), ("巴菲特", "PER")], words) == [
+        ("美国", "LOC"),
+        ("巴菲特", "PER"),
+    ]
