@@ -54,7 +54,7 @@ NOTE_RE = re.compile(
 _TAIL_NOTE_RE = re.compile(
     rf"[{_OPEN}]\s*(?:下转|转下|转至|转)\s*(?P<page>第?\s*[0-9０-９一二三四五六七八九十百A-Za-z]{{1,4}}\s*[版页面])\s*[{_CLOSE}]$"
 )
-_TABLE_ROW_RE = re.compile(r"^\|.*\|$")
+_TABLE_ROW_RE = re.compile(r"^[|│┃║].*[|│┃║]$")  # a markdown table row, or a row of a box drawn in lines
 IMAGE_RE = re.compile(r"^!\[[^\]]{0,200}\]\([^)]{0,500}\)$|^<img\b[^>]{0,500}>$", re.IGNORECASE)
 _PHOTO_CREDIT_RE = re.compile(
     r"^[(（][^()（）]{0,40}(?:图片由|照片由|图片来源|供图|摄影?|提供|资料图)[^()（）]{0,20}[)）]$"

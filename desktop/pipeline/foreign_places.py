@@ -1,7 +1,7 @@
 """A foreign place named after its country: 匈牙利德布勒森, 墨西哥新莱昂州, 泰国罗勇.
 
-Owns: ``places_after_countries``, run by ``conventions.SpecConventions.apply`` given jieba's
-words.  The gazetteer knows the capitals and main cities of other countries, not their
+Owns: ``places_after_countries`` and ``ports_of_places``, run by
+``conventions.SpecConventions.apply`` given jieba's words.  The gazetteer knows the capitals and main cities of other countries, not their
 provinces and towns, and jieba files such a name as a foreign person's name (德布勒森/nrt).
 After a word of place (在, 位于, 赴 …) a country followed directly by such a name is one
 place, the longest continuous name as the spec asks: the country, the name and a level
@@ -77,3 +77,35 @@ def _name_end(words: Sequence[tuple[str, str]], k: int, at: int) -> int | None:
 
 def _all_han(word: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in word)
+
+
+# A place's port or border crossing is a place of its own (潍坊港, 阿拉山口口岸).
+_PORT_WORDS = ("口岸", "港")
+
+
+def ports_of_places(text: str, spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
+    """``spans`` with a LOC directly followed by 港 or 口岸 that ends a jieba word grown over it
+    (潍坊 + 港: one LOC; a one-character LOC 港 found there, read as 香港, goes into it); 港口,
+    港澳 stay out."""
+    word_ends: set[int] = set()
+    pos = 0
+    for w, _t in words:
+        pos += len(w)
+        word_ends.add(pos)
+    out: list[SpanC] = []
+    skip = -1
+    for k, span in enumerate(spans):
+        if span[0] < skip:
+            continue
+        start, end, label, conf = span
+        if label == "LOC":
+            word = next((w for w in _PORT_WORDS if text.startswith(w, end)), "")
+            new_end = end + len(word)
+            follower = spans[k + 1] if k + 1 < len(spans) else None
+            if word and new_end in word_ends and (
+                follower is None or follower[0] >= new_end or (follower[2] == "LOC" and follower[1] == new_end)
+            ):
+                span = (start, new_end, label, conf)
+                skip = new_end
+        out.append(span)
+    return out

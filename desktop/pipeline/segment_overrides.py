@@ -16,6 +16,9 @@ role scores before the decoder weighs them.
   ends no sentence, printed together with one or two heading-shaped lines above it, makes
   all of them headline lines, and a byline line printed right under them the byline above
   the article's body.
+* **An author's name under a headline.**  A line that is one person's name and nothing else,
+  printed right under a line the model reads as a headline, is the article's byline (a
+  commentary or an essay signed 柳明哲 under its title), not the first line of its body.
 """
 
 from __future__ import annotations
@@ -55,7 +58,14 @@ def with_plain_headlines(ev: PageEvidence, scores: Sequence[Mapping[str, float]]
         after = k + 1
         if after < len(ev.shapes) and ev.shapes[after].byline and not ev.lines[after].blank_before:
             out[after][BYLINE] = _PLAIN  # the byline under the headline, above the body
+    for k, shape in enumerate(ev.shapes):
+        if k and shape.lone_name and not ev.lines[k].blank_before and _likeliest(scores[k - 1]) == HEAD:
+            out[k][BYLINE] = _PLAIN  # 在全面深化改革中更好统筹发展和安全 / 柳明哲: the author's name
     return out
+
+
+def _likeliest(row: Mapping[str, float]) -> str:
+    return max(row, key=row.__getitem__) if row else ""
 
 
 def _plain_heading(ev: PageEvidence, k: int) -> bool:

@@ -8,6 +8,8 @@ Owns: ``trim_edges``, run by ``conventions.SpecConventions.apply``:
   is a person's first character (向大平).
 * **A relation is not part of a company's name.**  An ORG that starts with what the company is
   to another (控股股东, 全资子公司) starts after it (控股股东 + 宏图控股集团有限公司).
+* **自治区 is one level prefix.**  An ORG that starts with 区 (州, 县, 旗) right after 自治
+  starts with 自治 (自治区发展改革委, 自治州人民政府).
 * **A title's first character is not the end of a body.**  An ORG whose head character is
   doubled by a title right after it ends before the title (交通运输局 + 局长: the span
   交通运输局局 ends at the first 局; 人民医院 + 院长).
@@ -25,6 +27,8 @@ SpanC = tuple[int, int, str, "float | None"]
 _TRIMMED_LABELS = frozenset(("ORG", "LOC"))
 # What one company is to another, written before its name (控股股东 + 宏图控股集团有限公司).
 _RELATIONS = ("控股股东", "大股东", "股东", "全资子公司", "控股子公司", "子公司", "母公司", "参股公司")
+# 自治区, 自治州, 自治县, 自治旗: level prefixes of two characters more than 区, 州 …
+_AUTONOMOUS_LEVELS = frozenset("区州县旗")
 # Prepositions that start no place or body name (于都, 从化, 向阳区 and 和平区 do: not listed).
 _PREPOSITIONS = frozenset("据经在由被把")
 
@@ -43,5 +47,7 @@ def trim_edges(text: str, spans: list[SpanC], titles: Container[str]) -> list[Sp
                 start += len(relation)
             if label == "ORG" and end - start > 2 and text[end - 2] == text[end - 1] and text[end - 1 : end + 1] in titles:
                 end -= 1
+            if label == "ORG" and text[start : start + 1] in _AUTONOMOUS_LEVELS and text[max(0, start - 2) : start] == "自治":
+                start -= 2  # 自治 + 区发展改革委: the level prefix is 自治区
         out.append((start, end, label, conf))
     return out

@@ -317,3 +317,11 @@ def test_a_country_after_a_word_of_place_and_the_foreign_name_after_it_are_one_p
         ("美国", "LOC"),
         ("巴菲特", "PER"),
     ]
+
+
+def test_a_place_and_its_port_are_one_place(conv):
+    words = [("在", "p"), ("青石", "ns"), ("港", "j"), ("完成", "v")]
+    text = "在青石港完成"
+    assert _apply_words(conv, text, [("青石", "LOC"), ("港", "LOC")], words) == [("青石港", "LOC")]
+    words = [("青石", "ns"), ("港口", "n"), ("建设", "vn")]  # 港口 is a word of its own: no port's name
+    assert _apply_words(conv, "青石港口建设", [("青石", "LOC")], words) == [("青石", "LOC")]

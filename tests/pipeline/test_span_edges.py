@@ -39,3 +39,9 @@ def test_a_relation_before_a_company_is_not_part_of_its_name():
     assert _trim(text, [("控股股东青峰控股集团有限公司", "ORG")]) == [("青峰控股集团有限公司", "ORG")]
     text = "股东大会召开"  # nothing left of a name after the relation
     assert _trim(text, [("股东大会", "ORG")]) == [("股东大会", "ORG")]
+
+
+def test_an_autonomous_regions_level_prefix_is_one_prefix():
+    text = "据自治区发展改革委统计"
+    assert _trim(text, [("区发展改革委", "ORG")]) == [("自治区发展改革委", "ORG")]
+    assert _trim("青石区发展改革委", [("青石区发展改革委", "ORG")]) == [("青石区发展改革委", "ORG")]
