@@ -63,3 +63,28 @@ def test_stars_and_item_numbers_are_not_part_of_a_headline():
 
 def test_a_note_that_the_text_goes_on_from_another_page():
     assert shape_of("（紧接第1版）").note == ("from", "第1版")
+
+
+SIGNED_ESSAY_PAGE = """青石日报　　理论·评论
+
+让“夜经济”亮起来更要暖起来
+文/韩 松
+入夏以来，青石的夜晚格外热闹。老街、河畔等街区游人如织，夜市的烟火气越来越浓。
+“夜经济”亮起来了，如何让它“暖”起来，是城市管理者需要回答的问题。
+
+在改革中更好统筹发展和安全
+柳明哲
+发展和安全是一体之两翼、驱动之双轮。统筹发展和安全，要坚持底线思维，增强发展的韧性。
+统筹发展和安全，还要提高治理能力，完善风险监测预警体系。
+┌────────────────┐
+│ 名言 │ 治大国若烹小鲜 │
+└────────────────┘
+"""
+
+
+def test_an_authors_name_under_a_headline_is_its_byline_and_a_row_of_a_box_is_no_text():
+    articles = segment_page(SIGNED_ESSAY_PAGE).articles
+    assert [a.title for a in articles] == ["让“夜经济”亮起来更要暖起来", "在改革中更好统筹发展和安全"]
+    essay = articles[1]
+    assert [(a.name, a.role) for a in essay.authors] == [("柳明哲", "作者")]
+    assert essay.body.startswith("发展和安全") and "名言" not in essay.body
