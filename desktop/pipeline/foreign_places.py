@@ -45,7 +45,7 @@ def places_after_countries(
         start, end, label, conf = span
         new_end = None
         if label == "LOC" and text[start:end] in countries:
-            if end in word_at and text[:start].endswith(_BEFORE_PLACES):
+            if end in word_at and text.endswith(_BEFORE_PLACES, 0, start):
                 new_end = _name_end(words, word_at[end], end)
             elif glued.get(start, 0) - end >= 2 and _all_han(text[end : glued[start]]):
                 new_end = glued[start]  # jieba keeps the pair as one word: no person's name
