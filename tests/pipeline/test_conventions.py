@@ -325,3 +325,12 @@ def test_a_place_and_its_port_are_one_place(conv):
     assert _apply_words(conv, text, [("青石", "LOC"), ("港", "LOC")], words) == [("青石港", "LOC")]
     words = [("青石", "ns"), ("港口", "n"), ("建设", "vn")]  # 港口 is a word of its own: no port's name
     assert _apply_words(conv, "青石港口建设", [("青石", "LOC")], words) == [("青石", "LOC")]
+
+
+def test_a_venue_named_after_a_place_is_one_place_with_it(conv):
+    words = [("在", "p"), ("青石", "ns"), ("大剧院", "n"), ("演出", "v")]
+    assert _apply_words(conv, "在青石大剧院演出", [("青石", "LOC")], words) == [("青石大剧院", "LOC")]
+    words = [("在", "p"), ("青石", "ns"), ("白鹭", "nz"), ("体育中心", "n"), ("举行", "v")]
+    assert _apply_words(conv, "在青石白鹭体育中心举行", [("青石", "LOC")], words) == [("青石白鹭体育中心", "LOC")]
+    words = [("青石", "ns"), ("的", "uj"), ("大剧院", "n")]  # a function word between: no name of the venue
+    assert _apply_words(conv, "青石的大剧院", [("青石", "LOC")], words) == [("青石", "LOC")]

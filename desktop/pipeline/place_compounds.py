@@ -1,18 +1,28 @@
-"""A foreign place named after its country: 匈牙利德布勒森, 墨西哥新莱昂州, 泰国罗勇.
+"""One place named by two: a foreign place after its country, a place's port, a venue after its place.
 
-Owns: ``places_after_countries`` and ``ports_of_places``, run by
-``conventions.SpecConventions.apply`` given jieba's words.  The gazetteer knows the capitals and main cities of other countries, not their
-provinces and towns, and jieba files such a name as a foreign person's name (德布勒森/nrt).
-After a word of place (在, 位于, 赴 …) a country followed directly by such a name is one
-place, the longest continuous name as the spec asks: the country, the name and a level
-word after it (州, 省, 市 …).  Without the word of place the name may be a person's
-(美国巴菲特) and is left alone, unless jieba keeps the country and the name as one place
-word (中国台湾/ns, 朝鲜半岛/ns).
+Owns: ``places_after_countries``, ``ports_of_places`` and ``venues_of_places``, run by
+``conventions.SpecConventions.apply`` given jieba's words (the spec: LOC takes the longest
+continuous name).
+
+* **A foreign place after its country** (匈牙利德布勒森, 墨西哥新莱昂州, 泰国罗勇).  The
+  gazetteer knows the capitals and main cities of other countries, not their provinces and
+  towns, and jieba files such a name as a foreign person's name (德布勒森/nrt).  After a word
+  of place (在, 位于, 赴 …) a country followed directly by such a name is one place: the
+  country, the name and a level word after it (州, 省, 市 …).  Without the word of place the
+  name may be a person's (美国巴菲特) and is left alone, unless jieba keeps the country and
+  the name as one place word (中国台湾/ns, 朝鲜半岛/ns).
+* **A place's port or border crossing** (潍坊港, 阿拉山口口岸): 港 or 口岸 ending a word.
+* **A venue named after its place** (广州大剧院, 佛山世纪莲体育中心): a place, at most four
+  characters of a name, then a venue's word (体育中心, 大剧院, 会展中心 …) ending a word, no
+  other span between; a museum is left alone (the spec reads one as an organiser or a place,
+  as the text uses it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
+
+from desktop.pipeline.lexicon import stop_chars
 
 SpanC = tuple[int, int, str, "float | None"]
 
@@ -109,3 +119,42 @@ def ports_of_places(text: str, spans: list[SpanC], words: Sequence[tuple[str, st
                 skip = new_end
         out.append(span)
     return out
+
+
+# Venues, whose name after a place's is one place with it (广州大剧院, 佛山世纪莲体育中心).
+_VENUES = ("体育中心", "体育场", "体育馆", "大剧院", "剧院", "音乐厅", "会展中心", "国际会展中心", "博览中心", "展览中心")
+_VENUE_NAME_CHARS = 4
+
+
+def venues_of_places(text: str, spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
+    """``spans`` with a LOC grown over the venue named after it (see the module doc)."""
+    word_ends: set[int] = set()
+    pos = 0
+    for w, _t in words:
+        pos += len(w)
+        word_ends.add(pos)
+    out: list[SpanC] = []
+    for k, span in enumerate(spans):
+        start, end, label, conf = span
+        if label == "LOC":
+            limit = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+            new_end = _venue_end(text, end, min(limit, end + _VENUE_NAME_CHARS + 6), word_ends)
+            if new_end is not None:
+                span = (start, new_end, label, conf)
+        out.append(span)
+    return out
+
+
+def _venue_end(text: str, at: int, limit: int, word_ends: Container[int]) -> int | None:
+    """End of a venue's word within ``_VENUE_NAME_CHARS`` Chinese characters after ``at`` (no
+    function character among them: 青石的大剧院 names no venue), or None."""
+    stops = stop_chars()
+    for name_len in range(_VENUE_NAME_CHARS + 1):
+        name = text[at : at + name_len]
+        if name and (not _all_han(name) or name[-1] in stops):
+            return None
+        for venue in _VENUES:
+            end = at + name_len + len(venue)
+            if end <= limit and text.startswith(venue, at + name_len) and end in word_ends:
+                return end
+    return None
