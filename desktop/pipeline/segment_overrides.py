@@ -16,6 +16,8 @@ role scores before the decoder weighs them.
   ends no sentence, printed together with one or two heading-shaped lines above it, makes
   all of them headline lines, and a byline line printed right under them the byline above
   the article's body.
+* **A headline framed by stars.**  A short line between two stars (★ 菜篮子价格平稳 ★) is a
+  headline, whatever the model reads; one star before an item is only its bullet.
 * **An author's name under a headline.**  A line that is one person's name and nothing else,
   printed right under a line the model reads as a headline, is the article's byline (a
   commentary or an essay signed 柳明哲 under its title), not the first line of its body.
@@ -32,6 +34,10 @@ from desktop.pipeline.roles import BYLINE, HEAD
 _PLAIN = 0.0
 # At most this many plain lines above a dashed subtitle belong to its headline (kicker, title).
 _ABOVE = 2
+# A line framed by stars and at most this long is a headline (★ 菜篮子价格平稳 ★); a star
+# alone before an item is a bullet (★4月10日至4月12日，市图书馆闭馆…).
+_STARS = frozenset("★☆")
+_FRAMED_CHARS = 40
 # A subtitle may hold a comma (——年发电量预计达 18 亿千瓦时，可带动 3200 余人就业), not a sentence end.
 _SUBTITLE_CHARS = 60
 
@@ -58,6 +64,10 @@ def with_plain_headlines(ev: PageEvidence, scores: Sequence[Mapping[str, float]]
         after = k + 1
         if after < len(ev.shapes) and ev.shapes[after].byline and not ev.lines[after].blank_before:
             out[after][BYLINE] = _PLAIN  # the byline under the headline, above the body
+    for k, line in enumerate(ev.lines):
+        text = line.text.strip()
+        if len(text) <= _FRAMED_CHARS and text[:1] in _STARS and text[-1:] == text[:1] and not ev.shapes[k].ends:
+            out[k][HEAD] = _PLAIN  # ★ 菜篮子价格平稳 ★: a headline framed by stars
     for k, shape in enumerate(ev.shapes):
         if k and shape.lone_name and not ev.lines[k].blank_before and _likeliest(scores[k - 1]) == HEAD:
             out[k][BYLINE] = _PLAIN  # 在全面深化改革中更好统筹发展和安全 / 柳明哲: the author's name

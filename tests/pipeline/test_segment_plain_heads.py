@@ -88,3 +88,16 @@ def test_an_authors_name_under_a_headline_is_its_byline_and_a_row_of_a_box_is_no
     essay = articles[1]
     assert [(a.name, a.role) for a in essay.authors] == [("柳明哲", "作者")]
     assert essay.body.startswith("发展和安全") and "名言" not in essay.body
+
+
+
+def test_a_line_framed_by_stars_is_a_headline_whatever_the_model_reads():
+    from desktop.pipeline.evidence import PageEvidence
+    from desktop.pipeline.lines import split_lines
+    from desktop.pipeline.segment_overrides import with_plain_headlines
+
+    text = "★ 菜篮子价格平稳 蔬菜均价环比下降 ★\n★4月10日至12日，市图书馆闭馆进行设备检修。\n"
+    ev = PageEvidence(split_lines(text))
+    scores = with_plain_headlines(ev, [{"subhead": -0.1, "body": -2.0}, {"body": -0.1}])
+    assert scores[0]["head"] == 0.0  # framed: a headline
+    assert "head" not in scores[1]  # a star before an item is its bullet
