@@ -47,7 +47,8 @@ What it does, in this order (spans of other labels pass through untouched):
    中央 (致公党中央); a bare head after a quoted name is that name's body (“幸福工程”组委会);
    a place, a dash and a body named after a place are one body (印度—中国友好协会).
    A leading preposition and a head character doubled by the title after it are cut off
-   (据 + 南州海关, 交通运输局局 + 长: ``span_edges``).
+   (据 + 南州海关, 交通运输局局 + 长: ``span_edges``).  A Latin name shaped like a product's or
+   a plural (iPhone, iOS, REITs) is no body.
 
 5. **A document title covers what is inside it.**  Given the document titles of
    the text (what stands in 《》), a PER/LOC/ORG inside a title and shorter than
@@ -73,6 +74,7 @@ The result is sorted and non-overlapping when the input was.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
@@ -183,7 +185,7 @@ class SpecConventions:
             ordered = quoted_names_before_heads(text, ordered, self._bare_head)
             ordered = dashed_pairs(text, ordered)
             ordered = trim_edges(text, ordered, self.titles)
-        ordered = [s for s in ordered if not (s[2] == "ORG" and self._generic_body(text, s))]
+        ordered = [s for s in ordered if not (s[2] == "ORG" and (self._generic_body(text, s) or _product_name(text, s)))]
         if doc_titles:
             titles = sorted(doc_titles)
             ordered = [s for s in ordered if not _inside_a_title(s, titles)]
@@ -301,6 +303,15 @@ def _named_place(text: str, span: SpanC) -> SpanC:
 
 
 _PLACE_WORDS_AFTER_NAMES = frozenset("海沟 海峡 海湾 群岛 半岛 山脉 高原 盆地 沙漠 冰川 峡谷 大街 大道 广场".split())
+
+
+def _product_name(text: str, span: SpanC) -> bool:
+    """A Latin name shaped like a product's or a plural (iPhone, iOS, REITs, ETFs), no body's."""
+    return bool(_PRODUCT_RE.fullmatch(text, span[0], span[1]))
+
+
+# A lower-case letter then a capital (iPhone, iOS), or capitals and a plural s (REITs, ETFs).
+_PRODUCT_RE = re.compile(r"[a-z][A-Z][A-Za-z0-9]*|[A-Z]{2,}s")
 
 
 def _is_count(name: str) -> bool:

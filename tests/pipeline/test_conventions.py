@@ -334,3 +334,9 @@ def test_a_venue_named_after_a_place_is_one_place_with_it(conv):
     assert _apply_words(conv, "在青石白鹭体育中心举行", [("青石", "LOC")], words) == [("青石白鹭体育中心", "LOC")]
     words = [("青石", "ns"), ("的", "uj"), ("大剧院", "n")]  # a function word between: no name of the venue
     assert _apply_words(conv, "青石的大剧院", [("青石", "LOC")], words) == [("青石", "LOC")]
+
+
+def test_a_latin_name_shaped_like_a_product_is_no_body(conv):
+    for text, name in (("iPhone在中国热销", "iPhone"), ("基金（REITs）盘活资产", "REITs"), ("IBM发布财报", "IBM")):
+        kept = [t for t, _ in _apply(conv, text, [(name, "ORG")])]
+        assert kept == ([name] if name == "IBM" else [])
