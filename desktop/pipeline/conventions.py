@@ -25,8 +25,8 @@ What it does, in this order (spans of other labels pass through untouched):
    中华人民共和国 and 保定市 + 河北省 stay two: the larger place does not sit
    inside the smaller); a country after 在/位于/赴 … and the foreign name jieba cuts after it
    are one LOC (在 + 匈牙利 + 德布勒森: ``place_compounds``), and so are a place and its port
-   or border crossing (潍坊 + 港, 阿拉山口 + 口岸) and a venue named after a place (广州 +
-   大剧院); runs of one-character abbreviations of Chinese provinces
+   or border crossing (潍坊 + 港, 阿拉山口 + 口岸), a venue named after a place (广州 +
+   大剧院) and a river's reaches or basin (长江 + 中下游, 黄河 + 流域); runs of one-character abbreviations of Chinese provinces
    are one LOC (川 + 渝 -> 川渝, a region).  One-character abbreviations of
    countries stay apart (中 + 美: two places, not one region).
 4. **The whole specific body is ORG, with its place prefix.**  A LOC directly
@@ -87,7 +87,7 @@ from desktop.pipeline.body_names import (
     quoted_names_before_heads,
     units_after_orgs,
 )
-from desktop.pipeline.place_compounds import places_after_countries, ports_of_places, venues_of_places
+from desktop.pipeline.place_compounds import places_after_countries, ports_of_places, river_regions, venues_of_places
 from desktop.pipeline.named_heads import ends_with_body_head
 from desktop.pipeline.span_edges import trim_edges
 
@@ -176,6 +176,7 @@ class SpecConventions:
         if words:
             ordered = places_after_countries(text, ordered, words, self.countries)
             ordered = venues_of_places(text, ports_of_places(text, ordered, words), words)
+            ordered = river_regions(text, ordered)
         ordered = [_without_count(text, s) if s[2] == "LOC" else s for s in ordered]
         ordered = self._place_bodies(text, ordered, word_ends)
         if words:

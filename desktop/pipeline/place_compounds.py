@@ -1,6 +1,7 @@
 """One place named by two: a foreign place after its country, a place's port, a venue after its place.
 
-Owns: ``places_after_countries``, ``ports_of_places`` and ``venues_of_places``, run by
+Owns: ``places_after_countries``, ``ports_of_places``, ``venues_of_places`` and
+``river_regions``, run by
 ``conventions.SpecConventions.apply`` given jieba's words (the spec: LOC takes the longest
 continuous name).
 
@@ -12,6 +13,7 @@ continuous name).
   name may be a person's (美国巴菲特) and is left alone, unless jieba keeps the country and
   the name as one place word (中国台湾/ns, 朝鲜半岛/ns).
 * **A place's port or border crossing** (潍坊港, 阿拉山口口岸): 港 or 口岸 ending a word.
+* **A river's basin or reaches** (长江中下游, 黄河流域): a region the spec names as a place.
 * **A venue named after its place** (广州大剧院, 佛山世纪莲体育中心): a place, at most four
   characters of a name, then a venue's word (体育中心, 大剧院, 会展中心 …) ending a word, no
   other span between; a museum is left alone (the spec reads one as an organiser or a place,
@@ -158,3 +160,21 @@ def _venue_end(text: str, at: int, limit: int, word_ends: Container[int]) -> int
             if end <= limit and text.startswith(venue, at + name_len) and end in word_ends:
                 return end
     return None
+
+
+# The parts of a river's course that name a region (长江中下游, 黄河流域).
+_REACHES = ("中下游", "上中游", "中上游", "上游", "中游", "下游", "流域")
+_RIVER_ENDS = frozenset("江河")
+
+
+def river_regions(text: str, spans: list[SpanC]) -> list[SpanC]:
+    """``spans`` with a river's LOC grown over the reaches or the basin named after it."""
+    out: list[SpanC] = []
+    starts = {s[0] for s in spans}
+    for start, end, label, conf in spans:
+        if label == "LOC" and text[end - 1 : end] in _RIVER_ENDS:
+            reach = next((r for r in _REACHES if text.startswith(r, end)), "")
+            if reach and end not in starts:
+                end += len(reach)
+        out.append((start, end, label, conf))
+    return out

@@ -340,3 +340,10 @@ def test_a_latin_name_shaped_like_a_product_is_no_body(conv):
     for text, name in (("iPhone在中国热销", "iPhone"), ("基金（REITs）盘活资产", "REITs"), ("IBM发布财报", "IBM")):
         kept = [t for t, _ in _apply(conv, text, [(name, "ORG")])]
         assert kept == ([name] if name == "IBM" else [])
+
+
+def test_a_rivers_reaches_or_basin_are_one_place_with_it(conv):
+    words = [("青石江", "ns"), ("中下游", "f"), ("地区", "n")]
+    assert _apply_words(conv, "青石江中下游地区", [("青石江", "LOC")], words) == [("青石江中下游", "LOC")]
+    words = [("青石", "ns"), ("上游", "f")]  # a place that is no river keeps its name
+    assert _apply_words(conv, "青石上游", [("青石", "LOC")], words) == [("青石", "LOC")]
