@@ -48,7 +48,7 @@ from desktop.pipeline.gazetteer import PROVINCE_ABBR, Gazetteer, code_of_name
 from desktop.pipeline.jieba_words import named_words
 from desktop.pipeline.lexicon import words
 from desktop.pipeline.mentions import repeat_mentions
-from desktop.pipeline.short_forms import bracketed_short_forms
+from desktop.pipeline.short_forms import bracketed_short_forms, listed_siblings
 from desktop.pipeline.model import LABELS, Span
 from desktop.pipeline.orgs import clause_starts
 from desktop.pipeline.ner_data import ENTITY_LABELS, spans_to_tags
@@ -226,7 +226,7 @@ class EntityExtractor:
         starts, ends = word_boundaries(tokens)
         merged = merge_entity_spans(tagged, scored_rules, word_ends=ends, text=text, verb_starts=clause_starts(tokens))
         others = [(s.start, s.end) for s in rule_spans if s.label not in ENTITY_LABELS]
-        merged = repeat_mentions(text, bracketed_short_forms(text, merged), starts, ends, others)
+        merged = repeat_mentions(text, listed_siblings(text, bracketed_short_forms(text, merged)), starts, ends, others)
         titles = [(s.start, s.end) for s in rule_spans if s.label == "DOC"]
         if self.convention == "spec":
             merged = self._lex.conventions.apply(text, merged, ends, titles, tokens)

@@ -27,3 +27,15 @@ def test_a_short_form_found_under_another_label_takes_the_full_names():
     text = "青石房屋委员会（房委会）公布"
     spans = [(0, 7, "ORG", 0.9), (8, 11, "PER", 0.6)]
     assert bracketed_short_forms(text, spans) == [(0, 7, "ORG", 0.9), (8, 11, "ORG", 0.9)]
+
+
+def test_names_listed_before_a_body_that_share_its_trade_word_are_bodies():
+    from desktop.pipeline.short_forms import listed_siblings
+
+    text = "6月14日，青峰证券、白鹭证券和江淮汇通证券股份有限公司同日获批"
+    body = (text.index("江淮"), text.index("同日"), "ORG", 0.9)
+    found = [text[s:e] for s, e, _, _ in listed_siblings(text, [body])]
+    assert found == ["青峰证券", "白鹭证券", "江淮汇通证券股份有限公司"]
+    text = "他在银行和青石银行股份有限公司工作"  # a clause, no list of names
+    body = (text.index("青石"), text.index("工作"), "ORG", 0.9)
+    assert [text[s:e] for s, e, _, _ in listed_siblings(text, [body])] == ["青石银行股份有限公司"]
