@@ -2,7 +2,7 @@
 place and the units of a body.
 
 Owns: ``BodyWords`` (the organ words, body heads and titles the rule reads) with
-``bodies_after_places`` and ``is_head``, ``units_after_orgs``, ``branches_after_orgs``,
+``bodies_after_places``, ``bodies_named_with_and`` and ``is_head``, ``units_after_orgs``, ``branches_after_orgs``,
 ``quoted_names_before_heads``, ``dashed_pairs`` and ``FACILITY_ENDS``.
 ``conventions.SpecConventions.apply`` runs them (given jieba's words) after a LOC directly
 followed by an ORG or an organ word became one ORG:
@@ -21,6 +21,8 @@ followed by an ORG or an organ word became one ORG:
 * an ORG directly followed by an ORG that starts with a place jieba knows or ends with a
   branch's head (分公司, 支行) is its branch, one ORG (南方电网 + 广东公司, 共青团 + 衡阳市委,
   中国邮政集团有限公司 + 毕节市分公司; not 中共中央 + 国务院, not across a 、);
+* a field named before 和 after a place or a level character is part of the ORG after it
+  (合肥市 + 住房保障和 + 房产管理局, 县 + 文化和 + 广电旅游体育局; not 市政府 + 和 + 教育局);
 * a party or league directly followed by 中央 is its central organ, one ORG (致公党 + 中央);
 * an ORG that is a bare head right after a short quoted name is the body of that name,
   quotes and all (“幸福工程” + 组委会);
@@ -84,6 +86,36 @@ class BodyWords:
                     head_end = self._glued_body_end(text, span[1], limit, words, word_at[span[1]])
                 if head_end is not None and not text[span[0] : head_end].endswith(FACILITY_ENDS):
                     span = (span[0], head_end, "ORG", span[3])
+            out.append(span)
+        return out
+
+    def bodies_named_with_and(self, text: str, spans: list[SpanC]) -> list[SpanC]:
+        """A government department's ORG (局, 厅, 委 …) right after ``A和``, where A names a field
+        (no body, no title), after a place or a level character: the department's name holds the 和 (合肥市 + 住房保障和 + 房产管理局,
+        县 + 文化和 + 广电旅游体育局; not 市政府 + 和 + 教育局: 政府 is a body)."""
+        out: list[SpanC] = []
+        for span in spans:
+            start = span[0]
+            if span[2] == "ORG" and text[start - 1 : start] in _AND and text[span[1] - 1] in _DEPARTMENT_ENDS:
+                prev = out[-1] if out else None
+                for size in range(_FIELD_CHARS, 1, -1):
+                    at = start - 1 - size
+                    field = text[max(0, at) : start - 1]
+                    if at < 1 or not _plain_field(field) or self.is_head(field) or field[-1] in _HEAD_CHARS:
+                        continue
+                    if any(field[i:] in self.titles for i in range(len(field) - 1)):
+                        continue  # 俄 + 总统 + 与 + 国家杜马: a person's title, no field
+                    if prev is not None and prev[1] == at and prev[2] == "LOC":
+                        out[-1] = (prev[0], span[1], "ORG", _weakest(prev[3], span[3]))
+                        break
+                    if text[at - 1] in _LEVEL_CHARS and (at == 1 or not _is_han(text[at - 2]) or text[at - 2] in _GLUE_STOPS):
+                        span = (at - 1, span[1], "ORG", span[3])  # a lone level character: 县 + 文化和
+                        break
+                else:
+                    out.append(span)
+                    continue
+                if out and out[-1][1] == span[1]:
+                    continue  # merged into the place before it
             out.append(span)
         return out
 
@@ -151,6 +183,24 @@ _FILLER_TAGS = frozenset(("j", "b", "eng", "vn"))
 _GLUED_TAGS = _FILLER_TAGS | {"l"}
 # Function characters: a body named after its place never holds one (北京 + 和 + …).
 _GLUE_STOPS = frozenset("的和与及或在将对为是了等从向把被由于已也还都就要同并其该各这那此每个以不没能可到给让使而又之着过")
+# A field of government named before 和 in a body's name (住房保障和, 文化和): Chinese characters
+# and no function character, after a place's span or a lone level character (县, 市 …).
+_AND = frozenset("和")
+_FIELD_CHARS = 6
+_LEVEL_CHARS = frozenset("省市县区镇乡")
+# A department of government, whose name may join two fields with 和 (文化和旅游厅).
+_DEPARTMENT_ENDS = frozenset("局厅委办部署处")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _plain_field(field: str) -> bool:
+    """Two to six Chinese characters, none a function character."""
+    return len(field) >= 2 and all(_is_han(c) and c not in _GLUE_STOPS for c in field)
+# Last characters of a body's name: a field before 和 ending so is a body of its own (市政府).
+_HEAD_CHARS = frozenset("局委办厅院府部会处所站队社司署校学馆厂行团组心庭")
 # Organ names that end in one of these are facilities, not bodies (社区党群服务中心); the rule
 # finders (orgs.py) leave them out too.
 FACILITY_ENDS = ("党群服务中心", "便民服务中心")

@@ -180,7 +180,8 @@ class SpecConventions:
         ordered = [_without_count(text, s) if s[2] == "LOC" else s for s in ordered]
         ordered = self._place_bodies(text, ordered, word_ends)
         if words:
-            ordered = BodyWords(self.organ_words, self.body_heads, self.titles).bodies_after_places(text, ordered, words)
+            body_words = BodyWords(self.organ_words, self.body_heads, self.titles)
+            ordered = body_words.bodies_named_with_and(text, body_words.bodies_after_places(text, ordered, words))
             ordered = units_after_orgs(text, ordered, words)
             ordered = branches_after_orgs(text, ordered, words)
             ordered = quoted_names_before_heads(text, ordered, self._bare_head)

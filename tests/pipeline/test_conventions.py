@@ -347,3 +347,20 @@ def test_a_rivers_reaches_or_basin_are_one_place_with_it(conv):
     assert _apply_words(conv, "青石江中下游地区", [("青石江", "LOC")], words) == [("青石江中下游", "LOC")]
     words = [("青石", "ns"), ("上游", "f")]  # a place that is no river keeps its name
     assert _apply_words(conv, "青石上游", [("青石", "LOC")], words) == [("青石", "LOC")]
+
+
+def test_a_department_named_with_two_fields_keeps_its_and(conv):
+    words = [("从", "p"), ("青石市", "ns"), ("住房", "n"), ("保障", "v"), ("和", "c"), ("房产", "n"), ("管理局", "n")]
+    text = "从青石市住房保障和房产管理局"
+    spans = [("青石市", "LOC"), ("房产管理局", "ORG")]
+    assert _apply_words(conv, text, spans, words) == [("青石市住房保障和房产管理局", "ORG")]
+    words = [("由", "p"), ("县", "n"), ("文化", "n"), ("和", "c"), ("广电", "j"), ("体育局", "n")]
+    assert _apply_words(conv, "由县文化和广电体育局", [("广电体育局", "ORG")], words) == [("县文化和广电体育局", "ORG")]
+    # two bodies, a person's title, or no department: the 和 joins two things
+    words = [("市政府", "n"), ("和", "c"), ("教育局", "n")]
+    assert _apply_words(conv, "市政府和教育局", [("市政府", "ORG"), ("教育局", "ORG")], words) == [
+        ("市政府", "ORG"),
+        ("教育局", "ORG"),
+    ]
+    words = [("芬兰", "ns"), ("总统", "n"), ("和", "c"), ("议会", "n")]
+    assert _apply_words(conv, "芬兰总统和议会", [("芬兰", "LOC"), ("议会", "ORG")], words)[0] == ("芬兰", "LOC")
