@@ -364,3 +364,8 @@ def test_a_department_named_with_two_fields_keeps_its_and(conv):
     ]
     words = [("芬兰", "ns"), ("总统", "n"), ("和", "c"), ("议会", "n")]
     assert _apply_words(conv, "芬兰总统和议会", [("芬兰", "LOC"), ("议会", "ORG")], words)[0] == ("芬兰", "LOC")
+
+
+def test_no_name_ends_with_a_rooms_or_a_buildings_word(conv):
+    assert _apply(conv, "二楼为托育室", [("托育室", "PER")]) == []
+    assert _apply(conv, "基里延科说", [("基里延科", "PER")]) == [("基里延科", "PER")]
