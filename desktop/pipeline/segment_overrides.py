@@ -44,8 +44,9 @@ _SUBTITLE_CHARS = 60
 
 def with_plain_headlines(ev: PageEvidence, scores: Sequence[Mapping[str, float]]) -> list[dict[str, float]]:
     """``scores`` (per line, role -> log-probability) with HEAD made certain on the lines of
-    each plain headline that ends in a dashed subtitle, and BYLINE on a byline right under it
-    (see the module doc)."""
+    each plain headline that ends in a dashed subtitle and on a line framed by stars, and BYLINE
+    on a byline right under such a headline and on a name alone under a likely headline (see
+    the module doc)."""
     out = [dict(s) for s in scores]
     for k, shape in enumerate(ev.shapes):
         if k == 0 or not (shape.dash and not shape.ends and shape.length <= _SUBTITLE_CHARS) or ev.lines[k].blank_before:
@@ -66,7 +67,7 @@ def with_plain_headlines(ev: PageEvidence, scores: Sequence[Mapping[str, float]]
             out[after][BYLINE] = _PLAIN  # the byline under the headline, above the body
     for k, line in enumerate(ev.lines):
         text = line.text.strip()
-        if len(text) <= _FRAMED_CHARS and text[:1] in _STARS and text[-1:] == text[:1] and not ev.shapes[k].ends:
+        if 2 < len(text) <= _FRAMED_CHARS and text[:1] in _STARS and text[-1:] == text[:1] and not ev.shapes[k].ends:
             out[k][HEAD] = _PLAIN  # ★ 菜篮子价格平稳 ★: a headline framed by stars
     for k, shape in enumerate(ev.shapes):
         if k and shape.lone_name and not ev.lines[k].blank_before and _likeliest(scores[k - 1]) == HEAD:
