@@ -23,7 +23,10 @@ figure (look at its scores, not at its errors); and
 ``tests/data/gold/regional_news_test.jsonl``: 150 texts of ten kinds of page other than a
 provincial front page (county, court, securities, sports, science, agriculture and weather,
 international, culture, transport, livelihood; 914 spans), written blind to the extractor by
-a helper on 2026-12-04 and scored once: held out the same way.
+a helper on 2026-12-04 and scored once: held out the same way; and
+``tests/data/gold/other_papers_test.jsonl``: 120 texts of eight more kinds (education, energy,
+real estate, retail, ecology, health, ethnic and border regions, overseas and diplomatic news;
+594 spans), written blind by another helper the same day and scored once.
 
 Speed: ``newsdesk annotate`` end to end on one core (a subprocess pinned with
 taskset when available; includes start-up and model load) and in-process
@@ -60,6 +63,7 @@ SEED_GOLD = ROOT / "tests" / "data" / "gold" / "seeds_gold.jsonl"
 MODERN_GOLD = ROOT / "tests" / "data" / "gold" / "modern_news.jsonl"
 MODERN_TEST = ROOT / "tests" / "data" / "gold" / "modern_news_test.jsonl"
 REGIONAL_TEST = ROOT / "tests" / "data" / "gold" / "regional_news_test.jsonl"
+OTHER_PAPERS_TEST = ROOT / "tests" / "data" / "gold" / "other_papers_test.jsonl"
 
 
 def machine() -> str:
@@ -142,6 +146,7 @@ def modern_news(model: EntityExtractor, rules: EntityExtractor) -> None:
         (MODERN_GOLD, "modern news, development set"),
         (MODERN_TEST, "modern news, held-out test set"),
         (REGIONAL_TEST, "news of ten other kinds of paper, held-out test set"),
+        (OTHER_PAPERS_TEST, "news of eight more kinds of paper, held-out test set"),
     ):
         examples = read_examples(path)
         labels = corpus_labels(path, examples)

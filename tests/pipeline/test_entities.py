@@ -384,6 +384,12 @@ def test_held_out_news_of_other_papers_keeps_its_quality(extractor):
     assert _score_gold_file(extractor, "regional_news_test.jsonl")["micro"]["f1"] >= 0.76
 
 
+def test_held_out_news_of_eight_more_kinds_of_paper_keeps_its_quality(extractor):
+    """tests/data/gold/other_papers_test.jsonl, written blind and scored once (model card: 0.774
+    micro F1, 0.751 before the fourth pass): a floor under it."""
+    assert _score_gold_file(extractor, "other_papers_test.jsonl")["micro"]["f1"] >= 0.75
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
