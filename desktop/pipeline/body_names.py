@@ -91,33 +91,37 @@ class BodyWords:
 
     def bodies_named_with_and(self, text: str, spans: list[SpanC]) -> list[SpanC]:
         """A government department's ORG (局, 厅, 委 …) right after ``A和``, where A names a field
-        (no body, no title), after a place or a level character: the department's name holds the 和 (合肥市 + 住房保障和 + 房产管理局,
-        县 + 文化和 + 广电旅游体育局; not 市政府 + 和 + 教育局: 政府 is a body)."""
+        (no body, no title), after a place or a level character: the department's name holds
+        the 和 (合肥市 + 住房保障和 + 房产管理局, 县 + 文化和 + 广电旅游体育局; not 市政府 + 和 +
+        教育局: 政府 is a body)."""
         out: list[SpanC] = []
         for span in spans:
-            start = span[0]
-            if span[2] == "ORG" and text[start - 1 : start] in _AND and text[span[1] - 1] in _DEPARTMENT_ENDS:
+            if span[2] == "ORG" and text[span[0] - 1 : span[0]] in _AND and text[span[1] - 1] in _DEPARTMENT_ENDS:
                 prev = out[-1] if out else None
-                for size in range(_FIELD_CHARS, 1, -1):
-                    at = start - 1 - size
-                    field = text[max(0, at) : start - 1]
-                    if at < 1 or not _plain_field(field) or self.is_head(field) or field[-1] in _HEAD_CHARS:
-                        continue
-                    if any(field[i:] in self.titles for i in range(len(field) - 1)):
-                        continue  # 俄 + 总统 + 与 + 国家杜马: a person's title, no field
-                    if prev is not None and prev[1] == at and prev[2] == "LOC":
-                        out[-1] = (prev[0], span[1], "ORG", _weakest(prev[3], span[3]))
-                        break
-                    if text[at - 1] in _LEVEL_CHARS and (at == 1 or not _is_han(text[at - 2]) or text[at - 2] in _GLUE_STOPS):
-                        span = (at - 1, span[1], "ORG", span[3])  # a lone level character: 县 + 文化和
-                        break
-                else:
-                    out.append(span)
+                found = self._field_before_and(text, span[0], prev)
+                if found is not None and prev is not None and found == prev[1]:
+                    out[-1] = (prev[0], span[1], "ORG", _weakest(prev[3], span[3]))  # the place's department
                     continue
-                if out and out[-1][1] == span[1]:
-                    continue  # merged into the place before it
+                if found is not None:
+                    span = (found, span[1], "ORG", span[3])  # a lone level character: 县 + 文化和
             out.append(span)
         return out
+
+    def _field_before_and(self, text: str, start: int, prev: SpanC | None) -> int | None:
+        """Where the department's name starts when the ORG at ``start`` follows ``A和``: the end
+        of the place ``prev`` before A, or the level character before A; None when A is no field."""
+        for size in range(_FIELD_CHARS, 1, -1):
+            at = start - 1 - size
+            field = text[at : start - 1]
+            if at < 1 or not _plain_field(field) or self.is_head(field) or field[-1] in _HEAD_CHARS:
+                continue
+            if any(field[i:] in self.titles for i in range(len(field) - 1)):
+                continue  # 芬兰 + 总统 + 和 + 议会: a person's title, no field
+            if prev is not None and prev[1] == at and prev[2] == "LOC":
+                return at
+            if text[at - 1] in _LEVEL_CHARS and (at == 1 or not _is_han(text[at - 2]) or text[at - 2] in _GLUE_STOPS):
+                return at - 1
+        return None
 
     def _glued_body_end(self, text: str, at: int, limit: int, words: Sequence[tuple[str, str]], k: int) -> int | None:
         """Where a body named after a place at ``at`` ends when jieba's cut hides its head: the head
