@@ -89,6 +89,7 @@ from desktop.pipeline.body_names import (
 )
 from desktop.pipeline.place_compounds import places_after_countries, ports_of_places, river_regions, venues_of_places
 from desktop.pipeline.named_heads import ends_with_body_head
+from desktop.pipeline.rules import word_boundaries
 from desktop.pipeline.span_edges import trim_edges
 
 # Settlement and site words after which a generic word stays generic (城中村, 智慧社区).
@@ -176,7 +177,8 @@ class SpecConventions:
         ordered = self._merge_places(text, ordered)
         if words:
             ordered = places_after_countries(text, ordered, words, self.countries)
-            ordered = venues_of_places(text, ports_of_places(text, ordered, words), words)
+            ends = word_boundaries(words)[1]
+            ordered = venues_of_places(text, ports_of_places(text, ordered, ends), ends)
             ordered = river_regions(text, ordered)
         ordered = [_without_count(text, s) if s[2] == "LOC" else s for s in ordered]
         ordered = self._place_bodies(text, ordered, word_ends)

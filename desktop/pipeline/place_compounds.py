@@ -95,11 +95,10 @@ def _all_han(word: str) -> bool:
 _PORT_WORDS = ("口岸", "港")
 
 
-def ports_of_places(text: str, spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
+def ports_of_places(text: str, spans: list[SpanC], word_ends: Container[int]) -> list[SpanC]:
     """``spans`` with a LOC directly followed by 港 or 口岸 that ends a jieba word grown over it
     (潍坊 + 港: one LOC; a one-character LOC 港 found there, read as 香港, goes into it); 港口,
-    港澳 stay out."""
-    word_ends = _word_ends(words)
+    港澳 stay out; ``word_ends``: where jieba's words end (``rules.word_boundaries``)."""
     out: list[SpanC] = []
     skip = -1
     for k, span in enumerate(spans):
@@ -124,9 +123,9 @@ _VENUES = ("体育中心", "体育场", "体育馆", "大剧院", "剧院", "音
 _VENUE_NAME_CHARS = 4
 
 
-def venues_of_places(text: str, spans: list[SpanC], words: Sequence[tuple[str, str]]) -> list[SpanC]:
-    """``spans`` with a LOC grown over the venue named after it (see the module doc)."""
-    word_ends = _word_ends(words)
+def venues_of_places(text: str, spans: list[SpanC], word_ends: Container[int]) -> list[SpanC]:
+    """``spans`` with a LOC grown over the venue named after it (see the module doc); ``word_ends``:
+    where jieba's words end."""
     out: list[SpanC] = []
     for k, span in enumerate(spans):
         start, end, label, conf = span
@@ -170,13 +169,3 @@ def river_regions(text: str, spans: list[SpanC]) -> list[SpanC]:
                 end += len(reach)
         out.append((start, end, label, conf))
     return out
-
-
-def _word_ends(words: Sequence[tuple[str, str]]) -> set[int]:
-    """Where jieba's words end."""
-    ends: set[int] = set()
-    pos = 0
-    for w, _t in words:
-        pos += len(w)
-        ends.add(pos)
-    return ends
